@@ -1,0 +1,145 @@
+"""Verdict, missing techniques and the next move, given where the conversation stands.
+
+Verdict: ``dont_send`` when the reply breaks step 2 of the method outright
+(doubt, blame, policy shield, scolding, "calm down", sarcasm) or uses a phrase
+the organisation forbids; ``improve`` when the situation calls for a technique
+the reply lacks, or for a milder anti-pattern (defensiveness, passing the buck,
+jargon, a premature request for information); ``send`` otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kettle.analysis.coach_context import Context
+from kettle.analysis.types import Commitment, Finding, Verdict
+
+#: Anti-patterns that make a reply unfit to send.
+DONT_SEND: frozenset[str] = frozenset(
+    {"doubt", "blame", "policy_shield", "scolding", "calm_down", "sarcasm", "forbidden_phrase"}
+)
+
+_HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
+_MOVES = frozenset(
+    {"plan", "ownership", "question_open", "question_closed", "suggestion", "information"}
+)
+
+_NEXT_MOVE: dict[str, str] = {
+    "hot": (
+        "The customer is still hot{temp}: let them vent. Acknowledge and reflect the "
+        "feeling with a feeling guess (\"It sounds like that was really stressful, "
+        "because…\") before you ask for any details."
+    ),
+    "calmer": (
+        "The customer is calmer{temp}: confirm the facts with them, then say exactly "
+        "what you will do and by when (\"I will call the depot now and call you back "
+        "by 5 pm today\")."
+    ),
+    "resolved": (
+        "The issue sounds resolved: check the customer is satisfied, thank them for the "
+        "chance to help, and give them a direct way to reach you."
+    ),
+    "none": (
+        "Show you are on the customer's side, then say exactly what you will do and by when."
+    ),
+}
+
+_MISSING_HINT: dict[str, str] = {
+    "empathy": "Add empathy first (\"I can understand your frustration.\").",
+    "reflection": "Reflect the feeling (\"It sounds like that was really stressful.\").",
+    "concrete_time": "Give a concrete time (\"by 5 pm today\", \"within 48 hours\").",
+    "plan": "Say what you will do next (\"I will check with the depot now…\").",
+    "thanks": "Thank the customer (\"Thank you for giving us the chance to put this right.\").",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    verdict: Verdict
+    reason: str
+    advice: str
+    missing: tuple[str, ...]
+
+
+def missing(
+    techniques: tuple[Finding, ...], commitments: tuple[Commitment, ...], context: Context
+) -> tuple[str, ...]:
+    """Techniques this situation calls for that the reply lacks."""
+    names = {f.name for f in techniques}
+    out: list[str] = []
+    if context.situation == "hot" and not names & _HEARD:
+        out += ["empathy", "reflection"]
+    vague = any(c.due is None or c.vague for c in commitments)
+    untimed_plan = "plan" in names and "concrete_time" not in names and not commitments
+    if vague or untimed_plan:
+        out.append("concrete_time")
+    if context.situation == "calmer" and not names & (_MOVES | _HEARD) and not commitments:
+        out.append("plan")
+    if context.situation == "resolved" and "thanks" not in names:
+        out.append("thanks")
+    return tuple(out)
+
+
+def judge(
+    techniques: tuple[Finding, ...],
+    anti_patterns: tuple[Finding, ...],
+    commitments: tuple[Commitment, ...],
+    context: Context,
+) -> Judgement:
+    """The verdict with its main reason, the advice, and what is missing."""
+    lacking = missing(techniques, commitments, context)
+    blocking = [f for f in anti_patterns if f.name in DONT_SEND]
+    verdict: Verdict
+    if blocking:
+        verdict, reason = "dont_send", _finding_reason(blocking[0])
+    elif anti_patterns:
+        verdict, reason = "improve", _finding_reason(anti_patterns[0])
+    elif lacking:
+        verdict, reason = "improve", f"missing {lacking[0].replace('_', ' ')}"
+    else:
+        verdict, reason = "send", "follows the method for this point in the conversation"
+    return Judgement(verdict, reason, _advice(anti_patterns, lacking, commitments, context),
+                     lacking)
+
+
+def _finding_reason(finding: Finding) -> str:
+    name = finding.name.replace("_", " ")
+    return f"{name}: \u201c{finding.span.text}\u201d \u2014 {finding.message}"
+
+
+def _advice(
+    anti_patterns: tuple[Finding, ...],
+    lacking: tuple[str, ...],
+    commitments: tuple[Commitment, ...],
+    context: Context,
+) -> str:
+    temp = f" ({context.temperature:.0f} \u00b0C)" if context.temperature is not None else ""
+    parts = [_NEXT_MOVE[context.situation].format(temp=temp)]
+    for finding in anti_patterns[:3]:
+        parts.append(f"Replace \u201c{finding.span.text}\u201d with \u201c{finding.rewrite}\u201d")
+    parts.extend(_MISSING_HINT[name] for name in lacking if name in _MISSING_HINT)
+    for commitment in commitments:
+        if commitment.due is None or commitment.vague:
+            parts.append(
+                f"\u201c{commitment.span.text}\u201d has no time: say by when "
+                "(\"by 5 pm today\", \"within 48 hours\")."
+            )
+            break
+    return " ".join(parts)
+
+
+def apply_rewrites(reply: str, anti_patterns: tuple[Finding, ...]) -> str:
+    """The reply with each offending sentence replaced by its finding's rewrite."""
+    from kettle.analysis.coach_text import sentences
+
+    out: list[str] = []
+    cursor = 0
+    for sentence in sentences(reply):
+        hits = [f for f in anti_patterns if sentence.start <= f.span.start < sentence.end]
+        if not hits or hits[0].rewrite is None:
+            continue
+        out.append(reply[cursor : sentence.start])
+        out.append(hits[0].rewrite)
+        cursor = sentence.end
+    out.append(reply[cursor:])
+    return "".join(out)

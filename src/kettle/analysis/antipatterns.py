@@ -1,0 +1,157 @@
+"""Anti-patterns in an agent's reply: the step each breaks, why, and a better wording.
+
+Phrase families come from ``anti_patterns.yaml``; ``jargon`` and ``forbidden``
+are the playbook's word lists. A premature request for information depends on
+the conversation: the same words are fine once the customer has cooled down or
+has been acknowledged, so the caller says whether the customer is still hot.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kettle.analysis.coach_text import Sentence, compiled_rules, first_match
+from kettle.analysis.playbook import Playbook
+from kettle.analysis.types import Finding, Span
+
+#: Rule-based families, in reporting order (premature_info_request is contextual).
+PHRASE_FAMILIES: tuple[str, ...] = (
+    "doubt",
+    "policy_shield",
+    "blame",
+    "scolding",
+    "calm_down",
+    "sarcasm",
+    "defensiveness",
+    "passing_the_buck",
+)
+
+JARGON_MESSAGE = "Internal terms the customer does not use make them feel shut out."
+FORBIDDEN_MESSAGE = "This organisation's playbook forbids this phrase."
+_FALLBACK_REWRITE = "Let me help you with this."
+
+
+def find(
+    sentences: tuple[Sentence, ...],
+    playbook: Playbook,
+    *,
+    hot: bool,
+    acknowledged_from: int,
+) -> tuple[Finding, ...]:
+    """Every anti-pattern in the reply.
+
+    ``hot``: the customer is still hot. ``acknowledged_from``: the offset in the
+    reply from which the customer's feeling has been acknowledged (-1 when an
+    earlier agent turn already did; past the end when nothing did).
+    """
+    rules = compiled_rules(playbook, "anti_patterns")
+    jargon = playbook.cached("coach.jargon", _jargon_table)
+    forbidden = playbook.cached("coach.forbidden", _forbidden_regex)
+    found: list[Finding] = []
+    for sentence in sentences:
+        for name in PHRASE_FAMILIES:
+            rule = rules.get(name)
+            span = first_match(rule, sentence) if rule else None
+            if span is not None:
+                found.append(_rule_finding(name, span, playbook))
+        premature = rules.get("premature_info_request")
+        if hot and premature is not None:
+            span = first_match(premature, sentence)
+            if span is not None and span.start < acknowledged_from:
+                found.append(_rule_finding("premature_info_request", span, playbook))
+        found.extend(_jargon(sentence, jargon))
+        found.extend(_forbidden(sentence, forbidden))
+    return tuple(found)
+
+
+def _rule_finding(name: str, span: Span, playbook: Playbook) -> Finding:
+    rule = playbook.anti_patterns[name]
+    return Finding(
+        kind="anti_pattern",
+        name=name,
+        span=span,
+        step=rule.step,
+        message=rule.message,
+        rewrite=rule.rewrite or _FALLBACK_REWRITE,
+    )
+
+
+def _term_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    ordered = sorted(terms, key=len, reverse=True)
+    body = "|".join(re.escape(t) for t in ordered)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _jargon_table(playbook: Playbook) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    plain: dict[str, str] = {}
+    for entry in playbook.jargon:
+        term, _, words = entry.partition("=>")
+        if term.strip():
+            plain[term.strip().lower()] = words.strip() or "this"
+    return _term_regex(tuple(plain)), plain
+
+
+def _jargon(
+    sentence: Sentence, table: tuple[re.Pattern[str] | None, dict[str, str]]
+) -> list[Finding]:
+    regex, plain = table
+    if regex is None:
+        return []
+    out: list[Finding] = []
+    for match in regex.finditer(sentence.text):
+        words = plain.get(match.group().lower(), "this")
+        before = _fix_article(sentence.text[: match.start()], words)
+        rewrite = before + words + sentence.text[match.end() :]
+        out.append(
+            Finding(
+                kind="anti_pattern",
+                name="jargon",
+                span=_offset(sentence, match),
+                step=3,
+                message=f"{JARGON_MESSAGE} Say {words!r} instead of {match.group()!r}.",
+                rewrite=rewrite,
+            )
+        )
+    return out
+
+
+def _fix_article(before: str, words: str) -> str:
+    """"an RMA" becomes "a return form": the article follows the new words."""
+    article = re.search(r"\b(an?)\s+$", before, re.IGNORECASE)
+    if article is None:
+        return before
+    wanted = "an" if words[:1].lower() in "aeiou" else "a"
+    if article.group(1)[0].isupper():
+        wanted = wanted.capitalize()
+    return before[: article.start(1)] + wanted + before[article.end(1) :]
+
+
+def _forbidden_regex(playbook: Playbook) -> re.Pattern[str] | None:
+    return _term_regex(tuple(p.strip() for p in playbook.forbidden if p.strip()))
+
+
+def _forbidden(sentence: Sentence, regex: re.Pattern[str] | None) -> list[Finding]:
+    if regex is None:
+        return []
+    out: list[Finding] = []
+    for match in regex.finditer(sentence.text):
+        rest = sentence.text[: match.start()] + sentence.text[match.end() :]
+        rest = re.sub(r"\s+([,.!?])", r"\1", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")
+        rewrite = rest[:1].upper() + rest[1:] if re.search(r"\w{2,}", rest) else _FALLBACK_REWRITE
+        out.append(
+            Finding(
+                kind="anti_pattern",
+                name="forbidden_phrase",
+                span=_offset(sentence, match),
+                step=2,
+                message=FORBIDDEN_MESSAGE,
+                rewrite=rewrite,
+            )
+        )
+    return out
+
+
+def _offset(sentence: Sentence, match: re.Match[str]) -> Span:
+    return Span(sentence.start + match.start(), sentence.start + match.end(), match.group())

@@ -1,0 +1,75 @@
+"""Agent reply in context -> techniques, anti-patterns, commitments, advice (C2).
+
+``check`` composes the coach's parts, each a pure function:
+:mod:`~kettle.analysis.coach_context` (where the conversation stands),
+:mod:`~kettle.analysis.techniques`, :mod:`~kettle.analysis.antipatterns`,
+:mod:`~kettle.analysis.commitments`, :mod:`~kettle.analysis.acts` and
+:mod:`~kettle.analysis.advice`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import datetime
+
+from kettle.analysis import acts, advice, antipatterns, commitments, techniques
+from kettle.analysis.coach_context import ACKNOWLEDGING, read_context
+from kettle.analysis.coach_text import STRAIGHT_QUOTES, sentences
+from kettle.analysis.conversation import Conversation, as_turns, clean_text
+from kettle.analysis.playbook import Playbook, default_playbook
+from kettle.analysis.types import Finding, Review, Span
+
+
+def check(
+    reply: str,
+    *,
+    conversation: Conversation | None = None,
+    playbook: Playbook | None = None,
+    now: datetime | None = None,
+    tz: str | None = None,
+) -> Review:
+    """Check an agent ``reply`` against the method, given the ``conversation`` before it.
+
+    ``conversation`` is the turns before the reply (eval-schema dicts or
+    :class:`~kettle.analysis.types.Turn`). ``now`` and ``tz`` resolve the due
+    times of the reply's promises (the customer's time zone).
+    """
+    text = clean_text(reply, field="reply")
+    book = playbook if playbook is not None else default_playbook()
+    context = read_context(as_turns(conversation), book)
+    # Phrases are written with straight quotes; phones type curly ones. The
+    # translation keeps every offset, and spans are cut from the original text.
+    parts = sentences(text.translate(STRAIGHT_QUOTES))
+    customer = context.customer_text.translate(STRAIGHT_QUOTES)
+    found = _in(text, techniques.find(parts, customer, book))
+    ack_at = _acknowledged_from(found, context.acknowledged_before)
+    flagged = _in(text, antipatterns.find(parts, book, hot=context.hot, acknowledged_from=ack_at))
+    promises = commitments.extract(text, now=now, tz=tz, playbook=book)
+    judgement = advice.judge(found, flagged, promises, context)
+    return Review(
+        techniques=found,
+        anti_patterns=flagged,
+        commitments=promises,
+        acts=acts.derive(found, parts),
+        advice=judgement.advice,
+        verdict=judgement.verdict,
+        reason=judgement.reason,
+        missing=judgement.missing,
+    )
+
+
+def _in(text: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The findings with their span text cut from the original ``text``."""
+    return tuple(
+        replace(f, span=Span(f.span.start, f.span.end, text[f.span.start : f.span.end]))
+        for f in findings
+    )
+
+
+def _acknowledged_from(found: tuple[Finding, ...], before: bool) -> int:
+    """Offset from which the feeling counts as acknowledged (-1: already before the reply)."""
+    if before:
+        return -1
+    starts = [f.span.start for f in found if f.name in ACKNOWLEDGING]
+    return min(starts) if starts else sys.maxsize

@@ -1,0 +1,116 @@
+"""Where the conversation stands when the agent replies: what the coach needs from it.
+
+The customer's last words (a restatement mirrors them), how hot the customer
+is (the thermometer on the last customer turn, with the turns before it as
+context), whether an earlier agent turn has already acknowledged the feeling,
+and whether the customer sounds as if the issue is resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from kettle.analysis.coach_text import STRAIGHT_QUOTES, compiled_rules
+from kettle.analysis.playbook import Playbook
+from kettle.analysis.types import Turn
+
+#: A customer at or above this temperature is "still hot": let them vent, no
+#: requests for numbers or exact details yet. 65 °C is the middle of the
+#: thermometer's upper half (30 calm .. 100 boiling), where its readings are
+#: dominated by anger and escalation signals rather than by neutral wording.
+HOT_C = 65.0
+#: From here on a message counts as hot when it is not plain information-giving:
+#: it vents, or it carries an escalation signal ("third time I'm writing!!!").
+WARM_C = 55.0
+
+Situation = Literal["none", "hot", "calmer", "resolved"]
+
+# Techniques that show the agent heard the feeling (any one is enough).
+ACKNOWLEDGING: tuple[str, ...] = ("acknowledgement", "apology", "empathy", "reflection")
+
+_RESOLVED = re.compile(
+    r"\b(?:thanks?|thank\s+you|cheers|appreciate\s+it|much\s+appreciated)\b"
+    r"|\b(?:that\s+(?:works|helps|helped|is\s+great|'s\s+great|fixed\s+it)|"
+    r"all\s+(?:sorted|good|fixed)|problem\s+solved|it(?:'s|\s+is)\s+(?:working|fixed|sorted))\b",
+    re.IGNORECASE,
+)
+_STILL_UPSET = re.compile(
+    r"\b(?:but|still|not|never|no\s+thanks|thanks\s+for\s+nothing)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the coach knows about the conversation before the reply."""
+
+    customer_text: str
+    temperature: float | None
+    #: The customer vents or escalates rather than just giving information.
+    venting: bool
+    acknowledged_before: bool
+    situation: Situation
+
+    @property
+    def hot(self) -> bool:
+        return self.situation == "hot"
+
+
+def read_context(turns: tuple[Turn, ...], playbook: Playbook) -> Context:
+    """Summarise ``turns`` (the conversation before the reply) for the coach."""
+    last = _last_customer_index(turns)
+    if last is None:
+        return Context("", None, False, _acknowledged(turns, playbook), "none")
+    customer_text = _customer_block(turns, last)
+    temperature, venting = _heat(turns, last, playbook)
+    hot = temperature >= HOT_C or (venting and temperature >= WARM_C)
+    situation: Situation
+    if hot:
+        situation = "hot"
+    elif _RESOLVED.search(customer_text) and not _STILL_UPSET.search(customer_text):
+        situation = "resolved"
+    else:
+        situation = "calmer"
+    acknowledged = _acknowledged(turns[:last], playbook)
+    return Context(customer_text, temperature, venting, acknowledged, situation)
+
+
+def _last_customer_index(turns: tuple[Turn, ...]) -> int | None:
+    for index in range(len(turns) - 1, -1, -1):
+        if turns[index].role == "customer":
+            return index
+    return None
+
+
+def _customer_block(turns: tuple[Turn, ...], last: int) -> str:
+    """The customer's last message, with any customer messages right before it."""
+    parts = [turns[last].text]
+    index = last - 1
+    while index >= 0 and turns[index].role == "customer" and len(parts) < 3:
+        parts.append(turns[index].text)
+        index -= 1
+    return " ".join(reversed(parts))
+
+
+def _heat(turns: tuple[Turn, ...], last: int, playbook: Playbook) -> tuple[float, bool]:
+    from kettle.analysis import thermometer
+
+    text = turns[last].text
+    if not text.strip():
+        return 30.0, False
+    reading = thermometer.read(text, context=turns[:last], playbook=playbook)
+    return reading.temperature, reading.mode != "information" or bool(reading.signals)
+
+
+def _acknowledged(turns: tuple[Turn, ...], playbook: Playbook) -> bool:
+    """Has an agent turn after the customer's first complaint acknowledged the feeling?"""
+    rules = compiled_rules(playbook, "techniques")
+    patterns = [rules[name][0] for name in ACKNOWLEDGING if name in rules]
+    for turn in turns:
+        if turn.role != "agent":
+            continue
+        text = turn.text.translate(STRAIGHT_QUOTES)
+        if any(p is not None and p.search(text) for p in patterns):
+            return True
+    return False

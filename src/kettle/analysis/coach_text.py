@@ -1,0 +1,157 @@
+"""Text helpers the reply coach shares: sentences, content words, rule matching.
+
+Everything here works on character offsets into the original reply, so every
+finding can point at the exact characters it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from kettle.analysis.playbook import Playbook, Rule
+from kettle.analysis.thermo_gate import rule_literals
+from kettle.analysis.types import Span
+
+# A sentence ends at . ! ? (or a run of them, or an ellipsis) followed by
+# whitespace, or at a line break; "e.g." style abbreviations are rare in chat.
+#: Curly apostrophes to straight ones, one character for one (offsets are kept).
+STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
+
+_SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?]+(?=\s|$|[\"')\]])|\n|$)")
+_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+_STOPWORD_TEXT = (
+    "a about above after again against all am an and any are as at be because been before "
+    "being below between both but by can could did do does doing down during each few for "
+    "from further had has have having he her here hers herself him himself his how i if "
+    "in into is it its itself just me more most my myself no nor not now of off on once "
+    "only or other our ours ourselves out over own same she should so some such than that "
+    "the their theirs them themselves then there these they this those through to too "
+    "under until up very was we were what when where which while who whom why will with "
+    "would you your yours yourself yourselves i'm you're it's that's don't i've i'll i'd "
+    "you've you'll can't won't didn't doesn't isn't really also still even much many get "
+    "got go going feel feeling felt like know think want yes yeah ok okay oh well sure "
+    "right thing things lot way make made one something anything say said tell told sound "
+    "sounds seem seems hear now just im dont cant thats its ive"
+)
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a reply: its stripped text and where it sits."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip(" \"')").endswith("?")
+
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Split ``text`` into sentences with exact offsets (blank pieces dropped)."""
+    out: list[Sentence] = []
+    for match in _SENTENCE_RE.finditer(text):
+        piece = match.group()
+        stripped = piece.strip()
+        if not stripped or not any(ch.isalnum() for ch in stripped):
+            continue
+        start = match.start() + (len(piece) - len(piece.lstrip()))
+        out.append(Sentence(start, start + len(stripped), stripped))
+    return tuple(out)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased, crudely stemmed words that carry meaning (no stopwords)."""
+    return frozenset(
+        _stem(w) for w in _WORD_RE.findall(text.lower()) if w not in STOPWORDS and len(w) > 2
+    )
+
+
+def word_count(text: str) -> int:
+    return len(_WORD_RE.findall(text.lower()))
+
+
+class CompiledRule(NamedTuple):
+    """A rule's patterns as one regex, its exclusions, and a cheap pre-check."""
+
+    pattern: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    #: Lower-case literals one of which every match contains (() means always
+    #: try): most sentences match none of a rule's phrases, and ``in`` on a few
+    #: literals costs far less than the full alternation.
+    gate: tuple[str, ...] = ()
+
+
+def compiled_rules(playbook: Playbook, section: str) -> dict[str, CompiledRule]:
+    """The playbook's rules of one section, compiled once per playbook."""
+
+    def build(pb: Playbook) -> dict[str, CompiledRule]:
+        rules: dict[str, Rule] = getattr(pb, section)
+        return {
+            name: CompiledRule(
+                _alternation(rule.patterns), _alternation(rule.exclude),
+                rule_literals(rule.patterns),
+            )
+            for name, rule in rules.items()
+        }
+
+    result: dict[str, CompiledRule] = playbook.cached(f"coach.{section}", build)
+    return result
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    """One regex for a rule, as ``compile_rule`` builds it but faster to search.
+
+    Python's engine tries every alternative at every position; most patterns
+    start at a word boundary, so that ``\\b`` is tested once, before the
+    alternatives, and positions inside words are skipped cheaply.
+    """
+    if not patterns:
+        return None
+    bounded = [p[2:] for p in patterns if p.startswith("\\b")]
+    others = [p for p in patterns if not p.startswith("\\b")]
+    parts = [f"(?:{p})" for p in others]
+    if bounded:
+        parts.insert(0, "\\b(?:" + "|".join(f"(?:{p})" for p in bounded) + ")")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def rule_matches(rule: CompiledRule, sentence: Sentence) -> Iterator[Span]:
+    """Spans (offsets in the whole reply) where a rule matches inside one sentence."""
+    pattern, exclude, gate = rule
+    if pattern is None:
+        return
+    if gate and sentence.text.isascii():
+        lowered = sentence.text.lower()
+        if not any(literal in lowered for literal in gate):
+            return
+    if exclude is not None and exclude.search(sentence.text):
+        return
+    for match in pattern.finditer(sentence.text):
+        start, end = match.span()
+        # Patterns may begin with optional whitespace; point at the words only.
+        piece = match.group()
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        if end > start:
+            yield Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+
+
+def first_match(rule: CompiledRule, sentence: Sentence) -> Span | None:
+    return next(rule_matches(rule, sentence), None)

@@ -1,0 +1,117 @@
+"""The phrasings of a first-person commitment, as compiled regular expressions.
+
+What counts (docs/promises_labelling.md): the agent or the agent's side (I, we,
+our staff, a named agent such as "Xiaomei") with will / shall / 'll / going to
+and an action verb; "let me/us" with an action verb; "you'll hear from us",
+"you will receive/get ...", and "expect ... from us / within ...". Not counted:
+negated promises, questions, stative wishes ("we will be happy to"), requests
+to the customer ("let me know") and statements about a process with no actor
+("it will take 3 days", "the refund will be credited").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The cheap first pass: a text without any of these makes no promise.
+PREFILTER = re.compile(
+    r"will|shall|['’]ll|going\s+to|\blet(?:['’]s|\s+(?:me|us))|\bexpect", re.IGNORECASE
+)
+
+_STAFF = (
+    r"staff|team|teams|colleagues?|engineers?|technicians?|specialists?|department|supervisors?"
+    r"|managers?|directors?|agents?|workers?|personnel|customer\s+service|after-?sales|courier"
+    r"|head|experts?|representatives?|people|store|office|master\s+workers?|company|side|editor"
+)
+
+#: What "they" (the staff we passed the case to) can promise: "they will contact you".
+_SERVICE = (
+    r"contact|call|reply|respond|handle|check|verify|deal|arrange|send|visit|repair|fix|process"
+    r"|refund|follow|get\s+back|inform|notify|help|solve|resolve|investigate|look"
+)
+
+_SUBJECT = (
+    r"(?P<subj>\bI\b|\bwe\b|\b(?:our|the\s+relevant|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _STAFF + r")\b"
+    r"|\b(?:someone|somebody)\b|\ba\s+(?:[\w-]+\s+){0,2}?(?:staff|colleague|engineer|technician"
+    r"|specialist|member\s+of\s+(?:our|the)\s+team|representative)\b"
+    r"|\b(?:Xiao|Little|Shun)\s?[A-Z]?\w*|\bthey\b(?=\s+will\s+(?:" + _SERVICE + r")\b)"
+    r"|(?<=\s)and(?=\s+will\b))"
+)
+
+_MODAL = (
+    r"(?:\s+(?:will|shall)\b|['’]ll\b|\s+(?:am|are|is)\s+going\s+to\b"
+    r"|['’](?:m|re)\s+going\s+to\b)"
+)
+
+_ADVERBS = (
+    r"(?:\s+(?:also|then|definitely|certainly|surely|personally|immediately|promptly|soon|still"
+    r"|now|first|gladly|directly|further|again|actively|quickly|continue\s+to|all|both))*"
+)
+
+#: Subject + modal (+ adverbs) up to the verb; ``verb`` is the first word after them.
+COMMIT = re.compile(
+    _SUBJECT + _MODAL + _ADVERBS + r"\s+(?P<neg>not\b|never\b)?\s*(?P<verb>[\w’'-]+)",
+    re.IGNORECASE,
+)
+
+#: A sentence that has a first-person subject before "... and will verify".
+FIRST_PERSON = re.compile(r"\b(?:I|we)\b", re.IGNORECASE)
+
+#: "let me check", "let us follow up": the verb after "let me/us".
+LET = re.compile(
+    r"(?P<subj>\blet(?:['’]s|\s+(?:me|us)))\s+(?P<neg>)(?P<verb>[\w’'-]+)", re.IGNORECASE
+)
+
+#: "you'll hear from me", "you will receive a call", "expect a replacement".
+YOU = re.compile(
+    r"(?P<subj>\byou(?:\s+will|['’]ll)(?:\s+also|\s+then|\s+soon)?)\s+(?P<neg>not\s+)?"
+    r"(?P<verb>hear|receive|get|be\s+(?:contacted|called|notified|refunded|compensated|informed))\b"
+    r"|(?P<esubj>(?:^|(?<=[.!,;]\s)|\bplease\s+|\byou\s+(?:can|may|should)\s+)expect)\s+"
+    r"(?P<everb>(?:a|an|the|your|our|my|to)\b)",
+    re.IGNORECASE,
+)
+
+#: Verbs after the modal that do not promise an action.
+NOT_ACTIONS = frozenset(
+    {
+        "need", "needs", "require", "appreciate", "hope", "wish", "like", "love", "lose", "miss",
+        "have", "take", "cost", "know", "understand", "regret", "feel", "think", "want",
+        "forgive", "accept", "wait", "remain", "become", "depend", "charge", "expire",
+    }
+)
+
+#: "be" + these is a state or a wish, not an action ("we will be happy to help").
+BE_STATES = re.compile(
+    r"\s*(?:happy|glad|pleased|delighted|grateful|thankful|sorry|honou?red|able|unable|available"
+    r"|here|there|at|waiting|the|a|an|your|our|more|very|so|responsible|charged|free|fine|ok|okay"
+    r"|closed|open|in\s+charge|valid|effective|subject|billed|deducted|cancell?ed|suspended)\b",
+    re.IGNORECASE,
+)
+
+#: Exceptions to "have": "we will have someone call you" is a promise.
+HAVE_ACTION = re.compile(r"\s+(?:someone|somebody|our|a|an|the|it|this|that)\b", re.IGNORECASE)
+
+#: "let me know" and other speech acts after "let me/us" that promise nothing.
+LET_NOT = frozenset(
+    {
+        "know", "explain", "say", "tell", "be", "see", "apologize", "apologise", "start",
+        "assure", "clarify", "remind", "introduce", "ask", "repeat", "understand", "thank",
+        "express", "confirm", "begin", "just", "first", "share", "reiterate", "put",
+    }
+)
+
+#: Where an action's clause stops: a new sentence part that is not the promise.
+CLAUSE_END = re.compile(
+    r",\s*(?:so\s+that|and\s+(?:please|you|if|then\s+you)|but|please|thank|if|because|which)\b"
+    r"|\s+so\s+that\b|;|\s+if\s+you\b|\bplease\b|\s+because\b|\s+but\b"
+    r"|\s+(?:and|so)\s+(?:you|it|this|that|the|your)\b(?!\s+(?:back|know))",
+    re.IGNORECASE,
+)
+
+#: Words that start a new clause before a promise ("..., and we will send").
+CLAUSE_JOINT = re.compile(
+    r"\b(?:and|but|if|so|because|when|which|while|although|though)\b|[;:]", re.IGNORECASE
+)
+
+#: Sentence ends; "5 p.m. tomorrow" does not end one.
+BOUNDARY = re.compile(r"(?<!\b[ap]\.m)[.!?~。！？]+(?=\s|$|[A-Z])|\n+")

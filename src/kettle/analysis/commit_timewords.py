@@ -1,0 +1,108 @@
+"""The time words of a promise, as one compiled regular expression per playbook.
+
+Each named group is one kind of token; :mod:`kettle.analysis.timeparse` groups
+neighbouring tokens into a phrase ("tomorrow" + "at 3pm") and resolves it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kettle.analysis.playbook import Playbook
+
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48, "twenty-four": 24,
+    "seventy-two": 72, "the": 1, "a couple of": 2, "couple of": 2, "half an": 0, "half a": 0,
+}
+
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+
+#: Words that promise without a time. The playbook's ``time_words.vague`` adds to them.
+VAGUE: tuple[str, ...] = (
+    r"as\s+soon\s+as\s+(?:possible|we\s+can|i\s+can|practicable)",
+    r"a\.?s\.?a\.?p\.?",
+    r"shortly",
+    r"soon",
+    r"in\s+a\s+(?:bit|while|little\s+while|moment|few\s+days|few\s+hours)",
+    r"in\s+(?:the\s+)?(?:near\s+|coming\s+)?future",
+    r"in\s+the\s+coming\s+days",
+    r"in\s+due\s+(?:time|course)",
+    r"later(?:\s+on)?(?!\s+than)",
+    r"at\s+the\s+(?:first|earliest)\s+(?:time|opportunity|moment)",
+    r"in\s+(?:a\s+)?timely(?:\s+manner)?",
+    r"in\s+time",
+    r"promptly",
+    r"as\s+(?:quickly|fast|early)\s+as\s+(?:possible|we\s+can|i\s+can)",
+    r"some\s*time",
+)
+
+_NUM = (
+    r"\d{1,3}|a\s+couple\s+of|couple\s+of|half\s+an?|an?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|fifteen|twenty-four|twenty|thirty|forty-eight"
+    r"|seventy-two|the"
+)
+_WD = "|".join(WEEKDAY_NAMES)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ORD = r"(?:st|nd|rd|th)?"
+
+_PARTS: tuple[tuple[str, str], ...] = (
+    ("dur", rf"(?:within|in|in\s+the\s+next|over\s+the\s+next|during\s+the\s+next|inside(?:\s+of)?"
+            rf"|after|no\s+later\s+than)\s+(?:the\s+next\s+)?(?P<n1>{_NUM})"
+            rf"(?:\s*(?:-|–|to|or)\s*(?P<n2>{_NUM}))?\s*(?P<bd>business\s+|working\s+|work\s+)?"
+            r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"),
+    ("week", r"(?:(?:the\s+)?end\s+of\s+(?P<wk>the|this|next)\s+(?:working\s+|business\s+)?week"
+             r"|(?P<wk2>this|next)\s+week)\b"),
+    ("eod", r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:today'?s?\s+)?"
+            r"(?:business\s+|working\s+|work\s+)?day"
+            r"|eod|cob|close\s+of\s+(?:business|play)|end\s+of\s+business)\b"),
+    ("first", r"first\s+thing(?:\s+in\s+the\s+morning)?\b"),
+    ("now", r"(?:right\s+now|right\s+away|straight\s+away|immediately|now)\b"),
+    ("day", r"(?P<dayw>today|tomorrow|the\s+next\s+day|the\s+day\s+after\s+tomorrow)\b"),
+    ("wd", rf"(?:(?P<wdmod>next|this|coming|this\s+coming)\s+)?(?P<wdn>{_WD})\b"),
+    ("mdate", rf"(?P<mon1>{_MONTH})\.?\s+(?P<md1>\d{{1,2}}){_ORD}(?:,?\s+(?P<y1>\d{{4}}))?\b"),
+    ("dmdate", rf"(?:the\s+)?(?P<md2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})\b\.?"
+               r"(?:\s+(?P<y2>\d{4}))?"),
+    ("ndate", r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})(?:/(?P<ny>\d{2,4}))?\b"),
+    ("isodate", r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"),
+    ("clock", r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]\s?m\b)"
+              r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b"
+              r"|(?P<hoc>\d{1,2})\s+o['’]?clock\b"),
+    ("part", r"(?P<this>this\s+)?(?P<pn>morning|afternoon|evening|tonight|noon|midday|midnight"
+             r"|night)\b"),
+)
+
+
+def _build(playbook: Playbook) -> re.Pattern[str]:
+    vague = list(VAGUE) + [re.escape(w).replace(r"\ ", r"\s+") for w in playbook.time_words.vague]
+    vague_group = rf"(?P<vague>(?:{'|'.join(vague)})\b)"
+    body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PARTS)
+    return re.compile(rf"\b(?:{vague_group}|{body})", re.IGNORECASE)
+
+
+def time_regex(playbook: Playbook) -> re.Pattern[str]:
+    """The compiled time-word regex of ``playbook`` (memoised on it)."""
+    pattern: re.Pattern[str] = playbook.cached("commitments.time_regex", _build)
+    return pattern
+
+
+#: What may stand between two tokens of one phrase ("tomorrow at 3pm", "Monday, 9 am").
+JOINER = re.compile(
+    r"[\s,]*(?:(?:at|on|by|in\s+the|around|before|of|about|the)\s+)*", re.IGNORECASE
+)
+
+#: Prepositions kept at the start of a due phrase, as written.
+LEAD = re.compile(
+    r"(?:\b(?:by|before|on|at|until|till|no\s+later\s+than|around|this|from|after)\s+)+$",
+    re.IGNORECASE,
+)

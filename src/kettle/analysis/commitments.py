@@ -1,0 +1,164 @@
+"""Promises in an agent's words and their absolute due times.
+
+``extract`` finds each first-person commitment clause ("I'll call you back by
+5 pm", "we will refund you within 48 hours", "let me check"), the action it
+promises, and the time words in it, resolved by :mod:`kettle.analysis.timeparse`
+in the customer's zone. One clause is one promise: verbs joined under one
+subject ("I will call the depot now and call you back by 5 pm") are one promise,
+due at the latest time named in it. What counts and what does not is in
+:mod:`kettle.analysis.commit_patterns` and docs/promises_labelling.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from kettle.analysis import commit_patterns as pat
+from kettle.analysis.conversation import clean_text
+from kettle.analysis.playbook import Playbook, default_playbook
+from kettle.analysis.timeparse import TimePhrase, find_times, reference_time, zone_of
+from kettle.analysis.types import Commitment, Span
+
+_TRIM = " \t\n,.;:!~-–"
+
+
+def extract(
+    text: str,
+    *,
+    now: datetime | None = None,
+    tz: str | None = None,
+    playbook: Playbook | None = None,
+) -> tuple[Commitment, ...]:
+    """Every commitment in ``text``, in order, with its due time in zone ``tz``.
+
+    ``now`` is when the text was sent (naive: wall time in ``tz``; default: the
+    clock). ``tz`` is the customer's IANA zone (default UTC); an unknown zone
+    raises :class:`~kettle.errors.UnknownTimeZone`.
+    """
+    text = clean_text(text)
+    zone = zone_of(tz)
+    if pat.PREFILTER.search(text) is None:
+        return ()
+    book = playbook or default_playbook()
+    ref = reference_time(now, zone)
+    found: list[Commitment] = []
+    for start, end in _sentences(text):
+        found.extend(_in_sentence(text, start, end, ref, zone, book))
+    return tuple(found)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for boundary in pat.BOUNDARY.finditer(text):
+        yield start, boundary.end()
+        start = boundary.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _in_sentence(
+    text: str, start: int, end: int, now: datetime, zone: ZoneInfo, book: Playbook
+) -> list[Commitment]:
+    if "?" in text[start:end].rstrip()[-2:] or pat.PREFILTER.search(text, start, end) is None:
+        return []
+    heads = sorted(_heads(text, start, end), key=lambda h: h[0])
+    out = []
+    region = start
+    for index, (head, verb) in enumerate(heads):
+        stop = heads[index + 1][0] if index + 1 < len(heads) else end
+        cut = pat.CLAUSE_END.search(text, verb, stop)
+        clause_end = cut.start() if cut else stop
+        region = _clause_start(text, region, head)
+        times = find_times(text, region, clause_end, now=now, zone=zone, playbook=book)
+        out.append(_commitment(text, head, verb, clause_end, times))
+        region = clause_end
+    return out
+
+
+def _clause_start(text: str, start: int, head: int) -> int:
+    """Where the clause of a promise begins: time words before it belong to it
+    ("Tomorrow morning I will call you"), but not those of an earlier clause."""
+    begin = start
+    for joint in pat.CLAUSE_JOINT.finditer(text, start, head):
+        begin = joint.end()
+    return begin
+
+
+def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start of the promise, start of its action) for each commitment head."""
+    for match in pat.COMMIT.finditer(text, start, end):
+        if match.group("subj").lower() == "and" and not pat.FIRST_PERSON.search(
+            text, start, match.start()
+        ):
+            continue
+        if _is_action(text, match):
+            yield match.start("subj"), match.start("verb")
+    for match in pat.LET.finditer(text, start, end):
+        if match.group("verb").lower() not in pat.LET_NOT:
+            yield match.start("subj"), match.start("verb")
+    for match in pat.YOU.finditer(text, start, end):
+        if match.group("esubj") is not None:
+            yield match.start("esubj"), match.end("esubj") - len("expect")
+        elif not match.group("neg"):
+            yield match.start("subj"), match.start("verb")
+
+
+def _is_action(text: str, match: re.Match[str]) -> bool:
+    if match.group("neg"):
+        return False
+    verb = match.group("verb").lower()
+    if verb == "be":
+        return pat.BE_STATES.match(text, match.end("verb")) is None
+    if verb == "have":
+        return pat.HAVE_ACTION.match(text, match.end("verb")) is not None
+    return verb not in pat.NOT_ACTIONS
+
+
+def _commitment(
+    text: str, head: int, verb: int, clause_end: int, times: list[TimePhrase]
+) -> Commitment:
+    chosen = _choose(times)
+    action = _action(text, verb, clause_end, times)
+    span_end = max([clause_end] + [t.end for t in times])
+    while span_end > head and text[span_end - 1] in _TRIM:
+        span_end -= 1
+    return Commitment(
+        action=action,
+        span=Span(head, span_end, text[head:span_end]),
+        due=chosen.due if chosen else None,
+        due_phrase=chosen.text if chosen else None,
+        vague=chosen is not None and chosen.due is None,
+    )
+
+
+def _choose(times: list[TimePhrase]) -> TimePhrase | None:
+    """The latest concrete time (the promise is kept when all of it is done), else a vague one."""
+    concrete = [t for t in times if t.due is not None]
+    if concrete:
+        return max(concrete, key=lambda t: t.due or datetime.min)
+    vague = [t for t in times if t.vague]
+    return vague[0] if vague else None
+
+
+def _action(text: str, verb: int, clause_end: int, times: list[TimePhrase]) -> str:
+    pieces = []
+    cursor = verb
+    for phrase in times:
+        if phrase.end <= verb or phrase.start >= clause_end:
+            continue
+        pieces.append(text[cursor:max(cursor, phrase.start)])
+        cursor = max(cursor, phrase.end)
+    pieces.append(text[cursor:clause_end])
+    action = re.sub(r"\s+", " ", " ".join(p.strip(_TRIM) for p in pieces if p.strip(_TRIM)))
+    return _DANGLING.sub("", action.strip(_TRIM)).strip(_TRIM)
+
+
+#: A preposition or conjunction left at the end once the time words are cut out.
+_DANGLING = re.compile(
+    r"(?:\s+(?:and|by|before|within|on|at|until|till|after|in|no later than|around|from|the"
+    r"|usually))+$",
+    re.IGNORECASE,
+)

@@ -1,0 +1,88 @@
+"""Normalise what callers pass in: texts, turns and conversations.
+
+Wherever the engine takes a conversation it accepts a plain list of
+``{"role", "text", "sent_at"?}`` dicts (the eval schema) as well as
+:class:`~kettle.analysis.types.Turn` objects. This module is the one place that
+checks and converts them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any, cast
+
+from kettle.analysis.types import Role, Turn
+from kettle.errors import EmptyText, InvalidConversation, InvalidTime, TextTooLong
+
+MAX_TEXT_CHARS = 20_000
+_ROLES: tuple[str, ...] = ("customer", "agent", "system", "other")
+
+Conversation = Iterable[Turn | Mapping[str, Any]]
+
+
+def clean_text(text: object, *, field: str = "text", max_chars: int = MAX_TEXT_CHARS) -> str:
+    """Return ``text`` if it is a non-empty string of acceptable length, else raise."""
+    if not isinstance(text, str):
+        raise InvalidConversation(
+            f"expected a string, got {type(text).__name__}", field=field
+        )
+    if not text.strip():
+        raise EmptyText("the text is empty", field=field)
+    if len(text) > max_chars:
+        raise TextTooLong(
+            f"the text has {len(text):,} characters; the limit is {max_chars:,}", field=field
+        )
+    return text
+
+
+def parse_time(value: object, *, field: str = "sent_at") -> datetime | None:
+    """Parse an ISO 8601 timestamp (or pass a datetime through)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise InvalidTime(f"expected an ISO 8601 time, got {type(value).__name__}", field=field)
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidTime(f"not an ISO 8601 time: {value!r}", field=field) from None
+
+
+def as_turn(item: Turn | Mapping[str, Any], *, index: int = 0) -> Turn:
+    """Convert one turn (a :class:`Turn` or an eval-schema dict)."""
+    if isinstance(item, Turn):
+        return item
+    if not isinstance(item, Mapping):
+        raise InvalidConversation(
+            f"turn {index} is a {type(item).__name__}, expected an object", field=f"turns[{index}]"
+        )
+    role = item.get("role")
+    if role not in _ROLES:
+        raise InvalidConversation(
+            f"turn {index} has role {role!r}", field=f"turns[{index}].role", choices=_ROLES
+        )
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise InvalidConversation(
+            f"turn {index} has no text", field=f"turns[{index}].text"
+        )
+    sent_at = parse_time(item.get("sent_at"), field=f"turns[{index}].sent_at")
+    return Turn(role=cast(Role, role), text=text, sent_at=sent_at)
+
+
+def as_turns(conversation: Conversation | None) -> tuple[Turn, ...]:
+    """Convert a whole conversation; ``None`` is an empty conversation."""
+    if conversation is None:
+        return ()
+    if isinstance(conversation, (str, bytes, Mapping)):
+        raise InvalidConversation(
+            "a conversation is a list of turns {role, text, sent_at?}", field="conversation"
+        )
+    return tuple(as_turn(item, index=i) for i, item in enumerate(conversation))
+
+
+def last_customer_turn(turns: tuple[Turn, ...]) -> Turn | None:
+    for turn in reversed(turns):
+        if turn.role == "customer":
+            return turn
+    return None

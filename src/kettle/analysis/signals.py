@@ -1,0 +1,185 @@
+"""Escalation signals in a customer message, each with its character span.
+
+The phrase signals (cancel, legal and public threats, manager demand, repeated
+contact, hang-up, sarcasm) are playbook rules, so an organisation can extend
+them. Shouting, repeated punctuation and profanity are found by shape. Profanity
+never leaves this module unmasked: every span's text goes through
+:func:`mask_profanity`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kettle.analysis.playbook import Playbook, compile_rule, default_playbook
+from kettle.analysis.thermo_gate import required_literals
+from kettle.analysis.types import SIGNALS, Signal, Span
+
+#: Signals found by the playbook's phrase rules, in report order.
+PHRASE_SIGNALS: tuple[str, ...] = (
+    "cancel_threat",
+    "legal_threat",
+    "public_threat",
+    "manager_demand",
+    "repeat_contact",
+    "hang_up",
+    "sarcasm",
+)
+
+# Capitalised words that are names of things rather than raised voices.
+_ACRONYMS = frozenset(
+    str.split(
+        "ASAP FAQ USA UK EU USPS UPS DHL FEDEX ATM PIN SMS URL PDF ETA ID OK TV CEO CV "
+        "IT PC APP API VAT GST DM PM AM NYC LA BBB FCC FTC IRS NHS BBC CNN GPS SIM WIFI "
+        "LOL LMAO OMG PS FYI TBH IMO IMHO BTW NFL NBA USB HDMI VPN"
+    )
+)
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b(?:[\s,.!?:;-]+\b[A-Z][A-Z']*[A-Z]\b)*")
+_REPEATED_PUNCT = re.compile(r"[!?]*(?:!!|\?\?|!\?|\?!)[!?]*")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """One playbook pattern, with a cheap check for text every match contains."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+    #: Lower-case literals one of which every match contains; None: always try.
+    gate: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    phrases: tuple[_Phrase, ...]
+    profanity: re.Pattern[str] | None
+    #: Every phrase's literals, looked up once per message rather than per phrase.
+    literals: tuple[str, ...] = ()
+
+
+def _build(playbook: Playbook) -> _Compiled:
+    phrases = []
+    for kind in PHRASE_SIGNALS:
+        rule = playbook.signals.get(kind)
+        if rule is None:
+            continue
+        _, exclude = compile_rule(rule)
+        for source in rule.patterns:
+            compiled = re.compile(source, re.IGNORECASE)
+            literals = required_literals(source)
+            phrases.append(_Phrase(kind, compiled, exclude, frozenset(literals) or None))
+    words = sorted({w.strip().lower() for w in playbook.profanity if w.strip()}, key=len)
+    profanity = None
+    if words:
+        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(words))
+        profanity = re.compile(rf"(?<![\w*])(?:{alternation})(?:s|es|ed|ing|in)?(?![\w*])",
+                               re.IGNORECASE)
+    every = sorted({x for p in phrases if p.gate is not None for x in p.gate})
+    return _Compiled(tuple(phrases), profanity, tuple(every))
+
+
+# Swearing the customer masked themselves ("f*cking", "s**t") still counts.
+_SELF_MASKED = re.compile(r"(?<![\w*])[A-Za-z]+[*#@$%]+[A-Za-z]*(?![\w*])")
+
+
+def _compiled(playbook: Playbook | None) -> _Compiled:
+    book = playbook if playbook is not None else default_playbook()
+    build: Callable[[Playbook], _Compiled] = _build
+    result: _Compiled = book.cached("signals", build)
+    return result
+
+
+def _mask_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word[0] + "".join("*" if c.isalnum() else c for c in word[1:])
+
+
+def mask_profanity(text: str, *, playbook: Playbook | None = None) -> str:
+    """``text`` with every swear word masked after its first letter ("f***")."""
+    pattern = _compiled(playbook).profanity
+    return pattern.sub(_mask_word, text) if pattern is not None else text
+
+
+def _span(text: str, start: int, end: int, playbook: Playbook | None) -> Span:
+    return Span(start, end, mask_profanity(text[start:end], playbook=playbook))
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    found = _SENTENCE_END.search(text, end)
+    return left, found.end() if found else len(text)
+
+
+def _first_match(text: str, phrase: _Phrase) -> tuple[int, int] | None:
+    for match in phrase.pattern.finditer(text):
+        if match.end() == match.start():
+            continue
+        if phrase.exclude is not None:
+            left, right = _sentence(text, match.start(), match.end())
+            if phrase.exclude.search(text, left, right):
+                continue
+        return match.start(), match.end()
+    return None
+
+
+def _phrase_signals(text: str, book: _Compiled, playbook: Playbook | None) -> list[Signal]:
+    """The earliest match of each phrase signal (one per kind)."""
+    lower = text.lower()
+    present = {x for x in book.literals if x in lower}
+    best: dict[str, tuple[int, int]] = {}
+    for phrase in book.phrases:
+        if phrase.gate is not None and phrase.gate.isdisjoint(present):
+            continue
+        hit = _first_match(text, phrase)
+        if hit is not None and (phrase.kind not in best or hit < best[phrase.kind]):
+            best[phrase.kind] = hit
+    return [Signal(kind, _span(text, a, b, playbook)) for kind, (a, b) in best.items()]
+
+
+def _is_shouting(run: str) -> bool:
+    words = re.findall(r"[A-Z][A-Z']*[A-Z]", run)
+    loud = [w for w in words if w not in _ACRONYMS]
+    if not loud:
+        return False
+    return len(loud) >= 2 or len(loud[0]) >= 4
+
+
+def shouting_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words that read as shouting (acronyms excluded)."""
+    if text.upper() == text and sum(map(str.isalpha, text)) >= 12:
+        return [(0, len(text.rstrip()))]
+    return [(m.start(), m.end()) for m in _CAPS_RUN.finditer(text) if _is_shouting(m.group(0))]
+
+
+def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]:
+    """Every escalation signal in ``text``, in the order of ``types.SIGNALS``."""
+    book = _compiled(playbook)
+    found = _phrase_signals(text, book, playbook)
+    for start, end in shouting_spans(text):
+        found.append(Signal("shouting", _span(text, start, end, playbook)))
+    for match in _REPEATED_PUNCT.finditer(text):
+        found.append(Signal("repeated_punctuation", Span(match.start(), match.end(),
+                                                         match.group(0))))
+    if book.profanity is not None:
+        for match in book.profanity.finditer(text):
+            found.append(Signal("profanity", Span(match.start(), match.end(),
+                                                  _mask_word(match))))
+    for match in _SELF_MASKED.finditer(text):
+        if sum(map(str.isalpha, match.group(0))) >= 2:
+            found.append(Signal("profanity", Span(match.start(), match.end(),
+                                                  _mask_word(match))))
+    order = {kind: i for i, kind in enumerate(SIGNALS)}
+    return tuple(sorted(found, key=lambda s: (order[s.kind], s.span.start)))
+
+
+def counts(signals: tuple[Signal, ...]) -> dict[str, int]:
+    """How many times each signal kind occurs."""
+    out = dict.fromkeys(SIGNALS, 0)
+    for signal in signals:
+        out[signal.kind] = out.get(signal.kind, 0) + 1
+    return out

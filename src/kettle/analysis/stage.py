@@ -1,0 +1,191 @@
+"""Where the conversation stands in the method.
+
+The method's stages (``types.STAGES``) form a small state machine. :data:`MOVES`
+is the one table of allowed moves: the tracker and the case workflow both go
+through :func:`can_move` / :func:`move`, so a stage never changes any other way.
+
+==================  ==============================================  =============================
+from                allowed to                                      evidence
+==================  ==============================================  =============================
+venting             acknowledged, facts_confirmed, plan_agreed,     agent acknowledges / empathy
+                    in_progress, resolved
+acknowledged        venting, facts_confirmed, plan_agreed,          customer says "yes" to the
+                    in_progress, resolved                           agent's restatement
+facts_confirmed     venting, plan_agreed, in_progress, resolved     plan with a time, accepted
+plan_agreed         venting, in_progress, resolved                  agent reports action taken
+in_progress         venting, plan_agreed, resolved                  "fixed/refunded" + satisfied,
+                                                                    or pleased with the action
+resolved            venting, in_progress, followed_up               agent checks back / thanks
+followed_up         venting, in_progress                            (re-opened or re-heated)
+==================  ==============================================  =============================
+
+A re-heating customer (hotter again, or an escalation threat) sends any stage
+back to ``venting``; a customer who says it still does not work after it was
+resolved sends it back to ``in_progress``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from kettle.analysis.conversation import Conversation, as_turns
+from kettle.analysis.playbook import Playbook
+from kettle.analysis.stage_evidence import (
+    AgentEvidence,
+    CustomerEvidence,
+    agent_evidence,
+    customer_evidence,
+    works_now,
+)
+from kettle.analysis.types import STAGES, Reading, Track, Turn
+from kettle.errors import InvalidInput
+
+#: The allowed moves between stages: the single source of truth.
+MOVES: dict[str, frozenset[str]] = {
+    "venting": frozenset(
+        {"acknowledged", "facts_confirmed", "plan_agreed", "in_progress", "resolved"}
+    ),
+    "acknowledged": frozenset(
+        {"venting", "facts_confirmed", "plan_agreed", "in_progress", "resolved"}
+    ),
+    "facts_confirmed": frozenset({"venting", "plan_agreed", "in_progress", "resolved"}),
+    "plan_agreed": frozenset({"venting", "in_progress", "resolved"}),
+    "in_progress": frozenset({"venting", "plan_agreed", "resolved"}),
+    "resolved": frozenset({"venting", "in_progress", "followed_up"}),
+    "followed_up": frozenset({"venting", "in_progress"}),
+}
+
+#: Roles whose turns the thermometer reads ("other": a participant in a peer discussion).
+CUSTOMER_ROLES: tuple[str, ...] = ("customer", "other")
+
+#: Signals after which a customer counts as re-heated whatever the temperature change.
+_REHEAT_SIGNALS = frozenset(
+    {"cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up"}
+)
+_REHEAT_RISE = 8.0
+_HOT = 0.5
+
+
+def is_read(turn: Turn) -> bool:
+    """Whether the thermometer reads this turn (a non-empty customer-like turn)."""
+    return turn.role in CUSTOMER_ROLES and bool(turn.text.strip())
+
+
+def can_move(current: str, to: str) -> bool:
+    """Whether the method allows going from stage ``current`` to stage ``to``."""
+    return to in MOVES.get(current, frozenset())
+
+
+def move(current: str, to: str) -> str:
+    """Return ``to`` if the move is allowed, else raise a clear error."""
+    for name, value in (("current", current), ("to", to)):
+        if value not in MOVES:
+            raise InvalidInput(f"unknown stage {value!r}", field=name, choices=STAGES)
+    if not can_move(current, to):
+        raise InvalidInput(
+            f"cannot move from {current!r} to {to!r}",
+            field="stage",
+            choices=sorted(MOVES[current], key=STAGES.index),
+        )
+    return to
+
+
+@dataclass(slots=True)
+class StageState:
+    """The tracker's memory while it walks a conversation turn by turn."""
+
+    stage: str = STAGES[0]
+    confirm_asked: bool = False
+    plan_offered: bool = False
+    resolution_claimed: bool = False
+    followed_up: bool = False
+    last_temperature: float | None = None
+    history: list[str] = field(default_factory=list)
+
+    def go(self, to: str) -> None:
+        if to != self.stage and can_move(self.stage, to):
+            self.stage = to
+
+
+def _reheated(reading: Reading, state: StageState, answer: CustomerEvidence) -> bool:
+    if state.stage == "venting":
+        return False
+    if any(s.kind in _REHEAT_SIGNALS for s in reading.signals):
+        return True
+    if reading.hot < _HOT:
+        return False
+    rising = (
+        state.last_temperature is not None
+        and reading.temperature - state.last_temperature >= _REHEAT_RISE
+    )
+    return rising or answer.rejects
+
+
+def _after_agent(state: StageState, ev: AgentEvidence) -> None:
+    if ev.acknowledges or ev.asks_confirmation:
+        state.go("acknowledged")
+    state.confirm_asked = state.confirm_asked or ev.asks_confirmation
+    state.plan_offered = state.plan_offered or ev.plans
+    if ev.reports_action or ev.claims_resolved:
+        state.go("in_progress")
+    state.resolution_claimed = state.resolution_claimed or ev.claims_resolved
+    if ev.follows_up:
+        if state.stage == "resolved":
+            state.go("followed_up")
+        else:
+            state.followed_up = True
+
+
+def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
+    answer = customer_evidence(turn)
+    if _reheated(reading, state, answer):
+        state.go("venting")
+    elif answer.rejects and state.stage in ("resolved", "followed_up"):
+        state.go("in_progress")
+    else:
+        if state.confirm_asked and answer.confirms:
+            state.go("facts_confirmed")
+        if state.plan_offered and (answer.accepts or answer.confirms):
+            state.go("plan_agreed")
+        # Before any agent turn "it works now" is not a resolution of this conversation.
+        said_solved = state.stage != "venting" and works_now(turn.text)
+        # Pleased with the action reported: solved for the customer, whatever is left to do.
+        pleased = state.stage == "in_progress" and answer.pleased
+        solved = (state.resolution_claimed and answer.satisfied) or said_solved or pleased
+        if solved and not answer.rejects:
+            state.go("resolved")
+            if state.followed_up:
+                state.go("followed_up")
+    state.confirm_asked = state.plan_offered = state.resolution_claimed = False
+    state.followed_up = False
+    state.last_temperature = reading.temperature
+
+
+def walk(turns: Sequence[Turn], readings: Sequence[Reading]) -> StageState:
+    """Play the turns through the state machine; ``readings`` has one per customer turn."""
+    state = StageState()
+    customer = iter(readings)
+    for turn in turns:
+        if is_read(turn):
+            _after_customer(state, turn, next(customer))
+        elif turn.role in ("agent", "system"):
+            _after_agent(state, agent_evidence(turn))
+        state.history.append(state.stage)
+    return state
+
+
+def track(
+    conversation: Conversation,
+    *,
+    playbook: Playbook | None = None,
+    now: datetime | None = None,
+    tz: str | None = None,
+) -> Track:
+    """Temperature trajectory, stage, next move, open promises and boil-over risk."""
+    from kettle.analysis.stage_track import build_track
+    from kettle.analysis.suggest_time import zone
+
+    zone(tz)  # an unknown zone is an error even when no promise needs it
+    return build_track(as_turns(conversation), playbook=playbook, now=now, tz=tz)

@@ -1,0 +1,188 @@
+"""Evidence in single turns that moves a conversation through the method.
+
+Each detector is one precompiled alternation. They look for what a turn *does*
+in the method (an agent acknowledging, restating, promising, reporting action,
+declaring the problem solved, checking back; a customer confirming, accepting
+or saying it works now), not at how hot the customer is: heat comes from the
+thermometer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kettle.analysis.types import Turn
+
+_FLAGS = re.IGNORECASE
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+
+
+_ACK = _rx(
+    r"\b(?:i'?m|i am|we'?re|we are)\s+(?:\w+\s+){0,2}sorry\b",
+    r"\b(?:my|our|sincere|deepest)\s+apolog",
+    r"\bapologi[sz]e\b",
+    r"\bi (?:completely |totally |fully )?(?:understand|see|hear you)\b",
+    r"\bi can (?:understand|imagine|see)\b",
+    r"\b(?:that|this) (?:must|would) (?:have been|be)\b",
+    r"\bit sounds like\b",
+    r"\b(?:you'?re|you are) (?:right|absolutely right)\b",
+    r"\bi can help\b",
+    r"\blet me (?:be the one to )?help\b",
+    r"\bthat'?s (?:not ok|unacceptable|not good enough|frustrating|awful)\b",
+)
+_CONFIRM_Q = _rx(
+    r"\bis that (?:right|correct)\b",
+    r"\b(?:did|do) i (?:get|have|understand) (?:that|this|it) right\b",
+    r"\bjust to (?:confirm|make sure|check)\b",
+    r"\bif i understand (?:you )?correctly\b",
+    r"\bcan you confirm\b",
+    r"\bcould you confirm\b",
+    r"^\s*so,? (?:you|your)\b[^.!]*\?",
+    r"\bam i right\b",
+)
+_PLAN = _rx(
+    r"\b(?:i|we)(?:'ll| will| am going to| are going to|'m going to)\b",
+    r"\blet me\b",
+)
+_TIME = _rx(
+    r"\bby\s+(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midday|tonight|tomorrow|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|the end of|end of|eod|cob|close of)",
+    r"\b(?:within|in)\s+(?:the next\s+)?(?:\d+|an?|one|two|three|24|48)\s+"
+    r"(?:minutes?|hours?|days?|business days?|working days?)\b",
+    r"\bwithin (?:the|an|the next) hour\b",
+    r"\b(?:today|tomorrow|tonight|this (?:afternoon|evening|morning)|first thing)\b",
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b",
+)
+_ACTION = _rx(
+    r"\b(?:i|we)(?:'ve| have| just| already)+\s+(?:\w+\s+){0,1}"
+    r"(?:called|contacted|spoken|spoke|emailed|sent|arranged|booked|escalated|raised|passed"
+    r"|processed|issued|ordered|scheduled|asked|checked|requested|submitted|reported"
+    r"|dispatched|informed|logged|notified|forwarded|talked|phoned|reached)\b",
+    r"\b(?:i|we) (?:called|contacted|spoke|emailed|sent|arranged|booked|escalated|phoned"
+    r"|checked|talked|reached)\b",
+    r"\b(?:has|have) been (?:sent|arranged|booked|escalated|dispatched|scheduled|processed"
+    r"|raised|forwarded|passed|requested|issued|ordered)\b",
+    r"\b(?:is|are) (?:now )?on (?:its|their|the) way\b",
+    r"\bi'?m (?:now |currently )?(?:working on|looking into|checking|on it)\b",
+    r"\b(?:the|our) (?:depot|team|engineer|driver|courier|technician|manager|warehouse)\s+"
+    r"(?:has|have|is|are|will|confirmed|says|said)\b",
+)
+_RESOLVED = _rx(
+    r"\b(?:has|have|is|are|was|were) (?:now |been |just )*(?:fixed|resolved|solved|sorted"
+    r"|refunded|credited|delivered|replaced|restored|repaired|reimbursed|cancelled|canceled"
+    r"|corrected|reactivated|back (?:on|up))\b",
+    r"\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:fixed|resolved|solved|sorted|refunded|credited"
+    r"|replaced|restored|repaired|reimbursed|corrected)\b",
+    r"\b(?:full )?refund (?:has been |was |is )?(?:processed|issued|sent|made|completed)\b",
+    r"\b(?:should|will) (?:now )?(?:work|be working) (?:again|now|fine)\b",
+    r"\bit'?s (?:all )?(?:sorted|fixed|done|resolved)\b",
+)
+_FOLLOW_UP = _rx(
+    r"\bthank(?:s| you) (?:so much |very much )?for (?:your patience|giving us|the chance"
+    r"|bearing with|letting us|your understanding|bringing this)",
+    r"\b(?:just |i'?m |i am |i wanted to )?(?:checking|following) (?:in|up|back)\b",
+    r"\b(?:is|was) (?:everything|it all|all) (?:ok|okay|alright|fine|good|working)\b",
+    r"\b(?:are|were) you (?:happy|satisfied) with\b",
+    r"\bdid (?:it|everything|the \w+) (?:arrive|work|go)\b",
+    r"\banything else (?:i|we) can (?:do|help)\b",
+    r"\bglad (?:we|i|it|that|to hear)\b",
+)
+_YES = _rx(
+    r"^\W*(?:yes|yeah|yep|yup|right|correct|exactly|that'?s (?:right|correct|it)|indeed"
+    r"|precisely|affirmative|uh-huh|true)\b",
+)
+_ACCEPT = _rx(
+    r"^\W*(?:ok|okay|k|fine|alright|all right|sure|great|good|perfect|thanks|thank you"
+    r"|cheers|deal|agreed|please do|sounds good|that works|that'?s fine|that'?s great"
+    r"|much appreciated|appreciate it|lovely|brilliant|wonderful|excellent|awesome)\b",
+    r"\b(?:that|this) (?:works|would work|sounds (?:good|fine|great|ok))\b",
+    r"\bi'?ll wait\b",
+    r"\bplease (?:do|go ahead)\b",
+)
+_WORKS_NOW = _rx(
+    r"\b(?:it|everything|all) (?:works|is working|is fine|is good|is ok|is okay)(?: now)?\b",
+    r"\b(?:it|they|the \w+) (?:finally )?(?:arrived|came|turned up|got here)\b",
+    r"\bi (?:got|received|have received|'ve received|have got) (?:it|them|my (?:refund|parcel"
+    r"|order|package|money|replacement|item|delivery|credit))\b",
+    r"\b(?:problem|issue) (?:is |has been )?(?:solved|fixed|resolved|gone)\b",
+    r"\b(?:works|working) (?:again|now|fine)\b",
+)
+_SATISFIED = _rx(
+    r"\b(?:thanks|thank you)\b[^?]*$",
+    r"\b(?:great|perfect|brilliant|excellent|wonderful|awesome|happy|satisfied|relieved)\b",
+    r"\b(?:all good|all sorted|much better|that'?s fine|that helps)\b",
+)
+#: Stronger than "thanks": the customer is pleased with what was done.
+_PLEASED = _rx(
+    r"\b(?:relief|relieved|perfect|brilliant|wonderful|awesome|excellent|fantastic|great"
+    r"|appreciate|happy|satisfied|all good|problem solved|that'?s fine|that helps|lifesaver)\b",
+)
+_REJECT = _rx(
+    r"^\W*(?:no|nope|not really|that'?s not|wrong|never)\b",
+    r"\bnot (?:good enough|acceptable|ok|okay)\b",
+    r"\bstill (?:not|no|doesn'?t|don'?t|hasn'?t|haven'?t|isn'?t|broken|waiting)\b",
+    r"\b(?:doesn'?t|does not|didn'?t|did not) (?:work|help|arrive|come)\b",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AgentEvidence:
+    """What an agent (or system) turn does in the method."""
+
+    acknowledges: bool
+    asks_confirmation: bool
+    plans: bool
+    reports_action: bool
+    claims_resolved: bool
+    follows_up: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerEvidence:
+    """How a customer turn answers the agent."""
+
+    confirms: bool
+    accepts: bool
+    satisfied: bool
+    pleased: bool
+    rejects: bool
+
+
+def agent_evidence(turn: Turn) -> AgentEvidence:
+    text = turn.text
+    plans = bool(_PLAN.search(text)) and bool(_TIME.search(text))
+    return AgentEvidence(
+        acknowledges=bool(_ACK.search(text)),
+        asks_confirmation=bool(_CONFIRM_Q.search(text)),
+        plans=plans,
+        reports_action=bool(_ACTION.search(text)),
+        claims_resolved=bool(_RESOLVED.search(text)),
+        follows_up=bool(_FOLLOW_UP.search(text)),
+    )
+
+
+def customer_evidence(turn: Turn) -> CustomerEvidence:
+    text = turn.text
+    rejects = bool(_REJECT.search(text))
+    return CustomerEvidence(
+        confirms=bool(_YES.search(text)) and not rejects,
+        accepts=bool(_ACCEPT.search(text)) and not rejects,
+        satisfied=(bool(_SATISFIED.search(text)) or bool(_WORKS_NOW.search(text)))
+        and not rejects,
+        pleased=bool(_PLEASED.search(text)) and not rejects,
+        rejects=rejects,
+    )
+
+
+def works_now(text: str) -> bool:
+    """Whether a customer says, unprompted, that the problem is gone."""
+    return bool(_WORKS_NOW.search(text)) and not _REJECT.search(text)
+
+
+def has_time(text: str) -> bool:
+    """Whether ``text`` names a concrete time ("by 5 pm", "within 2 hours")."""
+    return bool(_TIME.search(text))

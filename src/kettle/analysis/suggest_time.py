@@ -1,0 +1,80 @@
+"""A concrete time to promise, inside the organisation's business hours.
+
+Suggestions never say "soon": they name a time ("by 3 pm today", "by 10 am
+tomorrow", "by 10 am on Monday") that is about two working hours ahead in the
+customer's time zone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kettle.analysis.playbook import WEEKDAYS, Playbook
+from kettle.errors import UnknownTimeZone
+
+LEAD = timedelta(hours=2)
+
+
+def zone(tz: str | None) -> ZoneInfo | None:
+    if tz is None:
+        return None
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UnknownTimeZone(f"unknown time zone {tz!r}", field="tz") from None
+
+
+def local_now(now: datetime | None, tz: str | None) -> datetime:
+    """``now`` (or the clock) in the customer's zone; naive times are taken as UTC."""
+    moment = now or datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    where = zone(tz)
+    return moment.astimezone(where) if where is not None else moment
+
+
+def _hour_phrase(moment: datetime) -> str:
+    hour = moment.hour % 12 or 12
+    suffix = "am" if moment.hour < 12 else "pm"
+    if moment.minute:
+        return f"{hour}:{moment.minute:02d} {suffix}"
+    return f"{hour} {suffix}"
+
+
+def _next_open(moment: datetime, playbook: Playbook) -> datetime:
+    """The next business-day opening strictly after ``moment``'s day."""
+    hours = playbook.business_hours
+    day = moment
+    for _ in range(8):
+        day = day + timedelta(days=1)
+        if WEEKDAYS[day.weekday()] in hours.days:
+            break
+    opening = day.replace(hour=hours.start.hour, minute=hours.start.minute, second=0,
+                          microsecond=0)
+    return opening + timedelta(hours=1)
+
+
+def promise_time(moment: datetime, playbook: Playbook) -> tuple[datetime, str]:
+    """A due time about two working hours after ``moment``, and how to say it."""
+    hours = playbook.business_hours
+    due = (moment + LEAD).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    closing = moment.replace(hour=hours.end.hour, minute=hours.end.minute, second=0,
+                             microsecond=0)
+    opening = moment.replace(hour=hours.start.hour, minute=hours.start.minute, second=0,
+                             microsecond=0)
+    open_today = WEEKDAYS[moment.weekday()] in hours.days
+    if open_today and moment < opening:
+        due = opening + timedelta(hours=1)
+    elif not open_today or due > closing:
+        due = _next_open(moment, playbook)
+    return due, _say(moment, due)
+
+
+def _say(moment: datetime, due: datetime) -> str:
+    days = (due.date() - moment.date()).days
+    if days == 0:
+        return f"by {_hour_phrase(due)} today"
+    if days == 1:
+        return f"by {_hour_phrase(due)} tomorrow"
+    return f"by {_hour_phrase(due)} on {due.strftime('%A')}"

@@ -1,0 +1,136 @@
+"""The thermometer's shipped linear heads, scored with numpy.
+
+``data/models/thermometer.npz`` holds the weights and ``thermometer.json`` the
+vocabulary and metadata; both are written by ``training/thermometer.py``. Head 0
+is *hot* (angry, frustrated or annoyed; Platt-calibrated), heads 1-7 are a
+softmax over :data:`~kettle.analysis.types.EMOTIONS`. Each head is linear in
+three blocks: the message's vocabulary terms (words and bigrams), its dense
+lexical features, and the IDF-weighted mean of static word vectors distilled
+from all-MiniLM-L6-v2 (each word embedded alone, reduced by PCA, stored int8).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from kettle.analysis.features import DENSE
+from kettle.analysis.types import EMOTIONS
+from kettle.errors import ModelError
+
+Array = npt.NDArray[np.float32]
+
+
+def _row_sums(values: Array, lengths: list[int]) -> Array:
+    """Sums of consecutive runs of rows of ``values`` (run ``i`` has ``lengths[i]`` rows)."""
+    ends = np.cumsum(lengths)
+    cumulative = np.zeros((values.shape[0] + 1, *values.shape[1:]), dtype=np.float64)
+    np.cumsum(values, axis=0, out=cumulative[1:])
+    sums: Array = (cumulative[ends] - cumulative[ends - np.asarray(lengths)]).astype(np.float32)
+    return sums
+
+
+def _flat(rows: list[list[int]]) -> tuple[npt.NDArray[np.int64], list[int]]:
+    lengths = [len(row) for row in rows]
+    return np.fromiter((i for row in rows for i in row), np.int64, sum(lengths)), lengths
+
+
+def pool(vectors: Array, weight: Array, word_ids: list[list[int]]) -> Array:
+    """IDF-weighted mean of the rows of ``vectors`` named by each message's word ids."""
+    flat, lengths = _flat(word_ids)
+    w = weight[flat]
+    total = _row_sums(w[:, None], lengths)
+    summed = _row_sums(vectors[flat] * w[:, None], lengths)
+    return (summed / np.maximum(total, 1e-6)).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class Heads:
+    vocab: dict[str, int]
+    terms: Array  # (V, 8)
+    dense: Array  # (D, 8)
+    bias: Array  # (8,)
+    mean: Array  # (D,)
+    scale: Array  # (D,)
+    slope: float
+    intercept: float
+    words: dict[str, int]
+    vectors: Array  # (W, E) static word vectors distilled from all-MiniLM-L6-v2
+    weight: Array  # (W,) pooling weight of each word (its IDF on the training set)
+    static: Array  # (E, 8)
+    static_mean: Array  # (E,)
+    static_scale: Array  # (E,)
+    heat_scale: Array  # hot-logit mean, sd; VADER-negativity mean, sd; squash k, s0
+
+    projected: Array  # (W, 8): each word vector, standardised, through the static weights
+    offset: Array  # (8,): what the standardisation subtracts, through the static weights
+
+    def ids(self, terms: list[str]) -> list[int]:
+        found = set(map(self.vocab.get, terms))
+        found.discard(None)
+        return list(found)  # type: ignore[arg-type]
+
+    def word_ids(self, toks: list[str]) -> list[int]:
+        found = set(map(self.words.get, toks))
+        found.discard(None)
+        return list(found)  # type: ignore[arg-type]
+
+    def margins(self, ids: list[list[int]], dense: Array, word_ids: list[list[int]]) -> Array:
+        """Raw scores (n, 8) for n messages given their term ids, dense rows and words.
+
+        The static block is linear in the pooled vector, so it is computed from
+        the words' pre-projected rows: the same result as pooling the vectors
+        first, at an eighth of the cost.
+        """
+        out = ((dense - self.mean) / self.scale) @ self.dense + self.bias - self.offset
+        out = out + pool(self.projected, self.weight, word_ids)
+        flat, lengths = _flat(ids)
+        return (out + _row_sums(self.terms[flat], lengths)).astype(np.float32)
+
+    def probabilities(self, margins: Array) -> tuple[Array, Array]:
+        """Calibrated hot probability (n,) and emotion probabilities (n, 7)."""
+        hot = 1.0 / (1.0 + np.exp(-(self.slope * margins[:, 0] + self.intercept)))
+        emo = margins[:, 1:]
+        emo = np.exp(emo - emo.max(axis=1, keepdims=True))
+        emo /= emo.sum(axis=1, keepdims=True)
+        return hot.astype(np.float32), emo.astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def heads() -> Heads:
+    """Load the shipped heads once."""
+    folder = resources.files("kettle.analysis") / "data" / "models"
+    try:
+        meta = json.loads((folder / "thermometer.json").read_text(encoding="utf-8"))
+        with (folder / "thermometer.npz").open("rb") as handle, np.load(handle) as arrays:
+            data = {k: np.asarray(arrays[k], dtype=np.float32) for k in arrays.files}
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"the thermometer model files are missing or corrupt: {exc}") from None
+    if tuple(meta.get("dense", ())) != DENSE or tuple(meta.get("heads", ()))[1:] != EMOTIONS:
+        raise ModelError("the thermometer model was trained on other features; retrain it")
+    vectors = data["vectors"] * data["vector_scale"][:, None]
+    static = data["static"] / data["static_scale"][:, None]
+    return Heads(
+        vocab={t: i for i, t in enumerate(meta["vocab"])},
+        terms=data["terms"],
+        dense=data["dense"],
+        bias=data["bias"],
+        mean=data["dense_mean"],
+        scale=data["dense_scale"],
+        slope=float(data["calibration"][0]),
+        intercept=float(data["calibration"][1]),
+        words={w: i for i, w in enumerate(meta["words"])},
+        vectors=vectors.astype(np.float32),
+        weight=data["word_weight"],
+        static=data["static"],
+        static_mean=data["static_mean"],
+        static_scale=data["static_scale"],
+        heat_scale=data["temperature"],
+        projected=(vectors @ static).astype(np.float32),
+        offset=(data["static_mean"] @ static).astype(np.float32),
+    )

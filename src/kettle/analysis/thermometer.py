@@ -1,0 +1,202 @@
+"""Customer message -> temperature, emotions, signals (capability C1).
+
+How the temperature is made (see docs/evaluation.md):
+
+1. ``hot`` is the calibrated probability, from the shipped linear heads
+   (:mod:`kettle.analysis.thermo_model`, trained on GoEmotions), that the
+   message is angry, frustrated or annoyed.
+2. The *heat score* ``s`` is the mean of two z-scores: the logit of ``hot`` and
+   VADER's negated compound (how negative the wording is, which tracks
+   intensity); means and deviations come from GoEmotions train.
+3. ``base = sigmoid(k * (s - s0))``, with ``k`` and ``s0`` set on GoEmotions
+   train so that the median message sits at 0.1 and the 99th percentile at 0.93.
+4. ``arousal`` in [0, 1] combines the escalation signals found:
+   ``1 - prod(1 - w_k)`` over the kinds present (:data:`SIGNAL_WEIGHTS`), and
+   ``heat = 1 - (1 - base) * (1 - AROUSAL_SHARE * arousal)``; the heat carried
+   from the customer's earlier turns (when a context is given) raises it the
+   same way.
+5. ``temperature = 30 + 70 * heat``.
+
+Every step is monotone: a higher hot probability, more negative wording, more
+signals or a hotter history never lower the temperature.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from kettle.analysis import features, signals
+from kettle.analysis.conversation import Conversation, as_turns, clean_text
+from kettle.analysis.playbook import Playbook, default_playbook
+from kettle.analysis.thermo_model import heads
+from kettle.analysis.types import EMOTIONS, Mode, Reading, Signal
+
+CALM_C = 30.0
+BOIL_C = 100.0
+
+#: How much each escalation signal alone raises the arousal term.
+SIGNAL_WEIGHTS: dict[str, float] = {
+    "cancel_threat": 0.45,
+    "legal_threat": 0.55,
+    "public_threat": 0.40,
+    "manager_demand": 0.35,
+    "repeat_contact": 0.25,
+    "hang_up": 0.30,
+    "shouting": 0.25,
+    "repeated_punctuation": 0.15,
+    "profanity": 0.30,
+    "sarcasm": 0.25,
+}
+#: Share of the non-hot range that signals can fill on their own.
+AROUSAL_SHARE = 0.6
+#: Share of an earlier turn's heat that carries into the next one.
+CARRY = 0.35
+#: How much of the carried heat survives each further turn back.
+DECAY = 0.6
+#: Earlier customer turns looked at.
+HISTORY = 3
+_COMPOUND = features.DENSE.index("vader_compound")
+#: Context-free readings remembered per playbook. The console re-checks a draft
+#: against the same conversation on every keystroke, and the checks of one
+#: conversation share its earlier customer turns, so those are read only once.
+READING_CACHE = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class _Base:
+    """What a message reads on its own; the carried heat only moves the temperature."""
+
+    hot: float
+    emotions: tuple[tuple[str, float], ...]
+    signals: tuple[Signal, ...]
+    negativity: float
+    arousal: float
+    venting: float
+
+    def reading(self, carried: float) -> Reading:
+        temp = temperature_of(self.hot, self.negativity, self.arousal, carried)
+        # A fresh dict each time: Reading is frozen but its dict is not.
+        return Reading(temp, self.hot, dict(self.emotions), self.signals,
+                       _mode(self.venting), self.venting)
+
+
+def read(
+    text: str, *, context: Conversation | None = None, playbook: Playbook | None = None
+) -> Reading:
+    """Read one customer message; ``context`` holds the turns before it."""
+    clean = clean_text(text)
+    carried = _carried_heat(context, playbook)
+    return _cached_base(clean, playbook).reading(carried)
+
+
+def read_many(texts: Iterable[str], *, playbook: Playbook | None = None) -> list[Reading]:
+    """Read many independent messages at once (the fast path for batch jobs)."""
+    clean = [clean_text(t, field=f"texts[{i}]") for i, t in enumerate(texts)]
+    return [base.reading(0.0) for base in _bases(clean, playbook)] if clean else []
+
+
+def temperature_of(hot: float, negativity: float, arousal: float = 0.0,
+                   carried: float = 0.0) -> float:
+    """The documented, monotone map to degrees Celsius.
+
+    ``negativity`` is VADER's compound score negated (-1..1).
+    """
+    mean_h, sd_h, mean_n, sd_n, k, s0 = (float(v) for v in heads().heat_scale)
+    p = min(max(hot, 1e-6), 1.0 - 1e-6)
+    score = ((math.log(p / (1.0 - p)) - mean_h) / sd_h + (negativity - mean_n) / sd_n) / 2.0
+    heat = 1.0 / (1.0 + math.exp(-k * (score - s0)))
+    heat = 1.0 - (1.0 - heat) * (1.0 - AROUSAL_SHARE * arousal)
+    heat = 1.0 - (1.0 - heat) * (1.0 - CARRY * carried)
+    return CALM_C + (BOIL_C - CALM_C) * min(max(heat, 0.0), 1.0)
+
+
+def arousal_of(found: Sequence[Signal]) -> float:
+    calm = 1.0
+    for kind in {s.kind for s in found}:
+        calm *= 1.0 - SIGNAL_WEIGHTS.get(kind, 0.0)
+    return 1.0 - calm
+
+
+def _bases(texts: list[str], playbook: Playbook | None) -> list[_Base]:
+    model = heads()
+    all_signals, ids, words, rows = [], [], [], []
+    for text in texts:
+        toks = features.tokens(text)
+        found = signals.detect(text, playbook=playbook)
+        all_signals.append(found)
+        ids.append(model.ids(features.terms(toks)))
+        words.append(model.word_ids(toks))
+        rows.append(features.dense(text, toks, found))
+    margins = model.margins(ids, np.asarray(rows, dtype=np.float32), words)
+    hot, emotions = model.probabilities(margins)
+    out = []
+    for i, found in enumerate(all_signals):
+        h = float(hot[i])
+        emo = tuple((name, float(p)) for name, p in zip(EMOTIONS, emotions[i], strict=True))
+        venting = _venting(h, emo[EMOTIONS.index("neutral")][1], found, rows[i])
+        out.append(_Base(h, emo, found, -rows[i][_COMPOUND], arousal_of(found), venting))
+    return out
+
+
+def _cached_base(text: str, playbook: Playbook | None) -> _Base:
+    """The context-free reading of one cleaned message, memoised per playbook."""
+    book = playbook if playbook is not None else default_playbook()
+    lookup: Callable[[str], _Base] = book.cached("thermometer.bases", _base_cache)
+    return lookup(text)
+
+
+def _base_cache(book: Playbook) -> Callable[[str], _Base]:
+    @lru_cache(maxsize=READING_CACHE)
+    def base(text: str) -> _Base:
+        return _bases([text], book)[0]
+
+    return base
+
+
+def clear_cache(playbook: Playbook | None = None) -> None:
+    """Forget the remembered readings (tests and benchmarks of cold reads)."""
+    book = playbook if playbook is not None else default_playbook()
+    book.cached("thermometer.bases", _base_cache).cache_clear()
+
+
+def _venting(hot: float, neutral: float, found: Sequence[Signal], dense: list[float]) -> float:
+    """How much the message vents rather than gives information (a heuristic).
+
+    Feeling carries venting; concrete details (numbers, order ids) and plain
+    questions carry information.
+    """
+    feeling = 0.55 * hot + 0.3 * (1.0 - neutral) + (0.15 if found else 0.0)
+    has_digits = dense[features.DENSE.index("digits")] > 0
+    asks = dense[features.DENSE.index("question")] > 0 and hot < 0.5
+    info = 0.25 * has_digits + 0.15 * asks
+    return float(min(max(feeling - info, 0.0), 1.0))
+
+
+def _mode(venting: float) -> Mode:
+    if venting >= 0.6:
+        return "venting"
+    if venting < 0.35:
+        return "information"
+    return "mixed"
+
+
+def _carried_heat(context: Conversation | None, playbook: Playbook | None) -> float:
+    """Heat that the customer's earlier turns carry into this one (0..1)."""
+    turns = [t for t in as_turns(context) if t.role == "customer" and t.text.strip()]
+    if not turns:
+        return 0.0
+    recent = [clean_text(t.text, field="context") for t in turns[-HISTORY:]]
+    carried = 0.0
+    for back, text in enumerate(reversed(recent)):
+        base = _cached_base(text, playbook)
+        temperature = temperature_of(base.hot, base.negativity, base.arousal)
+        heat = (temperature - CALM_C) / (BOIL_C - CALM_C)
+        carried = max(carried, heat * DECAY**back)
+    if len(turns) >= 2:
+        carried = 1.0 - (1.0 - carried) * (1.0 - 0.1 * min(len(turns) - 1, 3))
+    return carried

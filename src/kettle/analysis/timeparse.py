@@ -1,0 +1,288 @@
+"""Due phrases of a promise ("by COB", "tomorrow at 3pm", "in 2 business days")
+resolved to an absolute, aware datetime in the customer's time zone.
+
+The rules (also in docs/promises_labelling.md):
+
+* A bare day ("tomorrow", "on Monday", "5 March") is due at the playbook's
+  ``end_of_day`` on that day; "today" too, unless that has passed, then 23:59.
+* A bare time of day ("by 5 pm", "by noon") that has already passed today means
+  the same time tomorrow; "end of day"/"COB" that has passed, or said on a
+  non-business day, means the end of the next business day.
+* Hours and minutes are elapsed time (a DST change moves the wall clock); days
+  and weeks are calendar days at the same wall-clock time; business/working days
+  end at ``end_of_day`` of the N-th business day after today.
+* A weekday name is the next such day after today; "next Tuesday" is the Tuesday
+  of the following (Monday-based) week. "End of the week" is the week's last
+  business day, "next week" the end of next week.
+* A numeric date "3/5" is month/day in US zones, day/month elsewhere.
+* Vague words ("soon", "asap", "in a few days") give no due time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kettle.analysis import commit_calendar as cal
+from kettle.analysis.commit_timewords import (
+    JOINER,
+    LEAD,
+    MONTHS,
+    NUMBERS,
+    WEEKDAY_NAMES,
+    time_regex,
+)
+from kettle.analysis.playbook import Playbook, default_playbook
+from kettle.errors import UnknownTimeZone
+
+#: Zones whose numeric dates read month/day; everywhere else reads day/month.
+_MONTH_FIRST = ("America/", "US/", "Pacific/Honolulu")
+_NOT_MONTH_FIRST = (
+    "America/Sao_Paulo", "America/Mexico_City", "America/Argentina", "America/Bogota",
+    "America/Lima", "America/Santiago", "America/Caracas", "America/Montevideo",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimePhrase:
+    """A due phrase found in a text: where, as written, and what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    due: datetime | None
+    vague: bool
+
+
+@lru_cache(maxsize=256)
+def zone_of(tz: str | None) -> ZoneInfo:
+    """The IANA zone ``tz`` (UTC when None), or :class:`UnknownTimeZone`."""
+    name = tz or "UTC"
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise UnknownTimeZone(
+            f"unknown time zone {name!r}; use an IANA name such as Europe/Berlin",
+            field="tz",
+        ) from None
+
+
+def reference_time(now: datetime | None, zone: ZoneInfo) -> datetime:
+    """``now`` in ``zone``: a naive time is read as wall time there; None is the clock."""
+    if now is None:
+        return datetime.now(zone)
+    if now.tzinfo is None:
+        return cal.normalise(now.replace(tzinfo=zone), zone)
+    return now.astimezone(zone)
+
+
+def find_times(
+    text: str, start: int, end: int, *, now: datetime, zone: ZoneInfo, playbook: Playbook
+) -> list[TimePhrase]:
+    """Every due phrase in ``text[start:end]``, neighbouring tokens joined into one."""
+    groups: list[list[re.Match[str]]] = []
+    for match in time_regex(playbook).finditer(text, start, end):
+        if groups and JOINER.fullmatch(text, groups[-1][-1].end(), match.start()):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    phrases = []
+    for group in groups:
+        due, vague = _resolve(group, now, zone, playbook)
+        first = group[0].start()
+        lead = LEAD.search(text, max(start, first - 24), first)
+        begin = lead.start() if lead else first
+        stop = group[-1].end()
+        phrases.append(TimePhrase(begin, stop, text[begin:stop], due, vague))
+    return phrases
+
+
+def resolve(
+    phrase: str,
+    *,
+    now: datetime | None = None,
+    tz: str | None = None,
+    playbook: Playbook | None = None,
+) -> datetime | None:
+    """The due time one phrase means (None when vague or not a time phrase)."""
+    book = playbook or default_playbook()
+    zone = zone_of(tz)
+    ref = reference_time(now, zone)
+    for found in find_times(phrase, 0, len(phrase), now=ref, zone=zone, playbook=book):
+        if found.due is not None:
+            return found.due
+    return None
+
+
+def _kinds(group: list[re.Match[str]]) -> dict[str, re.Match[str]]:
+    kinds: dict[str, re.Match[str]] = {}
+    for match in group:
+        kind = match.lastgroup or ""
+        kinds.setdefault(kind, match)
+    return kinds
+
+
+def _resolve(
+    group: list[re.Match[str]], now: datetime, zone: ZoneInfo, book: Playbook
+) -> tuple[datetime | None, bool]:
+    kinds = _kinds(group)
+    if "dur" in kinds:
+        return _duration(kinds["dur"], now, zone, book), False
+    if "week" in kinds:
+        return _week(kinds["week"], now, zone, book), False
+    day = _day(kinds, now.date(), zone)
+    clock = _clock(kinds, book)
+    if day is None and clock is None:
+        if "now" in kinds:
+            return now, False
+        return None, "vague" in kinds
+    eod = book.time_words.end_of_day
+    if day is None:
+        return _time_today(kinds, clock or eod, now, zone, book), False
+    if clock is None:
+        today_word = "day" in kinds and kinds["day"].group("dayw").lower() == "today"
+        if today_word and cal.at(day, eod, zone) <= now:
+            return cal.at(day, cal.LAST_MINUTE, zone), False
+        return cal.at(day, eod, zone), False
+    return cal.at(day, clock, zone), False
+
+
+def _number(word: str | None) -> float:
+    if word is None:
+        return 0.0
+    key = re.sub(r"\s+", " ", word.lower())
+    if key.startswith("half"):
+        return 0.5
+    return float(key) if key.isdigit() else float(NUMBERS.get(key, 1))
+
+
+def _duration(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
+    amount = _number(match.group("n2") or match.group("n1"))
+    unit = match.group("unit").lower()
+    if unit.startswith("m"):
+        return cal.after_elapsed(now, timedelta(minutes=amount), zone)
+    if unit.startswith("h"):
+        return cal.after_elapsed(now, timedelta(hours=amount), zone)
+    days = amount * (7 if unit.startswith("w") else 1)
+    if days != int(days):
+        return cal.after_elapsed(now, timedelta(days=days), zone)
+    if match.group("bd"):
+        target = cal.add_business_days(now.date(), int(days), book.business_hours)
+        return cal.at(target, book.time_words.end_of_day, zone)
+    return cal.after_days(now, int(days), zone)
+
+
+def _week(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
+    which = (match.group("wk") or match.group("wk2") or "this").lower()
+    eod = book.time_words.end_of_day
+    ahead = 1 if which == "next" else 0
+    target = cal.end_of_week(now.date(), book.business_hours, weeks_ahead=ahead)
+    if ahead == 0 and cal.at(target, eod, zone) <= now:
+        target = cal.end_of_week(now.date(), book.business_hours, weeks_ahead=1)
+    return cal.at(target, eod, zone)
+
+
+def _day(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> date | None:
+    if "day" in kinds:
+        word = re.sub(r"\s+", " ", kinds["day"].group("dayw").lower())
+        offset = {"today": 0, "tomorrow": 1, "the next day": 1}.get(word, 2)
+        return today + timedelta(days=offset)
+    if "wd" in kinds:
+        match = kinds["wd"]
+        index = WEEKDAY_NAMES.index(match.group("wdn").lower())
+        modifier = (match.group("wdmod") or "").lower()
+        return cal.next_weekday(today, index, next_week=modifier == "next")
+    return _calendar(kinds, today, zone)
+
+
+def _calendar(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> date | None:
+    if "mdate" in kinds:
+        m = kinds["mdate"]
+        return cal.calendar_date(MONTHS[m.group("mon1").lower()], int(m.group("md1")),
+                                 _year(m.group("y1")), today)
+    if "dmdate" in kinds:
+        m = kinds["dmdate"]
+        return cal.calendar_date(MONTHS[m.group("mon2").lower()], int(m.group("md2")),
+                                 _year(m.group("y2")), today)
+    if "isodate" in kinds:
+        m = kinds["isodate"]
+        return cal.calendar_date(int(m.group("im")), int(m.group("id")), int(m.group("iy")),
+                                 today)
+    if "ndate" in kinds:
+        m = kinds["ndate"]
+        a, b = int(m.group("na")), int(m.group("nb"))
+        month_first = _month_first(zone.key) if a <= 12 and b <= 12 else b > 12
+        month, day = (a, b) if month_first else (b, a)
+        return cal.calendar_date(month, day, _year(m.group("ny")), today)
+    return None
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _month_first(key: str) -> bool:
+    if key.startswith(_NOT_MONTH_FIRST):
+        return False
+    return key.startswith(_MONTH_FIRST)
+
+
+_PARTS_OF_DAY = {
+    "morning": "morning", "afternoon": "afternoon", "evening": "evening", "tonight": "tonight",
+    "night": "tonight", "noon": "noon", "midday": "noon",
+}
+
+
+def _clock(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
+    words = book.time_words
+    if "clock" in kinds:
+        return _clock_time(kinds["clock"])
+    if "eod" in kinds:
+        return words.end_of_day
+    if "first" in kinds:
+        return words.first_thing
+    if "part" in kinds:
+        name = kinds["part"].group("pn").lower()
+        if name == "midnight":
+            return cal.LAST_MINUTE
+        value: time = getattr(words, _PARTS_OF_DAY[name])
+        return value
+    return None
+
+
+def _clock_time(match: re.Match[str]) -> time | None:
+    if match.group("h24") is not None:
+        return time(int(match.group("h24")), int(match.group("m24")))
+    if match.group("hoc") is not None:
+        hour = int(match.group("hoc"))
+        # Business talk: "at 5 o'clock" is 17:00, "at 9 o'clock" is 09:00.
+        hour = hour + 12 if 1 <= hour <= 7 else hour
+        return time(hour % 24, 0) if hour <= 24 else None
+    hour = int(match.group("h"))
+    if not 1 <= hour <= 12:
+        return None
+    minute = int(match.group("m") or 0)
+    pm = match.group("ap").lower().startswith("p")
+    return time((hour % 12) + (12 if pm else 0), minute)
+
+
+def _time_today(
+    kinds: dict[str, re.Match[str]], clock: time, now: datetime, zone: ZoneInfo, book: Playbook
+) -> datetime:
+    today = now.date()
+    hours = book.business_hours
+    if "eod" in kinds or "first" in kinds:
+        candidate = cal.at(today, clock, zone)
+        if candidate > now and cal.is_business_day(today, hours):
+            return candidate
+        return cal.at(cal.next_business_day(today, hours, include=False), clock, zone)
+    candidate = cal.at(today, clock, zone)
+    explicit_today = "part" in kinds and (
+        kinds["part"].group("this") or kinds["part"].group("pn").lower() == "tonight"
+    )
+    if candidate > now or explicit_today:
+        return candidate
+    return cal.at(today + timedelta(days=1), clock, zone)

@@ -1,0 +1,1 @@
+"""Adapters to things outside Kettle: helpdesk formats, webhooks, the optional LLM."""

@@ -1,0 +1,154 @@
+"""Every anti-pattern the reply coach flags, with real sentences, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+from kettle.analysis.coach import check
+from kettle.analysis.playbook import load_playbook
+
+HOT = [
+    {
+        "role": "customer",
+        "text": "This is the THIRD time I'm calling about this!!! Your company is useless "
+        "and I am absolutely furious!",
+    }
+]
+CALM = [{"role": "customer", "text": "Hi, I'd like to check on the status of my delivery."}]
+
+
+def flagged(reply: str, conversation: list[dict[str, str]] | None = None) -> set[str]:
+    return {f.name for f in check(reply, conversation=conversation).anti_patterns}
+
+
+POSITIVE = [
+    ("doubt", "That's strange, that has never happened before."),
+    ("doubt", "Are you sure that's what happened?"),
+    ("doubt", "I find that hard to believe."),
+    ("policy_shield", "It's not our policy to refund opened items."),
+    ("policy_shield", "You have to write to us if you want a refund."),
+    ("policy_shield", "You will have to come in personally with the receipt."),
+    ("blame", "Whose fault is this?"),
+    ("blame", "About your accusation that our driver was rude: that is not true."),
+    ("blame", "You should have read the terms before ordering."),
+    ("scolding", "You people always expect everything for free."),
+    ("scolding", "As I already explained, the form is online."),
+    ("calm_down", "Please calm down, sir."),
+    ("calm_down", "Relax, it's only a parcel."),
+    ("sarcasm", "Well excuse me for trying to help."),
+    ("sarcasm", "Good luck with that."),
+    ("defensiveness", "It's not my fault the truck was late."),
+    ("defensiveness", "I've had a long day too, you know."),
+    ("passing_the_buck", "That's not my department."),
+    ("passing_the_buck", "You'll have to call someone else about that."),
+    ("jargon", "I have raised an RMA for the unit."),
+    ("jargon", "This is covered by the SLA."),
+    ("jargon", "I checked the ticket escalation matrix."),
+]
+
+
+@pytest.mark.parametrize(("name", "reply"), POSITIVE)
+def test_anti_pattern_flagged(name: str, reply: str) -> None:
+    assert name in flagged(reply)
+
+
+NEGATIVE = [
+    ("doubt", "I'm sorry this happened. Let me look into it right away."),
+    ("doubt", "I'm sure we can sort this out today."),
+    ("policy_shield", "Here's what I can do for you right now."),
+    ("blame", "Let's focus on putting this right for you."),
+    ("blame", "Who delivered the parcel, do you remember?"),
+    ("scolding", "Thank you for explaining it so clearly."),
+    ("calm_down", "Breathing exercises can help you relax after a long day."),
+    ("calm_down", "I can hear how upsetting this is, and I want to help."),
+    ("sarcasm", "Great, I have found your order."),
+    ("defensiveness", "I'm sorry this has been so frustrating for you."),
+    ("passing_the_buck", "I'll contact the right team for you and come back to you."),
+    ("jargon", "I have sent you a return form for the unit."),
+]
+
+
+@pytest.mark.parametrize(("name", "reply"), NEGATIVE)
+def test_anti_pattern_not_flagged(name: str, reply: str) -> None:
+    assert name not in flagged(reply)
+
+
+def test_every_finding_names_step_message_and_rewrite() -> None:
+    for name, reply in POSITIVE:
+        for finding in check(reply).anti_patterns:
+            assert finding.kind == "anti_pattern"
+            assert finding.step in (1, 2, 3, 4, 5), (name, finding)
+            assert finding.message, (name, finding)
+            assert finding.rewrite, (name, finding)
+
+
+@pytest.mark.parametrize(("name", "reply"), POSITIVE)
+def test_rewrite_is_clean(name: str, reply: str) -> None:
+    for finding in check(reply).anti_patterns:
+        assert finding.rewrite is not None
+        assert check(finding.rewrite, conversation=HOT).anti_patterns == ()
+
+
+def test_jargon_rewrite_uses_plain_words() -> None:
+    (finding,) = check("I have raised an RMA for the unit.").anti_patterns
+    assert finding.span.text == "RMA"
+    assert finding.rewrite == "I have raised a return form for the unit."
+
+
+REQUEST = "Can you give me your order number and the exact details of the delivery?"
+
+
+def test_premature_info_request_depends_on_the_conversation() -> None:
+    assert "premature_info_request" in flagged(REQUEST, HOT)
+    assert "premature_info_request" not in flagged(REQUEST, CALM)
+    assert "premature_info_request" not in flagged(REQUEST)
+
+
+def test_escalating_customer_counts_as_hot() -> None:
+    text = "WHERE IS MY ORDER?! This is the third time I'm writing!!!"
+    shouting = [{"role": "customer", "text": text}]
+    assert "premature_info_request" in flagged("Please send me your order number.", shouting)
+
+
+def test_info_request_after_empathy_is_fine() -> None:
+    reply = "I'm really sorry about this, I can understand your frustration. " + REQUEST
+    assert "premature_info_request" not in flagged(reply, HOT)
+
+
+def test_info_request_after_earlier_acknowledgement_is_fine() -> None:
+    conversation = [
+        *HOT,
+        {"role": "agent", "text": "I'm so sorry, that sounds really frustrating."},
+        {"role": "customer", "text": "It is! I am furious! Nobody ever calls back!!!"},
+    ]
+    assert "premature_info_request" not in flagged(REQUEST, conversation)
+
+
+def test_info_request_before_the_empathy_is_still_premature() -> None:
+    reply = "What is your order number? I'm sorry about this."
+    assert "premature_info_request" in flagged(reply, HOT)
+
+
+def test_organisation_forbidden_phrase_takes_effect() -> None:
+    reply = "No worries, I'll sort that out for you."
+    assert "forbidden_phrase" not in flagged(reply)
+    org = load_playbook({"forbidden": ["no worries"]})
+    review = check(reply, playbook=org)
+    (finding,) = [f for f in review.anti_patterns if f.name == "forbidden_phrase"]
+    assert finding.span.text == "No worries"
+    assert "no worries" not in (finding.rewrite or "").lower()
+    assert check(finding.rewrite or "", playbook=org).anti_patterns == ()
+    assert review.verdict == "dont_send"
+
+
+def test_organisation_adds_jargon_and_anti_pattern_phrases() -> None:
+    reply = "Your case is with the FLX desk. That's above my pay grade."
+    assert flagged(reply) == set()
+    org = load_playbook(
+        {
+            "jargon": ["FLX desk => our billing team"],
+            "anti_patterns": {"passing_the_buck": {"patterns": [r"\babove my pay grade\b"]}},
+        }
+    )
+    found = {f.name for f in check(reply, playbook=org).anti_patterns}
+    assert found == {"jargon", "passing_the_buck"}

@@ -1,0 +1,203 @@
+"""The reply coach as a whole: spans, acts, verdicts, advice, missing techniques, errors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kettle.analysis.advice import apply_rewrites
+from kettle.analysis.coach import check
+from kettle.analysis.types import ACTS, ANTI_PATTERNS, TECHNIQUES, Turn
+from kettle.errors import EmptyText, InvalidConversation, TextTooLong
+
+HOT = [
+    {
+        "role": "customer",
+        "text": "This is the THIRD time I'm calling about this!!! Your company is useless "
+        "and I am absolutely furious!",
+    }
+]
+CALM = [{"role": "customer", "text": "Hi, I'd like to check on the status of my delivery."}]
+RESOLVED = [
+    {"role": "customer", "text": "My sofa arrived with a torn cushion."},
+    {"role": "agent", "text": "I'm so sorry. I will send a new cushion by Friday."},
+    {"role": "customer", "text": "It came this morning and it's perfect, thanks for sorting it."},
+]
+
+REPLIES = [
+    "I'm really sorry to hear that. Can you tell me exactly what happened?",
+    "I can understand your frustration. Let me be the one to help you.",
+    "That's strange, that has never happened before. Are you sure that's what happened?",
+    "Calm down. It's not our policy to refund opened items, whose fault is this?",
+    "OK, I see.\n\nI will call the depot now and call you back by 5 pm today. Thanks!",
+    "You people never read the RMA instructions... as I already explained.",
+    "  Leading spaces, then a question: what happened?  ",
+    "I\u2019m really sorry to hear that. That\u2019s strange, it\u2019s never happened before.",
+]
+
+
+@pytest.mark.parametrize("reply", REPLIES)
+def test_every_span_points_at_the_exact_characters(reply: str) -> None:
+    review = check(reply, conversation=HOT)
+    findings = review.techniques + review.anti_patterns
+    assert findings
+    for finding in findings:
+        span = finding.span
+        assert reply[span.start : span.end] == span.text, finding
+        assert span.text.strip() == span.text and span.text
+    for commitment in review.commitments:
+        assert reply[commitment.span.start : commitment.span.end] == commitment.span.text
+
+
+@pytest.mark.parametrize("reply", REPLIES)
+def test_names_come_from_the_shared_vocabularies(reply: str) -> None:
+    review = check(reply, conversation=HOT)
+    assert {f.name for f in review.techniques} <= set(TECHNIQUES)
+    assert {f.name for f in review.anti_patterns} <= set(ANTI_PATTERNS)
+    assert review.acts and set(review.acts) <= set(ACTS)
+
+
+def test_curly_apostrophes_match_like_straight_ones() -> None:
+    review = check("I\u2019m sorry. That\u2019s strange, are you sure?")
+    assert {"apology"} <= {f.name for f in review.techniques}
+    (doubt, *_) = review.anti_patterns
+    assert doubt.name == "doubt" and doubt.span.text == "That\u2019s strange"
+
+
+def test_step_two_anti_pattern_means_dont_send() -> None:
+    review = check("That's strange, that has never happened before.", conversation=HOT)
+    assert review.verdict == "dont_send"
+    assert "doubt" in review.reason
+    assert "I'm sorry this happened" in review.advice
+
+
+def test_calm_down_is_dont_send_even_with_empathy() -> None:
+    review = check("I understand your frustration, but please calm down.", conversation=HOT)
+    assert review.verdict == "dont_send"
+    assert "calm down" in review.reason
+
+
+def test_milder_anti_pattern_means_improve() -> None:
+    review = check("That's not my department.", conversation=CALM)
+    assert review.verdict == "improve"
+    assert "passing the buck" in review.reason
+
+
+def test_good_reply_to_hot_customer_is_sent() -> None:
+    review = check(
+        "I can understand your frustration. Let me be the one to help you.", conversation=HOT
+    )
+    assert review.verdict == "send"
+    assert review.anti_patterns == ()
+    assert review.missing == ()
+
+
+def test_hot_customer_without_empathy_is_missing_empathy() -> None:
+    review = check("The parcel is at the depot.", conversation=HOT)
+    assert review.verdict == "improve"
+    assert "empathy" in review.missing
+    assert "still hot" in review.advice
+    assert "vent" in review.advice
+
+
+def test_calmer_customer_gets_plan_advice() -> None:
+    review = check("I can help you with that.", conversation=CALM)
+    assert "calmer" in review.advice
+    assert "by when" in review.advice
+
+
+def test_plan_without_time_is_missing_a_concrete_time() -> None:
+    review = check("I will call the depot and get back to you.", conversation=CALM)
+    assert "concrete_time" in review.missing
+    assert review.verdict == "improve"
+    timed = check("I will call the depot now and call you back by 5 pm today.", conversation=CALM)
+    assert "concrete_time" not in timed.missing
+    assert timed.verdict == "send"
+
+
+def test_resolved_customer_gets_follow_up_advice_and_thanks() -> None:
+    without = check("Great, glad it arrived.", conversation=RESOLVED)
+    assert "resolved" in without.advice
+    assert "thanks" in without.missing
+    thanked = check("Thank you for letting us know, I'm glad it arrived.", conversation=RESOLVED)
+    assert "thanks" not in thanked.missing
+
+
+def test_acts_follow_the_strongest_technique() -> None:
+    assert check("What happened when the driver arrived?").acts == ("question",)
+    assert check("You could try restarting the router first.").acts == ("suggestion",)
+    assert check("I'm so sorry about the mix-up.").acts == ("affirmation",)
+    assert check("I'm so sorry, that must be really hard.").acts[0] == "reflection"
+    assert check("You sound really worried about the inspection.").acts == ("reflection",)
+    assert check("ok").acts == ("other",)
+    mirrored = check(
+        "So you're saying the driver left the fridge outside?",
+        conversation=[{"role": "customer", "text": "The driver left the fridge outside."}],
+    )
+    assert mirrored.acts == ("restatement",)
+
+
+def test_conversation_accepts_turn_objects() -> None:
+    turns = [Turn(role="customer", text=HOT[0]["text"])]
+    review = check("What is your order number?", conversation=turns)
+    assert "premature_info_request" in {f.name for f in review.anti_patterns}
+
+
+def test_apply_rewrites_replaces_offending_sentences_only() -> None:
+    reply = "Thanks for waiting. Are you sure that's what happened? I will check now."
+    review = check(reply)
+    fixed = apply_rewrites(reply, review.anti_patterns)
+    assert fixed.startswith("Thanks for waiting. ")
+    assert fixed.endswith(" I will check now.")
+    assert "Are you sure" not in fixed
+    assert check(fixed).anti_patterns == ()
+
+
+def test_commitments_are_reported_with_due_times() -> None:
+    now = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)
+    reply = "I will call you back by 5 pm today."
+    review = check(reply, now=now, tz="Europe/Berlin")
+    assert review.commitments
+    (commitment,) = review.commitments
+    assert commitment.due is not None
+    assert commitment.due.hour == 17
+    assert reply[commitment.span.start : commitment.span.end] == commitment.span.text
+    assert "concrete_time" not in review.missing
+
+
+def test_vague_promise_asks_for_a_concrete_time() -> None:
+    now = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)
+    review = check("I'll look into it soon.", now=now, tz="Europe/Berlin", conversation=CALM)
+    assert any(c.due is None for c in review.commitments)
+    assert "concrete_time" in review.missing
+    assert review.verdict == "improve"
+    assert "has no time" in review.advice
+
+
+def test_to_dict_is_json_ready() -> None:
+    data = check("Whose fault is this?", conversation=HOT).to_dict()
+    assert data["verdict"] == "dont_send"
+    assert data["anti_patterns"][0]["span"]["text"] == "Whose fault"
+    assert data["anti_patterns"][0]["rewrite"]
+
+
+@pytest.mark.parametrize(
+    ("reply", "error"),
+    [
+        ("", EmptyText),
+        ("   \n ", EmptyText),
+        ("x" * 30_000, TextTooLong),
+        (42, InvalidConversation),
+    ],
+)
+def test_bad_reply_is_a_kettle_error(reply: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        check(reply)  # type: ignore[arg-type]
+
+
+def test_bad_conversation_is_a_kettle_error() -> None:
+    with pytest.raises(InvalidConversation):
+        check("Hello", conversation=[{"role": "robot", "text": "hi"}])
+    with pytest.raises(InvalidConversation):
+        check("Hello", conversation="customer: hi")  # type: ignore[arg-type]

@@ -1,0 +1,188 @@
+"""Commitments in agent replies: what counts, the action, the span and the due time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from kettle.analysis import extract
+from kettle.analysis.types import Commitment
+from kettle.errors import EmptyText, UnknownTimeZone
+
+NOW = datetime(2026, 3, 2, 10, 15)  # Monday morning
+TZ = "Europe/Berlin"
+
+
+def promises(text: str, *, now: datetime = NOW, tz: str = TZ) -> tuple[Commitment, ...]:
+    return extract(text, now=now, tz=tz)
+
+
+def one(text: str) -> Commitment:
+    found = promises(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "phrase", "due"),
+    [
+        ("I'll call you back by 5 pm.", "call you back", "by 5 pm", "2026-03-02T17:00:00+01:00"),
+        ("We will refund you within 48 hours.", "refund you", "within 48 hours",
+         "2026-03-04T10:15:00+01:00"),
+        ("You'll hear from me first thing Monday.", "hear from me", "first thing Monday",
+         "2026-03-09T09:00:00+01:00"),
+        ("Expect a replacement in 2 business days.", "Expect a replacement",
+         "in 2 business days", "2026-03-04T17:00:00+01:00"),
+        ("I'll send you the label tomorrow at 3pm.", "send you the label", "tomorrow at 3pm",
+         "2026-03-03T15:00:00+01:00"),
+        ("Our engineer will visit you next Tuesday.", "visit you", "next Tuesday",
+         "2026-03-10T17:00:00+01:00"),
+        ("I'll get back to you by COB.", "get back to you", "by COB",
+         "2026-03-02T17:00:00+01:00"),
+        ("You will receive a confirmation email within 24 hours.",
+         "receive a confirmation email", "within 24 hours", "2026-03-03T10:15:00+01:00"),
+        ("Xiaomei will contact you tomorrow morning.", "contact you", "tomorrow morning",
+         "2026-03-03T09:00:00+01:00"),
+    ],
+)
+def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> None:
+    found = one(text)
+    assert found.action == action
+    assert found.due_phrase == phrase
+    assert found.due is not None and found.due.isoformat() == due
+    assert not found.vague
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("I'll look into it.", "look into it"),
+        ("I'm going to escalate this.", "escalate this"),
+        ("We are going to replace the whole unit.", "replace the whole unit"),
+        ("Please wait a minute. I will test it.", "test it"),
+        ("We'll have someone call you.", "have someone call you"),
+        ("I'll be in touch.", "be in touch"),
+    ],
+)
+def test_promise_without_a_time(text: str, action: str) -> None:
+    found = one(text)
+    assert (found.action, found.due, found.due_phrase, found.vague) == (action, None, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("We will contact you as soon as possible.", "as soon as possible"),
+        ("I'll fix the billing error asap.", "asap"),
+        ("We will sort this out soon.", "soon"),
+        ("I'll check again shortly.", "shortly"),
+        ("I'll get back to you in a bit.", "in a bit"),
+        ("I'll call you back in a few days.", "in a few days"),
+    ],
+)
+def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
+    found = one(text)
+    assert found.vague and found.due is None and found.due_phrase == phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would recommend restarting the router first.",
+        "We can't reverse the charge, I'm afraid.",
+        "Will you send me a photo of the damaged box?",
+        "Shall I call you tomorrow?",
+        "It will take 3 days to ship the part.",
+        "The refund will be credited within 5 days.",
+        "I will not charge you again.",
+        "Unfortunately we won't be able to waive the fee.",
+        "We will never share your data.",
+        "We will be happy to help with anything else.",
+        "Please let me know if the error comes back.",
+        "I can check that for you if you like.",
+        "We have refunded you yesterday.",
+        "Our team is looking into this.",
+        "I hope the new part works well for you.",
+        "You should receive the refund in 5-7 days.",
+    ],
+)
+def test_not_a_commitment(text: str) -> None:
+    assert promises(text) == ()
+
+
+def test_two_verbs_under_one_subject_are_one_promise_due_at_the_latest_time() -> None:
+    found = one("I will call the depot now and call you back by 5 pm today.")
+    assert found.action == "call the depot and call you back"
+    assert found.due is not None and found.due.isoformat() == "2026-03-02T17:00:00+01:00"
+    assert found.due_phrase == "by 5 pm today"
+
+
+def test_two_clauses_are_two_promises_each_with_its_own_time() -> None:
+    text = "I'll call the courier now, and I'll email you the tracking number within 2 hours."
+    first, second = promises(text)
+    assert first.action == "call the courier"
+    assert first.due is not None and first.due.isoformat() == "2026-03-02T10:15:00+01:00"
+    assert second.action == "email you the tracking number"
+    assert second.due is not None and second.due.isoformat() == "2026-03-02T12:15:00+01:00"
+
+
+def test_let_me_and_a_later_promise() -> None:
+    first, second = promises("Let me check with the warehouse and I'll get back to you today.")
+    assert first.action == "check with the warehouse" and first.due is None
+    assert second.action == "get back to you" and second.due_phrase == "today"
+
+
+def test_conditional_promise_counts() -> None:
+    found = one("If you send me the receipt, I'll process the refund by tomorrow at 3pm.")
+    assert found.action == "process the refund"
+    assert found.due is not None and found.due.isoformat() == "2026-03-03T15:00:00+01:00"
+
+
+def test_helpdesk_turns_from_stc3() -> None:
+    text = ("Hello! We have received your information and will verify the problem and reply "
+            "to you soon.")
+    found = one(text)
+    assert found.action.startswith("verify the problem") and found.vague
+    text = ("Hello. We have reported your issue to your local customer service. "
+            "They will contact you later.")
+    assert one(text).due_phrase == "later"
+    text = ("Hello! The payment will be refunded automatically within 2 -3 hours if the purchased "
+            "machine has black screen and we will send working staff to repair the machine soon.")
+    found = one(text)
+    assert found.action.startswith("send working staff") and found.due_phrase == "soon"
+
+
+def test_span_points_at_the_promise() -> None:
+    text = "Sorry about that. I'll call you back by 5 pm. Thanks!"
+    found = one(text)
+    assert text[found.span.start:found.span.end] == found.span.text
+    assert found.span.text == "I'll call you back by 5 pm"
+
+
+def test_due_is_in_the_customer_zone() -> None:
+    found = extract("I'll call you back by 5 pm.", now=datetime.fromisoformat(
+        "2026-03-02T09:00:00+00:00"), tz="America/New_York")
+    assert found[0].due is not None
+    assert found[0].due.isoformat() == "2026-03-02T17:00:00-05:00"
+
+
+def test_default_zone_is_utc_and_default_now_is_the_clock() -> None:
+    found = extract("I'll call you in 2 hours.")
+    assert found[0].due is not None and found[0].due.utcoffset() is not None
+    assert found[0].due > datetime.now(found[0].due.tzinfo)
+
+
+def test_bad_input() -> None:
+    with pytest.raises(UnknownTimeZone):
+        extract("I'll call you back by 5 pm.", now=NOW, tz="Mars/Base")
+    with pytest.raises(UnknownTimeZone):
+        extract("No promise here.", now=NOW, tz="Mars/Base")
+    with pytest.raises(EmptyText):
+        extract("   ", now=NOW, tz=TZ)
+
+
+def test_to_dict_is_plain_json() -> None:
+    data = one("We will refund you within 48 hours.").to_dict()
+    assert data["due"] == "2026-03-04T10:15:00+01:00"
+    assert data["span"]["text"] == "We will refund you within 48 hours"

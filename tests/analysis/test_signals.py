@@ -1,0 +1,162 @@
+"""Escalation signals: every kind with real sentences, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+from kettle.analysis.playbook import load_playbook
+from kettle.analysis.signals import _Compiled, _compiled, _Phrase, detect, mask_profanity
+from kettle.analysis.thermo_gate import required_literals
+from kettle.analysis.types import SIGNALS
+
+
+def kinds(text: str) -> set[str]:
+    return {s.kind for s in detect(text)}
+
+
+POSITIVE: list[tuple[str, str]] = [
+    ("cancel_threat", "If this isn't fixed today I'm cancelling my subscription."),
+    ("cancel_threat", "I will close my account and take my business elsewhere."),
+    ("cancel_threat", "I'm switching to a competitor next week."),
+    ("cancel_threat", "I will never use your company again."),
+    ("legal_threat", "My lawyer will be in touch about this."),
+    ("legal_threat", "I'm going to sue you for the damage."),
+    ("legal_threat", "I'll be reporting this to the ombudsman."),
+    ("public_threat", "I'm leaving a 1-star review everywhere I can."),
+    ("public_threat", "I'll post this all over social media tonight."),
+    ("public_threat", "Expect a scathing review on Trustpilot."),
+    ("manager_demand", "I want to speak to a manager right now."),
+    ("manager_demand", "Put me through to your supervisor."),
+    ("manager_demand", "Escalate this to someone more senior, please."),
+    ("repeat_contact", "This is the third time I'm calling about the same bill."),
+    ("repeat_contact", "I already told you my order number."),
+    ("repeat_contact", "I've emailed you three times and nobody answers."),
+    ("repeat_contact", "How many times do I have to explain this?"),
+    ("repeat_contact", "The app crashed yet again."),
+    ("hang_up", "Forget it, I'll sort it out myself."),
+    ("hang_up", "I'm done. Goodbye."),
+    ("hang_up", "I'm hanging up now."),
+    ("hang_up", "This is useless. I give up."),
+    ("shouting", "WHERE IS MY REFUND? I paid two weeks ago."),
+    ("shouting", "This is ABSOLUTELY unacceptable."),
+    ("repeated_punctuation", "Where is my parcel!!!"),
+    ("repeated_punctuation", "You charged me twice?!?"),
+    ("profanity", "This is such bullshit."),
+    ("profanity", "What the fuck happened to my order?"),
+    ("sarcasm", "Oh great, just what I needed, another delay."),
+    ("sarcasm", "Thanks for nothing."),
+    ("sarcasm", "Wow, fantastic customer service... not."),
+    ("sarcasm", "Yeah, right. Like that will ever happen."),
+]
+
+NEGATIVE: list[tuple[str, str]] = [
+    ("cancel_threat", "How do I cancel my subscription?"),
+    ("cancel_threat", "I don't want to cancel, I just need the invoice."),
+    ("cancel_threat", "Do I have to move to another country to use the app?"),
+    ("legal_threat", "My sister is a lawyer's assistant and loves your app."),
+    ("public_threat", "I read the reviews before buying and they were fine."),
+    ("manager_demand", "My manager asked me to order these for the office."),
+    ("repeat_contact", "Hi, I'd like to ask about my first order."),
+    ("repeat_contact", "Thanks, it works now. Hopefully it won't break again!"),
+    ("hang_up", "Thanks for your help, goodbye!"),
+    ("hang_up", "I'm done with the form, what's next?"),
+    ("hang_up", "Sorry, I am out for lunch, I'll send it later."),
+    ("shouting", "My UPS tracking ID doesn't work, and the FAQ didn't help."),
+    ("shouting", "I am a bit annoyed that it is late."),
+    ("repeated_punctuation", "Is it shipped? When will it arrive?"),
+    ("profanity", "Hello, can you assess the class of my ticket?"),
+    ("profanity", "I passed the assignment to my colleague Dickens."),
+    ("sarcasm", "Great, thanks, that works perfectly."),
+    ("sarcasm", "Thank you for the quick refund."),
+    ("sarcasm", "Yeah, right here is the screenshot you asked for."),
+    ("sarcasm", "Thanks a lot, I'll fill in the form now."),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), POSITIVE)
+def test_signal_found(kind: str, text: str) -> None:
+    assert kind in kinds(text)
+
+
+@pytest.mark.parametrize(("kind", "text"), NEGATIVE)
+def test_signal_not_found(kind: str, text: str) -> None:
+    assert kind not in kinds(text)
+
+
+def test_every_signal_kind_has_positive_and_negative_cases() -> None:
+    assert {k for k, _ in POSITIVE} == set(SIGNALS)
+    assert {k for k, _ in NEGATIVE} == set(SIGNALS)
+
+
+def test_spans_point_at_the_text() -> None:
+    text = "Honestly, I want to speak to a manager!!!"
+    for signal in detect(text):
+        assert 0 <= signal.span.start < signal.span.end <= len(text)
+        if signal.kind != "profanity":
+            assert text[signal.span.start : signal.span.end] == signal.span.text
+
+
+def test_profanity_is_masked_everywhere() -> None:
+    text = "WHAT THE FUCK is this shit, I'm done"
+    found = detect(text)
+    rendered = " ".join(s.span.text for s in found)
+    assert "FUCK" not in rendered and "shit" not in rendered.lower()
+    assert any(s.kind == "profanity" and s.span.text == "F***" for s in found)
+    assert mask_profanity(text) == "WHAT THE F*** is this s***, I'm done"
+
+
+def test_self_masked_swearing_counts_as_profanity() -> None:
+    assert "profanity" in kinds("You f*cking idiots lost my bag")
+
+
+def test_mask_leaves_clean_text_alone() -> None:
+    text = "Hello, I passed my class assessment."
+    assert mask_profanity(text) == text
+
+
+def test_order_follows_signal_vocabulary() -> None:
+    found = detect("THIS IS RIDICULOUS!!! I'm cancelling my account, damn it.")
+    order = [SIGNALS.index(s.kind) for s in found]
+    assert order == sorted(order)
+
+
+def test_organisation_playbook_extends_phrases_and_words() -> None:
+    book = load_playbook(
+        {
+            "signals": {"cancel_threat": {"patterns": [r"\bporting my number\b"]}},
+            "profanity": ["frak"],
+        }
+    )
+    found = {s.kind for s in detect("I'm porting my number, frak this", playbook=book)}
+    assert {"cancel_threat", "profanity"} <= found
+    assert mask_profanity("frak this", playbook=book) == "f*** this"
+    assert "cancel_threat" not in kinds("I'm porting my number")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\bsue\b", ("sue",)),
+        (r"\bthanks?\s+(?:you\s+)?for\s+nothing\b", ("nothing",)),
+        (r"\b(?:i'm|i am)\s+(?:so\s+)?done\b(?!\s+with)", ("done",)),
+        (r"\b(?:great|nice)[,!.]*\s+(?:just\s+)?what", ("great", "nice")),
+        (r"\bbravo\b|\bslow clap\b", ()),
+        (r"\b(?:\d+(?:st|nd))\s+time", ("time",)),
+        (r"\b(?:a|b)?\s+", ()),
+    ],
+)
+def test_required_literals(pattern: str, literals: tuple[str, ...]) -> None:
+    assert required_literals(pattern) == literals
+
+
+def test_gating_never_changes_what_is_found() -> None:
+    book = load_playbook(None)
+    gated = [detect(text, playbook=book) for _, text in POSITIVE + NEGATIVE]
+    compiled = _compiled(book)
+    ungated = _Compiled(
+        tuple(_Phrase(p.kind, p.pattern, p.exclude, None) for p in compiled.phrases),
+        compiled.profanity,
+    )
+    fresh = load_playbook({})
+    fresh._cache["signals"] = ungated
+    assert [detect(text, playbook=fresh) for _, text in POSITIVE + NEGATIVE] == gated

@@ -1,0 +1,193 @@
+"""Embedded suggestions: reflections in the customer's own words, concrete plans,
+and never an anti-pattern."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from kettle.analysis.coach import check
+from kettle.analysis.commitments import extract
+from kettle.analysis.playbook import default_playbook
+from kettle.analysis.suggest_reflect import candidates, clauses, feeling, reflection
+from kettle.analysis.suggest_time import promise_time
+from kettle.analysis.suggestions import suggest, topic
+from kettle.analysis.types import Turn
+from kettle.errors import InvalidInput, UnknownTimeZone
+
+STC3 = Path(__file__).resolve().parents[2].parent / "shared/data/eval/conversations/stc3_dch1.jsonl"
+MONDAY_10 = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)  # a Monday
+
+MOVERS = [
+    {
+        "role": "customer",
+        "text": "Your movers are two hours late! I needed the truck here by 1 pm because the "
+        "inspection is at 4 and now I can't finish cleaning.",
+    }
+]
+
+
+def _by_kind(conversation: list[dict[str, str]], **kw: object) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for s in suggest(conversation, **kw):  # type: ignore[arg-type]
+        out.setdefault(s.kind, s.text)
+    return out
+
+
+def test_reflection_uses_the_customers_own_words_flipped() -> None:
+    text = _by_kind(MOVERS, now=MONDAY_10, tz="UTC")["reflection"]
+    assert text.startswith("It sounds like that was really ")
+    assert "because you needed the truck there by 1 pm" in text
+    assert " I needed" not in text and " here " not in text
+
+
+def test_reflection_is_recognised_by_the_coach_as_a_reflection() -> None:
+    text = _by_kind(MOVERS, now=MONDAY_10, tz="UTC")["reflection"]
+    names = {f.name for f in check(text, conversation=MOVERS).techniques}
+    assert "reflection" in names
+
+
+def test_first_suggestion_fits_the_stage() -> None:
+    assert suggest(MOVERS, now=MONDAY_10)[0].kind == "reflection"
+    resolved = [
+        *MOVERS,
+        {"role": "agent", "text": "Your truck has been delivered and the crew is unloading."},
+        {"role": "customer", "text": "Great, thank you!"},
+    ]
+    assert suggest(resolved, now=MONDAY_10)[0].kind == "follow_up"
+
+
+def test_plan_names_a_concrete_time_that_the_promise_extractor_resolves() -> None:
+    plan = _by_kind(MOVERS, now=MONDAY_10, tz="UTC")["plan"]
+    assert plan.startswith("I will ") and "by 1 pm today" in plan
+    promises = extract(plan, now=MONDAY_10, tz="UTC")
+    assert promises and promises[0].due == datetime(2026, 3, 2, 13, 0, tzinfo=UTC)
+
+
+def test_plan_after_hours_moves_to_the_next_business_morning() -> None:
+    friday_evening = datetime(2026, 3, 6, 18, 30, tzinfo=UTC)
+    due, said = promise_time(friday_evening, default_playbook())
+    assert due == datetime(2026, 3, 9, 10, 0, tzinfo=UTC)
+    assert said == "by 10 am on Monday"
+    early = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
+    assert promise_time(early, default_playbook())[1] == "by 10 am today"
+    late = datetime(2026, 3, 3, 16, 0, tzinfo=UTC)
+    assert promise_time(late, default_playbook())[1] == "by 10 am tomorrow"
+
+
+def test_time_is_said_in_the_customers_zone() -> None:
+    plan = _by_kind(MOVERS, now=MONDAY_10, tz="America/New_York")["plan"]
+    # 10:15 UTC is 5:15 in New York: before opening, so the first hour of the day
+    assert "by 10 am today" in plan
+
+
+def test_topic_comes_from_the_customers_words() -> None:
+    assert topic([Turn("customer", "Where is my parcel? I paid for express!")]) == "your parcel"
+    assert topic([Turn("customer", "My new phone is broken")]) == "your new phone"
+    assert topic([Turn("customer", "Oh my god, this is a mess")]) == "this"
+    plan = _by_kind([{"role": "customer", "text": "My refund never came!"}], now=MONDAY_10)
+    assert "your refund" in plan["plan"]
+
+
+@pytest.mark.parametrize(
+    ("emotion", "word"),
+    [("anxiety", "stressful"), ("disappointment", "disappointing"), ("anger", "frustrating")],
+)
+def test_feeling_guess_follows_the_dominant_emotion(emotion: str, word: str) -> None:
+    from kettle.analysis.types import Reading
+
+    emotions = dict.fromkeys(("anger", "frustration", "anxiety", "disappointment",
+                              "confusion", "relief", "neutral"), 0.05)
+    emotions[emotion] = 0.6
+    reading = Reading(70.0, 0.7, emotions, (), "venting", 0.8)
+    assert word in feeling(reading)
+    assert word in reflection("your parcel is late", reading)
+
+
+def test_insults_and_swearing_are_never_repeated_back() -> None:
+    text = "You are useless idiots. I ordered a blue sofa and you delivered a green one."
+    parts = clauses(text)
+    bodies = candidates(text, [0.5] * len(parts))
+    assert bodies and all("idiot" not in b and "useless" not in b for b in bodies)
+    assert bodies[0] == "you ordered a blue sofa and we delivered a green one"
+
+
+def test_policy_and_calm_down_in_the_customers_words_are_not_echoed() -> None:
+    conv = [{"role": "customer", "text": "Your agent told me to calm down and said it's not "
+             "your policy to refund. I was charged twice for the same order!"}]
+    for s in suggest(conv, now=MONDAY_10):
+        assert "calm down" not in s.text.lower() and "policy" not in s.text.lower()
+
+
+def test_every_suggestion_passes_the_coach_for_the_stories() -> None:
+    for conv in (MOVERS, [{"role": "customer", "text": "WHERE IS MY REFUND?!?!"}]):
+        shown = suggest(conv, now=MONDAY_10, tz="Europe/Berlin")
+        assert {s.kind for s in shown} == {"reflection", "plan", "progress", "follow_up",
+                                           "closing"}
+        for s in shown:
+            assert check(s.text, conversation=conv).anti_patterns == (), s.text
+
+
+def _stc3_customer_turns(n: int) -> list[str]:
+    turns: list[str] = []
+    with STC3.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            turns += [t["text"] for t in row["turns"] if t["role"] == "customer"]
+            if len(turns) >= n:
+                break
+    return turns[:n]
+
+
+@pytest.mark.skipif(not STC3.is_file(), reason="shared STC-3 data not present")
+@pytest.mark.parametrize(
+    "n", [60, pytest.param(200, marks=pytest.mark.slow)], ids=["60-turns", "200-turns"]
+)
+def test_no_suggestion_has_an_anti_pattern_over_real_customer_turns(n: int) -> None:
+    turns = _stc3_customer_turns(n)
+    assert len(turns) == n
+    reflections_from_words = 0
+    for text in turns:
+        conv = [{"role": "customer", "text": text}]
+        shown = suggest(conv, now=MONDAY_10, tz="Asia/Shanghai")
+        assert len(shown) >= 5
+        for s in shown:
+            review = check(s.text, conversation=conv, now=MONDAY_10, tz="Asia/Shanghai")
+            assert review.anti_patterns == (), (text, s.text, review.anti_patterns)
+        reflections_from_words += "because" in shown[0].text
+    # most reflections quote the customer rather than falling back to the generic one
+    assert reflections_from_words >= 0.6 * n
+
+
+def test_bad_input() -> None:
+    with pytest.raises(UnknownTimeZone):
+        suggest(MOVERS, tz="Mars/Olympus")
+    with pytest.raises(InvalidInput):
+        suggest([{"role": "customer", "text": 42}])  # type: ignore[list-item]
+
+
+def test_empty_conversation_still_gives_safe_wordings() -> None:
+    shown = suggest([], now=MONDAY_10)
+    assert shown and all(check(s.text).anti_patterns == () for s in shown)
+
+
+def test_calm_pleased_customer_gets_their_words_back_without_a_grievance() -> None:
+    from kettle.analysis.types import Reading
+
+    emotions = dict.fromkeys(("anger", "frustration", "anxiety", "disappointment",
+                              "confusion", "neutral"), 0.02)
+    emotions["relief"] = 0.9
+    pleased = Reading(31.0, 0.02, emotions, (), "information", 0.1)
+    text = reflection("you will try it tonight", pleased)
+    assert text.startswith("If I understand you correctly, you will try it tonight.")
+    assert "frustrating" not in text
+    upset = Reading(75.0, 0.8, {**emotions, "relief": 0.0, "anger": 0.9}, (), "venting", 0.9)
+    assert reflection("you will try it tonight", upset).startswith("It sounds like")
+
+
+def test_topic_stops_before_a_verb() -> None:
+    assert topic([Turn("customer", "My phone can't get on the internet")]) == "your phone"
+    assert topic([Turn("customer", "My phone bill is wrong")]) == "your phone bill"

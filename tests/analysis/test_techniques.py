@@ -1,0 +1,130 @@
+"""Every technique the reply coach recognises, with real sentences, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+from kettle.analysis.coach import check
+from kettle.analysis.playbook import load_playbook
+
+HOT = [
+    {
+        "role": "customer",
+        "text": "I needed the truck here by 1 pm to finish cleaning before the inspection "
+        "and it never came! This is a disaster!",
+    }
+]
+
+
+def names(reply: str, conversation: list[dict[str, str]] | None = None) -> set[str]:
+    return {f.name for f in check(reply, conversation=conversation).techniques}
+
+
+POSITIVE = [
+    ("acknowledgement", "OK, I see."),
+    ("acknowledgement", "I understand. Go on."),
+    ("apology", "I apologise for the delay with your delivery."),
+    ("apology", "We're very sorry for the mix-up."),
+    ("empathy", "I'm really sorry to hear that. Can you tell me exactly what happened?"),
+    ("empathy", "I can understand your frustration. Let me be the one to help you."),
+    ("empathy", "That must have been really hard for you."),
+    ("reflection", "It sounds like that was extremely stressful, because you needed the "
+     "truck there by 1 pm to finish cleaning before the inspection."),
+    ("reflection", "You must be so frustrated after waiting all morning."),
+    ("reflection", "You seem really worried about the inspection."),
+    ("ownership", "I can help you with that."),
+    ("ownership", "Let me be the one to help you."),
+    ("ownership", "I'll take care of this personally."),
+    ("plan", "I will call the depot now and call you back by 5 pm today."),
+    ("plan", "We'll send a replacement part to your address."),
+    ("concrete_time", "I will call you back by 5 pm today."),
+    ("concrete_time", "You will have the refund within 48 hours."),
+    ("concrete_time", "I'll email the label by end of day."),
+    ("thanks", "Thank you for your patience while I checked."),
+    ("thanks", "I really appreciate you letting us know."),
+    ("question_open", "What happened when the driver arrived?"),
+    ("question_open", "Can you tell me more about the damage?"),
+    ("question_closed", "Did the driver leave a card?"),
+    ("question_closed", "Is the package still in the hallway?"),
+    ("suggestion", "You could try restarting the router first."),
+    ("suggestion", "Have you considered switching to the annual plan?"),
+    ("suggestion", "I would suggest keeping the receipt."),
+    ("information", "The warehouse closes at six on weekdays and reopens on Monday morning."),
+    ("information", "Your order was shipped on Tuesday from the Leeds depot."),
+]
+
+
+@pytest.mark.parametrize(("technique", "reply"), POSITIVE)
+def test_technique_found(technique: str, reply: str) -> None:
+    assert technique in names(reply)
+
+
+NEGATIVE = [
+    ("acknowledgement", "The parcel left the depot this morning."),
+    ("apology", "I'm sorry to hear that."),  # empathy, not an apology for our fault
+    ("apology", "The driver is on his way to you."),
+    ("empathy", "Please send us the receipt."),
+    ("reflection", "It sounds like a plan."),
+    ("reflection", "Your order number is on the receipt."),
+    ("ownership", "That team handles refunds."),
+    ("plan", "I think the depot closes early on Fridays."),
+    ("concrete_time", "I'll get back to you soon."),
+    ("concrete_time", "I will look into it."),
+    ("thanks", "No thanks are needed for this."),
+    ("thanks", "I will check the tracking."),
+    ("question_open", "Did the driver ring the bell?"),
+    ("question_closed", "The refund is on its way."),
+    ("suggestion", "I'm sorry this happened to you."),
+    ("information", "I'm so sorry you had to wait!"),
+    ("information", "What happened next?"),
+]
+
+
+@pytest.mark.parametrize(("technique", "reply"), NEGATIVE)
+def test_technique_not_found(technique: str, reply: str) -> None:
+    assert technique not in names(reply)
+
+
+def test_restatement_needs_the_customers_words() -> None:
+    conversation = [
+        {"role": "customer", "text": "The driver left my fridge outside in the rain all night."}
+    ]
+    reply = "So you're saying the driver left your fridge outside in the rain?"
+    assert "restatement" in names(reply, conversation)
+    # The same echo with nothing said before it mirrors nobody.
+    assert "restatement" not in names(reply)
+    unrelated = "So your account has a discount on the next order."
+    assert "restatement" not in names(unrelated, conversation)
+
+
+def test_restatement_by_overlap_without_a_lead_in() -> None:
+    conversation = [{"role": "customer", "text": "My new washing machine leaks water everywhere."}]
+    reply = "Your new washing machine leaks water everywhere."
+    assert "restatement" in names(reply, conversation)
+    assert "restatement" not in names("The machine ships from our warehouse.", conversation)
+
+
+def test_feeling_guess_with_restatement_is_reflection_first() -> None:
+    review = check(
+        "It sounds like that was extremely stressful, because you needed the truck there "
+        "by 1 pm to finish cleaning before the inspection.",
+        conversation=HOT,
+    )
+    found = {f.name for f in review.techniques}
+    assert {"reflection", "restatement"} <= found
+    assert review.acts[0] == "reflection"
+
+
+def test_technique_steps_follow_the_method() -> None:
+    review = check("I can understand your frustration. I will call the depot now.")
+    steps = {f.name: f.step for f in review.techniques}
+    assert steps["empathy"] == 2
+    assert steps["plan"] == 3
+
+
+def test_organisation_can_add_a_technique_phrase() -> None:
+    reply = "Consider it handled."
+    assert "ownership" not in names(reply)
+    org = load_playbook({"techniques": {"ownership": {"patterns": [r"\bconsider it handled\b"]}}})
+    found = {f.name for f in check(reply, playbook=org).techniques}
+    assert "ownership" in found

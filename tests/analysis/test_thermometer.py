@@ -1,0 +1,158 @@
+"""The thermometer: temperature, hot probability, emotions, mode, context."""
+
+from __future__ import annotations
+
+import json
+import math
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from kettle.analysis import read, read_many
+from kettle.analysis.features import DENSE
+from kettle.analysis.thermo_model import heads
+from kettle.analysis.thermometer import temperature_of
+from kettle.analysis.types import EMOTIONS
+from kettle.errors import EmptyText, InvalidConversation, TextTooLong
+
+CALM = "Hi, could you tell me when my order 48213 will be delivered?"
+RANT = (
+    "THIS IS THE THIRD TIME I'M CALLING!!! Your service is a bloody joke. "
+    "Cancel my account NOW or I'm calling my lawyer."
+)
+
+
+def test_calm_question_is_cooler_than_an_angry_rant() -> None:
+    calm, rant = read(CALM), read(RANT)
+    assert calm.temperature < 50 < rant.temperature
+    assert rant.temperature - calm.temperature > 30
+    assert calm.hot < 0.3 < rant.hot
+
+
+@pytest.mark.parametrize(
+    ("cooler", "hotter"),
+    [
+        ("Thanks so much, that fixed it!", "This is ridiculous, nothing you sent works."),
+        ("The parcel arrived today, all good.", "The parcel arrived smashed. Unbelievable."),
+        ("I'm a bit annoyed that it is late.", "I am absolutely furious, this is disgusting!!!"),
+    ],
+)
+def test_hotter_messages_read_hotter(cooler: str, hotter: str) -> None:
+    assert read(cooler).temperature < read(hotter).temperature
+
+
+def test_range_and_probabilities() -> None:
+    for reading in read_many([CALM, RANT, "ok", "😡😡😡", "why?" * 50, "a" * 5000]):
+        assert 30.0 <= reading.temperature <= 100.0
+        assert 0.0 <= reading.hot <= 1.0
+        assert 0.0 <= reading.venting <= 1.0
+        assert tuple(reading.emotions) == EMOTIONS
+        assert math.isclose(sum(reading.emotions.values()), 1.0, abs_tol=1e-4)
+        assert all(0.0 <= p <= 1.0 for p in reading.emotions.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "emotion"),
+    [
+        ("I'm so worried my package is lost, I need it for my daughter's surgery.", "anxiety"),
+        ("I don't understand what this charge on my bill means?", "confusion"),
+        ("Thank you so much, that's a huge relief!", "relief"),
+        ("What the hell is wrong with you people? This is disgusting.", "anger"),
+    ],
+)
+def test_dominant_emotion(text: str, emotion: str) -> None:
+    assert read(text).dominant_emotion == emotion
+
+
+def test_signals_reach_the_reading_and_profanity_stays_masked() -> None:
+    reading = read("This is fucking ridiculous, I want to speak to a manager!!!")
+    kinds = {s.kind for s in reading.signals}
+    assert {"profanity", "manager_demand", "repeated_punctuation"} <= kinds
+    assert "fuck" not in json.dumps(reading.to_dict()).lower()
+
+
+def test_signals_raise_the_temperature() -> None:
+    plain = read("The parcel did not arrive.")
+    threat = read("The parcel did not arrive. I'm cancelling my account and suing you.")
+    assert threat.temperature > plain.temperature + 5
+
+
+def test_mode_venting_versus_information() -> None:
+    assert read(RANT).mode == "venting"
+    assert read("My order number is 48213 and the postcode is SW1A 1AA.").mode == "information"
+
+
+def test_context_carries_heat() -> None:
+    text = "Still nothing. When will it be sorted?"
+    context = [
+        {"role": "customer", "text": "Where is my refund?! You promised it last week!!!"},
+        {"role": "agent", "text": "I'm checking now."},
+        {"role": "customer", "text": "This is a disgrace, I've called four times."},
+    ]
+    assert read(text, context=context).temperature > read(text).temperature + 3
+    calm_context = [{"role": "agent", "text": "Hello, how can I help?"}]
+    assert read(text, context=calm_context).temperature == pytest.approx(read(text).temperature)
+
+
+def test_read_many_matches_read() -> None:
+    texts = [CALM, RANT, "I'm disappointed with the update."]
+    for one, many in zip([read(t) for t in texts], read_many(texts), strict=True):
+        assert one.temperature == pytest.approx(many.temperature, abs=1e-3)
+        assert one.signals == many.signals
+
+
+def test_temperature_map_is_monotone() -> None:
+    grid = np.linspace(0, 1, 11)
+    for n in (-1.0, 0.0, 1.0):
+        for a in grid:
+            temps = [temperature_of(h, n, a) for h in grid]
+            assert temps == sorted(temps)
+        for h in grid:
+            temps = [temperature_of(h, n, a) for a in grid]
+            assert temps == sorted(temps)
+            temps = [temperature_of(h, n, 0.5, c) for c in grid]
+            assert temps == sorted(temps)
+    for h in grid:
+        temps = [temperature_of(h, n) for n in np.linspace(-1, 1, 11)]
+        assert temps == sorted(temps)
+    assert 30.0 <= temperature_of(0.0, -1.0) < 32.0
+    assert 98.0 < temperature_of(1.0, 1.0, 1.0, 1.0) <= 100.0
+
+
+@pytest.mark.parametrize("bad", ["", "   \n"])
+def test_empty_text_is_an_error(bad: str) -> None:
+    with pytest.raises(EmptyText):
+        read(bad)
+
+
+def test_too_long_text_is_an_error() -> None:
+    with pytest.raises(TextTooLong):
+        read("angry " * 10_000)
+    with pytest.raises(TextTooLong):
+        read_many(["fine", "x" * 1_000_000])
+
+
+def test_bad_context_is_an_error() -> None:
+    with pytest.raises(InvalidConversation):
+        read("hello", context=[{"role": "boss", "text": "hi"}])
+    assert read_many([]) == []
+
+
+def test_shipped_model_files_golden() -> None:
+    folder = resources.files("kettle.analysis") / "data" / "models"
+    meta = json.loads((folder / "thermometer.json").read_text(encoding="utf-8"))
+    assert meta["heads"] == ["hot", *EMOTIONS]
+    assert tuple(meta["dense"]) == DENSE
+    model = heads()
+    assert model.terms.shape == (len(meta["vocab"]), 8)
+    assert model.dense.shape == (len(DENSE), 8)
+    assert model.vectors.shape[0] == len(meta["words"]) == model.weight.shape[0]
+    assert model.static.shape == (model.vectors.shape[1], 8)
+    assert np.isfinite(model.terms).all() and np.isfinite(model.vectors).all()
+    assert model.slope > 0.0
+    hot = model.vocab["ridiculous"]
+    thanks = model.vocab["thanks"]
+    assert model.terms[hot, 0] > 0 > model.terms[thanks, 0]
+    assert read("You people are useless and pathetic.").hot > 0.7
+    assert read("Thank you, have a lovely day!").hot < 0.1
