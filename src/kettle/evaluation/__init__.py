@@ -1,0 +1,1 @@
+"""`kettle eval`: dataset loaders and metrics for every model-backed judgement."""
