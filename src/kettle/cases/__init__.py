@@ -1,0 +1,1 @@
+"""Cases: the customer, the conversation, its stage in the method and what came of it."""

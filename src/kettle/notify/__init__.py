@@ -1,0 +1,1 @@
+"""Notifications: webhooks (HMAC-signed, retried, every attempt recorded) and e-mail (SMTP)."""

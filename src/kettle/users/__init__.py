@@ -1,0 +1,1 @@
+"""Users: agents, leads and admins, their teams and hashed API tokens."""
