@@ -99,3 +99,40 @@ def test_import_uses_each_conversations_own_time_zone(
         {"role": "customer", "text": "hi"}]}) + "\n", encoding="utf-8")
     assert main(["import", str(bad), "--url", url]) == 2
     assert "line 1: unknown time zone 'Mars/Phobos'" in capsys.readouterr().err
+
+
+def test_promises_failed_lists_and_requeues(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime
+
+    from kettle.cases.models import Case, Customer
+    from kettle.db import session_factory
+    from kettle.promises import claims
+    from kettle.promises.models import Promise
+
+    main(["db", "upgrade", "--url", url])
+    now = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)
+    with session_factory(url)() as session:
+        case = Case(customer=Customer(name="C", tz="UTC"), subject="s", stage="in_progress")
+        session.add(case)
+        session.flush()
+        session.add(Promise(case_id=case.id, action="call back", due_at=now))
+        session.commit()
+        policy = claims.Policy(max_attempts=1)
+        [row] = claims.claim_promise_reminders(session=session, now=now, policy=policy).rows
+        token = row.claimed_by or ""
+        error = "webhook: not delivered (mail carla@example.com)"
+        outcome = claims.release(
+            session=session, row=row, token=token, now=now, error=error, policy=policy
+        )
+        assert outcome == "failed"
+    assert main(["promises", "failed", "--url", url]) == 0
+    out = capsys.readouterr().out
+    assert "failed reminders: 1" in out and f"promise #{row.id}" in out and "attempts 1" in out
+    assert "[email]" in out and "carla@" not in out  # redacted
+    assert main(["promises", "failed", "--retry", "--url", url]) == 0
+    assert "queued again: 1" in capsys.readouterr().out
+    assert main(["promises", "failed", "--url", url]) == 0
+    assert "failed reminders: 0" in capsys.readouterr().out
+    with session_factory(url)() as session:
+        again = session.get(Promise, row.id)
+        assert again is not None and again.attempts == 0 and again.failed_at is None

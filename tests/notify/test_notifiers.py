@@ -78,3 +78,24 @@ def test_email_goes_out_over_smtp() -> None:
 def test_email_failure_is_reported_not_raised() -> None:
     notifier = EmailNotifier("127.0.0.1", port=1, to="x@example.com", timeout_s=1)
     assert not notifier.send(NOTE)
+
+
+def test_every_notification_carries_a_stable_delivery_id(fresh_url: str) -> None:
+    from kettle.notify.base import IDEMPOTENCY_HEADER
+
+    assert NOTE.delivery_id == "kettle-promises-7-promise.due"  # the default
+    named = Notification(event="promise.overdue", entity_type="promises", entity_id=7,
+                         delivery_id="kettle-promises-7-reminder")
+    sessions = session_factory(fresh_url)
+    with webhook_receiver(fail_first=1) as (url, got):
+        notifier = WebhookNotifier(url, secret="k", log=DeliveryLog(sessions), retries=1,
+                                   sleep=lambda _s: None)
+        assert notifier.send(named) and notifier.send(named)
+    assert [h[IDEMPOTENCY_HEADER] for h in got.headers] == ["kettle-promises-7-reminder"] * 2
+    assert {json.loads(b)["delivery_id"] for b in got.bodies} == {"kettle-promises-7-reminder"}
+    with sessions() as session:
+        ids = session.scalars(select(Delivery.delivery_id)).all()
+    assert ids == ["kettle-promises-7-reminder"] * 3  # the failed attempt too
+    mail = EmailNotifier("127.0.0.1", to="lead@example.com").build(named)
+    assert mail["Message-ID"] == "<kettle-promises-7-reminder@kettle>"
+    assert mail[IDEMPOTENCY_HEADER] == "kettle-promises-7-reminder"

@@ -32,6 +32,21 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
+def get_read_session(request: Request) -> Iterator[Session]:
+    """A session for requests that only read: it refuses to write and, on SQLite, begins
+    DEFERRED, so it never queues on the write lock (D11). Falls back to a plain session
+    when the app's factory has no read-only variant (tests swap in a plain factory)."""
+    factory = request.app.state.sessions
+    session: Session = getattr(factory, "read_only", factory)()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+ReadSessionDep = Annotated[Session, Depends(get_read_session)]
+
+
 def bearer_token(request: Request) -> str:
     header = request.headers.get("authorization")
     if not header:
@@ -55,6 +70,15 @@ def get_current_user(request: Request, session: SessionDep) -> User:
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def get_reader(request: Request, session: ReadSessionDep) -> User:
+    """The current user, looked up in a read-only session (for routes that never write)."""
+    return get_current_user(request, session)
+
+
+#: The current user on routes that only read (``/analyze``): no write lock taken on SQLite.
+ReaderUser = Annotated[User, Depends(get_reader)]
 
 
 def require_role(minimum: str) -> Callable[[User], User]:

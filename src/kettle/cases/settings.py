@@ -29,6 +29,15 @@ class WorkflowSettings(BaseSettings):
         default=2, ge=1, description="Reopens before the lead is told"
     )
     reminder_lead_minutes: int = Field(default=30, ge=0, description="Remind this long before due")
+    worker_lease_s: float = Field(
+        default=300.0, gt=0, description="How long a worker's claim on a reminder lasts"
+    )
+    worker_max_attempts: int = Field(
+        default=5, ge=1, description="Claims of a reminder before it is recorded as failed"
+    )
+    worker_retry_backoff_s: float = Field(
+        default=60.0, gt=0, description="Wait after a failed send, doubling each attempt"
+    )
     default_tz: str = Field(default="UTC")
     webhook_url: str | None = Field(default=None, description="Where reminders are POSTed")
     webhook_secret: str | None = Field(default=None, description="HMAC-SHA256 key for webhooks")

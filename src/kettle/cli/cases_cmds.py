@@ -95,6 +95,14 @@ def _register_promises_and_import(subparsers: Any) -> None:
     due.add_argument("--team")
     due.add_argument("--tz", default="UTC", help="zone that defines 'today' (default UTC)")
     due.set_defaults(handler=_promises_due)
+    failed = prom_sub.add_parser(
+        "failed", help="reminders the worker gave up on (promises and follow-ups)"
+    )
+    _url(failed)
+    failed.add_argument(
+        "--retry", action="store_true", help="put them back in the queue with fresh attempts"
+    )
+    failed.set_defaults(handler=_promises_failed)
 
     imp = subparsers.add_parser("import", help="import conversations (JSONL, eval schema)")
     _url(imp)
@@ -145,7 +153,8 @@ def _worker(args: argparse.Namespace) -> int:
     )
     print(
         f"late {result.late}, promise reminders {result.promise_reminders}, "
-        f"follow-ups {result.follow_ups}, failed {result.failed}"
+        f"follow-ups {result.follow_ups}, failed {result.failed}, "
+        f"given up {result.given_up}, handed back {result.released}"
     )
     return 0 if result.failed == 0 else 1
 
@@ -216,6 +225,25 @@ def _promises_due(args: argparse.Namespace) -> int:
             for p in rows:
                 due = p.due_at.isoformat() if p.due_at else "-"
                 print(f"  #{p.id} case {p.case_id} [{p.state}] {p.action} (due {due})")
+    return 0
+
+
+@_storage_errors
+def _promises_failed(args: argparse.Namespace) -> int:
+    from kettle.promises import claims
+    from kettle.redaction import redact
+
+    with _sessions(args)() as session:
+        rows = claims.get_failed(session=session)
+        print(f"failed reminders: {len(rows)}")
+        for row in rows:
+            what = row.__tablename__.rstrip("s").replace("_", "-")
+            when = row.failed_at.isoformat() if row.failed_at else "-"
+            error = redact(row.last_error or "")[:200]
+            print(f"  {what} #{row.id} case {row.case_id} attempts {row.attempts} "
+                  f"failed {when}: {error}")
+        if args.retry and rows:
+            print(f"queued again: {claims.retry_failed(session=session, rows=rows)}")
     return 0
 
 

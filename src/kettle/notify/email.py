@@ -6,7 +6,7 @@ import json
 import smtplib
 from email.message import EmailMessage
 
-from kettle.notify.base import DeliveryLog, Notification
+from kettle.notify.base import IDEMPOTENCY_HEADER, DeliveryLog, Notification
 
 
 class EmailNotifier:
@@ -34,6 +34,9 @@ class EmailNotifier:
         msg["From"] = self.sender
         msg["To"] = self.to
         msg["Subject"] = notification.subject or f"Kettle: {notification.event}"
+        # The same Message-ID on every attempt lets mail systems drop a repeat.
+        msg["Message-ID"] = f"<{notification.delivery_id}@kettle>"
+        msg[IDEMPOTENCY_HEADER] = notification.delivery_id
         body = json.loads(notification.body())
         msg.set_content(json.dumps(body, indent=2, sort_keys=True))
         return msg

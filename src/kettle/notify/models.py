@@ -18,6 +18,8 @@ class Delivery(Base):
     # No foreign key: deliveries are a log, kept when the entity is deleted.
     entity_type: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[int] = mapped_column(index=True)
+    #: The notification's stable id (its Idempotency-Key): the same on every attempt.
+    delivery_id: Mapped[str | None] = mapped_column(String(100), index=True)
     channel: Mapped[str] = mapped_column(String(16))
     target: Mapped[str] = mapped_column(String(500))
     attempt: Mapped[int] = mapped_column(default=1)

@@ -1,7 +1,10 @@
 """Webhook notifier: POSTs the JSON body signed with HMAC-SHA256, retried with backoff.
 
 The signature header is ``X-Kettle-Signature: sha256=<hex>`` over the raw body,
-keyed with the shared secret; receivers verify it with :func:`verify`.
+keyed with the shared secret; receivers verify it with :func:`verify`. Every
+POST carries the notification's stable id as ``Idempotency-Key`` (and as
+``delivery_id`` inside the signed body), the same on retries and from any
+worker, so a receiver can drop a repeat.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable
 
 import httpx
 
-from kettle.notify.base import DeliveryLog, Notification
+from kettle.notify.base import IDEMPOTENCY_HEADER, DeliveryLog, Notification
 
 SIGNATURE_HEADER = "X-Kettle-Signature"
 EVENT_HEADER = "X-Kettle-Event"
@@ -60,6 +63,7 @@ class WebhookNotifier:
         headers = {
             "Content-Type": "application/json",
             EVENT_HEADER: notification.event,
+            IDEMPOTENCY_HEADER: notification.delivery_id,
             SIGNATURE_HEADER: sign(body, self._secret),
         }
         for attempt in range(1, self._retries + 2):

@@ -4,23 +4,18 @@ Scheduling: a hung-up customer gets a callback within a window; an open case
 gets a progress update every N hours and always before an open promise falls
 due; a resolved case gets a satisfaction check.
 
-Claiming: each due reminder is claimed atomically before it is sent, so several
-workers never send the same one twice. PostgreSQL selects ``FOR UPDATE SKIP
-LOCKED`` and stamps the row in the same transaction; SQLite stamps rows with
-one conditional ``UPDATE`` (SQLite runs one writer at a time).
+The worker's side: :func:`mark_late` here; claiming, marking and releasing
+reminders (leases) in :mod:`kettle.promises.claims`.
 """
 
 from __future__ import annotations
 
 import re
-import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import datetime, timedelta
-from typing import TypeVar
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
 from kettle.audit import service as audit
 from kettle.cases import flows
@@ -37,7 +32,6 @@ _LEFT = re.compile(
     r"\b(?:customer|caller|client)\b.*\b(?:left|hung up|disconnected|dropped|closed)\b",
     re.IGNORECASE,
 )
-_Row = TypeVar("_Row", Promise, FollowUp)
 
 
 def schedule(
@@ -167,7 +161,7 @@ def _open_actions(session: Session, case: Case) -> str:
     return "; ".join(session.scalars(query))
 
 
-# --- the worker's side: what is due, claimed atomically -------------------------------------
+# --- the worker's side: promises past due become late --------------------------------------
 
 
 def mark_late(*, session: Session, now: datetime | None = None, limit: int = 500) -> int:
@@ -183,82 +177,9 @@ def mark_late(*, session: Session, now: datetime | None = None, limit: int = 500
     return len(rows)
 
 
-def claim_promise_reminders(
-    *,
-    session: Session,
-    now: datetime | None = None,
-    lead_minutes: int = 30,
-    limit: int = 100,
-) -> list[Promise]:
-    """Claim promises due within ``lead_minutes`` (or past due) not yet reminded.
-
-    Stamps ``reminded_at`` and ``claimed_by`` and commits before returning, so a
-    claimed reminder belongs to this caller alone.
-    """
-    when = now or utcnow()
-    due = and_(
-        Promise.state.in_(("open", "late")),
-        Promise.reminded_at.is_(None),
-        Promise.due_at.is_not(None),
-        Promise.due_at <= when + timedelta(minutes=lead_minutes),
-    )
-    ids = _claim(session, Promise, due, Promise.due_at, "reminded_at", when, limit)
-    return _load(session, Promise, ids)
-
-
-def claim_follow_ups(
-    *, session: Session, now: datetime | None = None, limit: int = 100
-) -> list[FollowUp]:
-    """Claim open follow-ups that are due, stamp ``sent_at``, move them to ``sent``; commits."""
-    when = now or utcnow()
-    due = and_(FollowUp.state == "open", FollowUp.sent_at.is_(None), FollowUp.due_at <= when)
-    ids = _claim(session, FollowUp, due, FollowUp.due_at, "sent_at", when, limit)
-    rows = _load(session, FollowUp, ids)
-    for row in rows:
-        transition_follow_up(session=session, follow_up=row, to="sent", actor="worker", at=when)
-    session.commit()
-    return rows
-
-
-def _claim(
-    session: Session,
-    model: type[Promise] | type[FollowUp],
-    due: object,
-    order: object,
-    stamp: str,
-    when: datetime,
-    limit: int,
-) -> list[int]:
-    token = uuid.uuid4().hex
-    values = {stamp: when, "claimed_by": token}
-    if is_postgres(session):
-        pick = select(model.id).where(due).order_by(order).limit(limit)  # type: ignore[arg-type]
-        ids = [*session.scalars(pick.with_for_update(skip_locked=True))]
-        if ids:
-            session.execute(update(model).where(model.id.in_(ids)).values(**values))
-        session.commit()
-        return ids
-    stamp_col = getattr(model, stamp)
-    inner = select(model.id).where(due).order_by(order).limit(limit)  # type: ignore[arg-type]
-    stmt = update(model).where(model.id.in_(inner), stamp_col.is_(None)).values(**values)
-    session.execute(stmt.execution_options(synchronize_session=False))
-    session.commit()
-    return [*session.scalars(select(model.id).where(model.claimed_by == token))]
-
-
-def _load(session: Session, model: type[_Row], ids: Sequence[int]) -> list[_Row]:
-    if not ids:
-        return []
-    session.expire_all()
-    key: ColumnElement[int] = model.__table__.c.id
-    return [*session.scalars(select(model).where(key.in_(ids)).order_by(key))]
-
-
 __all__ = [
     "after_message",
     "after_stage_change",
-    "claim_follow_ups",
-    "claim_promise_reminders",
     "close_follow_ups",
     "mark_late",
     "schedule",

@@ -1,10 +1,14 @@
-"""``kettle worker``: mark late promises, claim due reminders, send them exactly once.
+"""``kettle worker``: mark late promises, lease due reminders, send them, mark them sent.
 
-Each pass: (1) promises past due become ``late``; (2) promises due within the
-reminder lead time are claimed and a ``promise.due`` (or ``promise.overdue``)
-notification goes out; (3) due follow-ups are claimed, moved to ``sent`` and a
-``follow_up.due`` notification goes out. Claims commit before sending, so a
-reminder is never sent twice, even with several workers.
+Each pass: (1) promises past due become ``late``; reminders whose last attempt
+was abandoned are recorded as failed; (2) promises due within the reminder lead
+time are leased and a ``promise.due`` (or ``promise.overdue``) notification goes
+out; (3) due follow-ups are leased, a ``follow_up.due`` notification goes out
+and they move to ``sent``. A reminder is marked only after every notifier
+reported success, and a failed one is handed back for a later pass
+(:mod:`kettle.promises.claims`). Each notification carries a stable
+``delivery_id`` (the ``Idempotency-Key``) so a receiver can drop the repeat a
+crash between sending and marking can cause.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,7 +27,7 @@ from kettle.cases.models import Case
 from kettle.cases.settings import WorkflowSettings
 from kettle.db.base import utcnow
 from kettle.notify.base import DeliveryLog, Notification, Notifier
-from kettle.promises import scheduled
+from kettle.promises import claims, scheduled
 from kettle.promises.models import FollowUp, Promise
 
 log = logging.getLogger("kettle.worker")
@@ -30,12 +35,22 @@ log = logging.getLogger("kettle.worker")
 
 @dataclass(slots=True)
 class PassResult:
-    """What one worker pass did."""
+    """What one worker pass did.
+
+    ``promise_reminders`` and ``follow_ups`` count reminders delivered and
+    marked; ``failed`` failed sends (handed back or, at the last attempt,
+    ``given_up``); ``released`` reminders handed back unsent because the lease
+    was running out; ``lost`` reminders sent after another worker took the
+    expired lease over (it sends them again, with the same delivery id).
+    """
 
     late: int = 0
     promise_reminders: int = 0
     follow_ups: int = 0
     failed: int = 0
+    given_up: int = 0
+    released: int = 0
+    lost: int = 0
 
 
 class PrintNotifier:
@@ -90,33 +105,75 @@ def run_once(
 ) -> PassResult:
     """One pass over everything due at ``now``; returns the counts."""
     conf = settings if settings is not None else WorkflowSettings()
+    policy = claims.Policy.from_settings(conf)
     when = now or utcnow()
     result = PassResult()
+    # The leases below start at ``when``: stop sending once half of one has gone by.
+    deadline = time.monotonic() + policy.lease.total_seconds() / 2
+    timing = (when, policy, deadline)
     with sessions() as session:
         result.late = scheduled.mark_late(session=session, now=when)
-        while True:
-            claimed = scheduled.claim_promise_reminders(
-                session=session, now=when, lead_minutes=conf.reminder_lead_minutes, limit=batch
+        result.given_up = claims.give_up_exhausted(session=session, now=when, policy=policy)
+        while time.monotonic() < deadline:
+            promised = claims.claim_promise_reminders(
+                session=session,
+                now=when,
+                lead_minutes=conf.reminder_lead_minutes,
+                limit=batch,
+                policy=policy,
             )
-            notes = [_promise_note(session, promise, when) for promise in claimed]
-            session.commit()  # hold no transaction (SQLite: no lock) while sending
-            for note in notes:
-                sent = _send(notifiers, note)
-                result.promise_reminders += 1
-                result.failed += 0 if sent else 1
-            if len(claimed) < batch:
+            notes = [_promise_note(session, promise, when) for promise in promised.rows]
+            result.promise_reminders += _deliver(
+                session, promised, notes, notifiers, timing, result
+            )
+            if len(promised.rows) < batch:
                 break
-        while True:
-            follow_ups = scheduled.claim_follow_ups(session=session, now=when, limit=batch)
-            notes = [_follow_up_note(session, row) for row in follow_ups]
-            session.commit()
-            for note in notes:
-                sent = _send(notifiers, note)
-                result.follow_ups += 1
-                result.failed += 0 if sent else 1
-            if len(follow_ups) < batch:
+        while time.monotonic() < deadline:
+            due = claims.claim_follow_ups(session=session, now=when, limit=batch, policy=policy)
+            notes = [_follow_up_note(session, row) for row in due.rows]
+            result.follow_ups += _deliver(session, due, notes, notifiers, timing, result)
+            if len(due.rows) < batch:
                 break
     return result
+
+
+def _deliver(
+    session: Session,
+    claim: claims.Claim[Any],
+    notes: Sequence[Notification],
+    notifiers: Sequence[Notifier],
+    timing: tuple[datetime, claims.Policy, float],
+    result: PassResult,
+) -> int:
+    """Send each claimed reminder, then mark it (or hand it back); returns how many were marked.
+
+    ``timing`` is the pass's ``now``, its policy and its monotonic deadline: no
+    send starts after the deadline (half a lease into the pass, whatever ``now``
+    says); the rest are handed back unsent, for the next pass.
+    """
+    now, policy, deadline = timing
+    session.commit()  # hold no transaction (SQLite: no lock) while sending
+    marked = 0
+    rows: list[claims.Reminder] = claim.rows
+    for row, note in zip(rows, notes, strict=True):
+        if time.monotonic() >= deadline:
+            claims.release(session=session, row=row, token=claim.token, now=now, error=None)
+            result.released += 1
+            continue
+        error = _send(notifiers, note)
+        if error is None:
+            if claims.mark_sent(session=session, row=row, token=claim.token, now=now):
+                marked += 1
+            else:
+                result.lost += 1
+            continue
+        result.failed += 1
+        outcome = claims.release(
+            session=session, row=row, token=claim.token, now=now, error=error, policy=policy
+        )
+        result.given_up += outcome == "failed"
+        log.warning("reminder %s %s: %s (%s)", note.entity_type, note.entity_id, error, outcome)
+    return marked
 
 
 def run(
@@ -143,9 +200,19 @@ def run(
         time.sleep(interval_s)
 
 
-def _send(notifiers: Sequence[Notifier], note: Notification) -> bool:
-    results = [notifier.send(note) for notifier in notifiers]
-    return all(results)
+def _send(notifiers: Sequence[Notifier], note: Notification) -> str | None:
+    """Send through every notifier; None when all delivered, else what failed."""
+    failed: list[str] = []
+    for notifier in notifiers:
+        try:
+            ok = notifier.send(note)
+        except Exception as exc:  # a notifier bug must not lose the reminder: retry it later
+            log.exception("notifier %s raised", notifier.channel)
+            failed.append(f"{notifier.channel}: {type(exc).__name__}: {exc}")
+            continue
+        if not ok:
+            failed.append(f"{notifier.channel}: not delivered (see deliveries)")
+    return "; ".join(failed) or None
 
 
 def _case_summary(session: Session, case_id: int) -> dict[str, object]:
@@ -181,6 +248,7 @@ def _promise_note(session: Session, promise: Promise, now: datetime) -> Notifica
         entity_id=promise.id,
         payload=payload,
         subject=f"Promise due: {promise.action}",
+        delivery_id=delivery_id(promise),
     )
 
 
@@ -195,4 +263,16 @@ def _follow_up_note(session: Session, row: FollowUp) -> Notification:
         entity_id=row.id,
         payload=payload,
         subject=f"Follow-up due: {row.kind}",
+        delivery_id=delivery_id(row),
     )
+
+
+def delivery_id(row: Promise | FollowUp) -> str:
+    """The reminder's stable id: the same on every attempt, whichever worker sends it.
+
+    ``kettle-promises-<id>-reminder`` (a promise is reminded once, whether the
+    event says due or overdue) and ``kettle-follow_ups-<id>-<kind>``.
+    """
+    if isinstance(row, Promise):
+        return f"kettle-promises-{row.id}-reminder"
+    return f"kettle-follow_ups-{row.id}-{row.kind}"

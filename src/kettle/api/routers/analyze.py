@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from kettle.api.deps import CurrentUser
+from kettle.api.deps import ReaderUser
 from kettle.api.schemas import CheckIn, ReadIn, SuggestIn, TrackIn, TurnIn
 from kettle.config import Settings
 
@@ -35,7 +35,7 @@ def _turns(turns: list[TurnIn] | None) -> list[dict[str, Any]] | None:
 
 
 @router.post("/read", summary="Temperature, emotions and signals of a customer message")
-def analyze_read(body: ReadIn, request: Request, user: CurrentUser) -> dict[str, Any]:
+def analyze_read(body: ReadIn, request: Request, user: ReaderUser) -> dict[str, Any]:
     from kettle.analysis.thermometer import read
 
     reading = read(body.text, context=_turns(body.context), playbook=playbook_of(request))
@@ -43,7 +43,7 @@ def analyze_read(body: ReadIn, request: Request, user: CurrentUser) -> dict[str,
 
 
 @router.post("/check", summary="Techniques, anti-patterns, promises and advice for a reply")
-def analyze_check(body: CheckIn, request: Request, user: CurrentUser) -> dict[str, Any]:
+def analyze_check(body: CheckIn, request: Request, user: ReaderUser) -> dict[str, Any]:
     from kettle.analysis.coach import check
 
     book = playbook_of(request)
@@ -58,7 +58,7 @@ def analyze_check(body: CheckIn, request: Request, user: CurrentUser) -> dict[st
 
 
 @router.post("/suggest", summary="What the agent could say next")
-def analyze_suggest(body: SuggestIn, request: Request, user: CurrentUser) -> dict[str, Any]:
+def analyze_suggest(body: SuggestIn, request: Request, user: ReaderUser) -> dict[str, Any]:
     from kettle.analysis.suggestions import suggest
 
     found = suggest(_turns(body.conversation) or [], playbook=playbook_of(request),
@@ -67,7 +67,7 @@ def analyze_suggest(body: SuggestIn, request: Request, user: CurrentUser) -> dic
 
 
 @router.post("/track", summary="Trajectory, stage, next move, open promises and risk")
-def analyze_track(body: TrackIn, request: Request, user: CurrentUser) -> dict[str, Any]:
+def analyze_track(body: TrackIn, request: Request, user: ReaderUser) -> dict[str, Any]:
     from kettle.analysis.stage import track
 
     result = track(_turns(body.conversation) or [], playbook=playbook_of(request),
