@@ -1,7 +1,8 @@
 """The judgement engine: pure functions on plain data.
 
 ``read`` a customer message, ``check`` an agent reply, ``extract`` the promises
-in it, ``track`` a whole conversation and ``suggest`` what to say next. Every
+in it, ``track`` a whole conversation, ``suggest`` what to say next and ``score``
+a conversation against the method. Every
 face of Kettle (CLI, API, console, simulator, QA, batch) calls these.
 """
 
@@ -12,12 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "Commitment",
+    "Evidence",
     "Finding",
     "Playbook",
     "Reading",
     "Review",
+    "Scorecard",
     "Signal",
     "Span",
+    "StepScore",
     "Suggestion",
     "Track",
     "Turn",
@@ -26,12 +30,16 @@ __all__ = [
     "load_playbook",
     "read",
     "read_many",
+    "score",
     "suggest",
     "track",
 ]
 
 _LAZY: dict[str, str] = {
     "Commitment": "kettle.analysis.types",
+    "Evidence": "kettle.analysis.types",
+    "Scorecard": "kettle.analysis.types",
+    "StepScore": "kettle.analysis.types",
     "Finding": "kettle.analysis.types",
     "Reading": "kettle.analysis.types",
     "Review": "kettle.analysis.types",
@@ -48,22 +56,27 @@ _LAZY: dict[str, str] = {
     "extract": "kettle.analysis.commitments",
     "track": "kettle.analysis.stage",
     "suggest": "kettle.analysis.suggestions",
+    "score": "kettle.analysis.scorecard",
 }
 
 if TYPE_CHECKING:
     from kettle.analysis.coach import check
     from kettle.analysis.commitments import extract
     from kettle.analysis.playbook import Playbook, load_playbook
+    from kettle.analysis.scorecard import score
     from kettle.analysis.stage import track
     from kettle.analysis.suggestions import suggest
     from kettle.analysis.thermometer import read, read_many
     from kettle.analysis.types import (
         Commitment,
+        Evidence,
         Finding,
         Reading,
         Review,
+        Scorecard,
         Signal,
         Span,
+        StepScore,
         Suggestion,
         Track,
         Turn,

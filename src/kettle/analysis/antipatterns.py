@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kettle.analysis.coach_text import Sentence, compiled_rules, first_match
+from kettle.analysis.coach_text import Sentence, compiled_rules, first_match, live_rules
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.types import Finding, Span
 
@@ -44,11 +44,12 @@ def find(
     reply from which the customer's feeling has been acknowledged (-1 when an
     earlier agent turn already did; past the end when nothing did).
     """
-    rules = compiled_rules(playbook, "anti_patterns")
+    every_rule = compiled_rules(playbook, "anti_patterns")
     jargon = playbook.cached("coach.jargon", _jargon_table)
     forbidden = playbook.cached("coach.forbidden", _forbidden_regex)
     found: list[Finding] = []
     for sentence in sentences:
+        rules = live_rules(every_rule, "anti_patterns", playbook, sentence)
         for name in PHRASE_FAMILIES:
             rule = rules.get(name)
             span = first_match(rule, sentence) if rule else None

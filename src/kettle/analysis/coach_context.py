@@ -106,11 +106,20 @@ def _heat(turns: tuple[Turn, ...], last: int, playbook: Playbook) -> tuple[float
 def _acknowledged(turns: tuple[Turn, ...], playbook: Playbook) -> bool:
     """Has an agent turn after the customer's first complaint acknowledged the feeling?"""
     rules = compiled_rules(playbook, "techniques")
-    patterns = [rules[name][0] for name in ACKNOWLEDGING if name in rules]
+    checks = [
+        (rules[name].pattern, rules[name].gate_re) for name in ACKNOWLEDGING if name in rules
+    ]
     for turn in turns:
         if turn.role != "agent":
             continue
         text = turn.text.translate(STRAIGHT_QUOTES)
-        if any(p is not None and p.search(text) for p in patterns):
-            return True
+        # The rules' literal pre-checks, as for the reply's sentences.
+        folded = text.lower() if text.isascii() else None
+        for pattern, gate in checks:
+            if pattern is None or (
+                gate is not None and folded is not None and gate.search(folded) is None
+            ):
+                continue
+            if pattern.search(text):
+                return True
     return False

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple
 
+from kettle.analysis.coach_gate import CoachGate, coach_gate
 from kettle.analysis.playbook import Playbook, Rule
 from kettle.analysis.thermo_gate import rule_literals
 from kettle.analysis.types import Span
@@ -47,6 +49,16 @@ class Sentence:
     start: int
     end: int
     text: str
+    #: ``text`` lower-cased when it is ASCII (where ``in`` on the lower-cased
+    #: text agrees with a case-insensitive regex), else None: computed once per
+    #: sentence for the rules' pre-checks, not once per rule.
+    folded: str | None = field(init=False, repr=False, compare=False)
+    #: What the pre-checks found in this sentence, kept for the next caller.
+    memo: dict[Any, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", self.text.lower() if self.text.isascii() else None)
+        object.__setattr__(self, "memo", {})
 
     @property
     def is_question(self) -> bool:
@@ -69,6 +81,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -93,9 +106,23 @@ class CompiledRule(NamedTuple):
     pattern: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     #: Lower-case literals one of which every match contains (() means always
-    #: try): most sentences match none of a rule's phrases, and ``in`` on a few
-    #: literals costs far less than the full alternation.
+    #: try): most sentences match none of a rule's phrases, and looking for a
+    #: few literals costs far less than the full alternation.
     gate: tuple[str, ...] = ()
+    #: ``gate`` as one regex of escaped literals (None when there is no gate):
+    #: it finds a literal exactly where ``any(x in text for x in gate)`` would,
+    #: in one call instead of one Python step per literal.
+    gate_re: re.Pattern[str] | None = None
+    #: For one sentence (:func:`live_rules`): the only patterns that can match
+    #: it, each alone, in the order ``pattern`` tries them; None: use ``pattern``.
+    alternatives: tuple[re.Pattern[str], ...] | None = None
+
+
+def literal_regex(literals: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex that finds any of ``literals`` (plain, case-sensitive); None for ()."""
+    if not literals:
+        return None
+    return re.compile("|".join(re.escape(x) for x in sorted(set(literals), key=len)))
 
 
 def compiled_rules(playbook: Playbook, section: str) -> dict[str, CompiledRule]:
@@ -103,19 +130,20 @@ def compiled_rules(playbook: Playbook, section: str) -> dict[str, CompiledRule]:
 
     def build(pb: Playbook) -> dict[str, CompiledRule]:
         rules: dict[str, Rule] = getattr(pb, section)
-        return {
-            name: CompiledRule(
-                _alternation(rule.patterns), _alternation(rule.exclude),
-                rule_literals(rule.patterns),
+        out: dict[str, CompiledRule] = {}
+        for name, rule in rules.items():
+            literals = rule_literals(rule.patterns)
+            out[name] = CompiledRule(
+                alternation(rule.patterns), alternation(rule.exclude),
+                literals, literal_regex(literals),
             )
-            for name, rule in rules.items()
-        }
+        return out
 
     result: dict[str, CompiledRule] = playbook.cached(f"coach.{section}", build)
     return result
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+def alternation(patterns: list[str]) -> re.Pattern[str] | None:
     """One regex for a rule, as ``compile_rule`` builds it but faster to search.
 
     Python's engine tries every alternative at every position; most patterns
@@ -132,26 +160,93 @@ def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def live_rules(
+    rules: dict[str, CompiledRule], section: str, playbook: Playbook, sentence: Sentence
+) -> dict[str, CompiledRule]:
+    """``rules`` narrowed to ``sentence`` by the coach's pre-check (:mod:`coach_gate`).
+
+    A rule none of whose patterns can match is left out (every caller reads a
+    missing rule as "no match"); the others keep only the patterns that can
+    match, in their order, which finds the same matches as all of them.
+    """
+    if sentence.folded is None:
+        return rules
+    gate = coach_gate(playbook)
+    live = _live(gate, sentence)
+    out: dict[str, CompiledRule] = {}
+    for name, rule in rules.items():
+        indexes = live.get((section, name))
+        if indexes:
+            singles = tuple(gate.single(section, name, i) for i in indexes)
+            alternatives = tuple(p for p in singles if p is not None)
+            out[name] = rule._replace(gate_re=None, alternatives=alternatives)
+    return out
+
+
+def _live(gate: CoachGate, sentence: Sentence) -> dict[tuple[str, str], tuple[int, ...]]:
+    found: dict[tuple[str, str], tuple[int, ...]] | None = sentence.memo.get(gate)
+    if found is None:
+        assert sentence.folded is not None
+        found = gate.live(sentence.folded)
+        sentence.memo[gate] = found
+    return found
+
+
+def passes_gate(rule: CompiledRule, sentence: Sentence) -> bool:
+    """False only when the rule's pre-check proves it cannot match ``sentence``."""
+    gate_re = rule.gate_re
+    folded = sentence.folded
+    return gate_re is None or folded is None or gate_re.search(folded) is not None
+
+
 def rule_matches(rule: CompiledRule, sentence: Sentence) -> Iterator[Span]:
     """Spans (offsets in the whole reply) where a rule matches inside one sentence."""
-    pattern, exclude, gate = rule
-    if pattern is None:
+    pattern, exclude = rule.pattern, rule.exclude
+    if pattern is None or not passes_gate(rule, sentence):
         return
-    if gate and sentence.text.isascii():
-        lowered = sentence.text.lower()
-        if not any(literal in lowered for literal in gate):
-            return
     if exclude is not None and exclude.search(sentence.text):
         return
     for match in pattern.finditer(sentence.text):
-        start, end = match.span()
-        # Patterns may begin with optional whitespace; point at the words only.
-        piece = match.group()
-        start += len(piece) - len(piece.lstrip())
-        end -= len(piece) - len(piece.rstrip())
-        if end > start:
-            yield Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+        span = _trimmed(sentence, match)
+        if span is not None:
+            yield span
+
+
+def _trimmed(sentence: Sentence, match: re.Match[str]) -> Span | None:
+    start, end = match.span()
+    # Patterns may begin with optional whitespace; point at the words only.
+    piece = match.group()
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    if end > start:
+        return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+    return None
 
 
 def first_match(rule: CompiledRule, sentence: Sentence) -> Span | None:
-    return next(rule_matches(rule, sentence), None)
+    """The first span of :func:`rule_matches`, without making a generator."""
+    pattern, exclude = rule.pattern, rule.exclude
+    if pattern is None or not passes_gate(rule, sentence):
+        return None
+    text = sentence.text
+    if exclude is not None and exclude.search(text):
+        return None
+    if rule.alternatives is not None:
+        # The alternation's first match: the leftmost of its patterns' first
+        # matches, the earlier pattern on a tie (as the regex engine tries them).
+        best: re.Match[str] | None = None
+        for alternative in rule.alternatives:
+            found = alternative.search(text)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        if best is None:
+            return None
+        span = _trimmed(sentence, best)
+        if span is not None:
+            return span
+        # Only blanks matched: the full regex looks further, as it always did.
+    for match in pattern.finditer(text):
+        span = _trimmed(sentence, match)
+        if span is not None:
+            return span
+    return None

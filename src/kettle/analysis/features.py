@@ -130,13 +130,26 @@ def _valence(toks: list[str]) -> tuple[float, float, float, float, int]:
     return neg, pos, neg_max, pos_max, hits
 
 
+_ASCII = bytes(range(128))
+_NOT_LETTERS = bytes(b for b in _ASCII if not chr(b).isalpha())
+_NOT_UPPER = bytes(b for b in _ASCII if not chr(b).isupper())
+
+
+def _letters(text: str) -> tuple[int, int]:
+    """How many letters and capitals ``text`` has (as ``str.isalpha``/``isupper`` count)."""
+    if text.isascii():
+        # The same count, in C: on ASCII only A-Z and a-z are letters, A-Z capitals.
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _NOT_LETTERS)), len(raw.translate(None, _NOT_UPPER))
+    return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+
+
 def dense(text: str, toks: list[str], signals: tuple[Signal, ...]) -> list[float]:
     """The dense lexical vector, in the order of :data:`DENSE`."""
     n = len(toks)
     root = math.sqrt(n) if n else 1.0
     neg, pos, neg_max, pos_max, _ = _valence(toks)
-    letters = sum(map(str.isalpha, text))
-    upper = sum(map(str.isupper, text))
+    letters, upper = _letters(text)
     kinds = [s.kind for s in signals]
     boosters = _boosters()
     share = neg / (neg + pos) if neg + pos else 0.5

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from kettle.analysis.types import ANTI_PATTERNS, SIGNALS, TECHNIQUES
 from kettle.errors import PlaybookError
 
+_MISSING = object()
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -117,9 +118,15 @@ class Playbook(BaseModel):
 
     def cached(self, key: str, build: Any) -> Any:
         """Memoise a derived structure (compiled regexes) on this playbook."""
-        if key not in self._cache:
-            self._cache[key] = build(self)
-        return self._cache[key]
+        # Pydantic keeps private attributes in ``__pydantic_private__`` and
+        # reaches ``self._cache`` through a slow ``__getattr__`` (3.5 µs; a
+        # check asks for a dozen structures): read the dict directly.
+        private = self.__pydantic_private__
+        cache: dict[str, Any] = private["_cache"] if private is not None else self._cache
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = cache[key] = build(self)
+        return found
 
 
 def _known(value: dict[str, Rule], names: tuple[str, ...], what: str) -> dict[str, Rule]:

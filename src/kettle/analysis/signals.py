@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kettle.analysis.playbook import Playbook, compile_rule, default_playbook
-from kettle.analysis.thermo_gate import required_literals
+from kettle.analysis.thermo_gate import (
+    LiteralFinder,
+    Needs,
+    pattern_needs,
+    required_literals,
+    satisfied,
+)
 from kettle.analysis.types import SIGNALS, Signal, Span
 
 #: Signals found by the playbook's phrase rules, in report order.
@@ -52,6 +58,9 @@ class _Phrase:
     exclude: re.Pattern[str] | None
     #: Lower-case literals one of which every match contains; None: always try.
     gate: frozenset[str] | None
+    #: Finer: what each alternative of the pattern needs (every set), () when
+    #: unknown; used on ASCII text only, where it is exact (see thermo_gate).
+    needs: Needs = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,12 @@ class _Compiled:
     profanity: re.Pattern[str] | None
     #: Every phrase's literals, looked up once per message rather than per phrase.
     literals: tuple[str, ...] = ()
+    #: Finds those literals, the phrases' needs and the profanity words' first
+    #: parts in a lower-cased message in one pass.
+    finder: LiteralFinder | None = None
+    #: Literal text one of which every profanity match contains (lower-case,
+    #: ASCII); None: always look.
+    swear_parts: frozenset[str] | None = None
 
 
 def _build(playbook: Playbook) -> _Compiled:
@@ -72,7 +87,8 @@ def _build(playbook: Playbook) -> _Compiled:
         for source in rule.patterns:
             compiled = re.compile(source, re.IGNORECASE)
             literals = required_literals(source)
-            phrases.append(_Phrase(kind, compiled, exclude, frozenset(literals) or None))
+            phrases.append(_Phrase(kind, compiled, exclude, frozenset(literals) or None,
+                                   pattern_needs(source)))
     words = sorted({w.strip().lower() for w in playbook.profanity if w.strip()}, key=len)
     profanity = None
     if words:
@@ -80,7 +96,12 @@ def _build(playbook: Playbook) -> _Compiled:
         profanity = re.compile(rf"(?<![\w*])(?:{alternation})(?:s|es|ed|ing|in)?(?![\w*])",
                                re.IGNORECASE)
     every = sorted({x for p in phrases if p.gate is not None for x in p.gate})
-    return _Compiled(tuple(phrases), profanity, tuple(every))
+    # Every profanity match holds a word's first part (its parts are joined by \s+).
+    parts = frozenset(w.split()[0] for w in words)
+    swear_parts = parts if parts and all(x.isascii() for x in parts) else None
+    needed = {x for p in phrases for sets in p.needs for found in sets for x in found}
+    finder = LiteralFinder(set(every) | needed | (swear_parts or set()))
+    return _Compiled(tuple(phrases), profanity, tuple(every), finder, swear_parts)
 
 
 # Swearing the customer masked themselves ("f*cking", "s**t") still counts.
@@ -127,13 +148,24 @@ def _first_match(text: str, phrase: _Phrase) -> tuple[int, int] | None:
     return None
 
 
-def _phrase_signals(text: str, book: _Compiled, playbook: Playbook | None) -> list[Signal]:
-    """The earliest match of each phrase signal (one per kind)."""
+def _present(text: str, book: _Compiled) -> set[str]:
+    """The literals of ``book`` in the lower-cased ``text``."""
     lower = text.lower()
-    present = {x for x in book.literals if x in lower}
+    if book.finder is None:
+        return {x for x in book.literals if x in lower}
+    return book.finder.present(lower)
+
+
+def _phrase_signals(
+    text: str, book: _Compiled, playbook: Playbook | None, present: set[str]
+) -> list[Signal]:
+    """The earliest match of each phrase signal (one per kind)."""
+    ascii_text = text.isascii()
     best: dict[str, tuple[int, int]] = {}
     for phrase in book.phrases:
         if phrase.gate is not None and phrase.gate.isdisjoint(present):
+            continue
+        if ascii_text and phrase.needs and not satisfied(phrase.needs, present):
             continue
         hit = _first_match(text, phrase)
         if hit is not None and (phrase.kind not in best or hit < best[phrase.kind]):
@@ -159,13 +191,14 @@ def shouting_spans(text: str) -> list[tuple[int, int]]:
 def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]:
     """Every escalation signal in ``text``, in the order of ``types.SIGNALS``."""
     book = _compiled(playbook)
-    found = _phrase_signals(text, book, playbook)
+    present = _present(text, book)
+    found = _phrase_signals(text, book, playbook, present)
     for start, end in shouting_spans(text):
         found.append(Signal("shouting", _span(text, start, end, playbook)))
     for match in _REPEATED_PUNCT.finditer(text):
         found.append(Signal("repeated_punctuation", Span(match.start(), match.end(),
                                                          match.group(0))))
-    if book.profanity is not None:
+    if book.profanity is not None and _may_swear(text, book, present):
         for match in book.profanity.finditer(text):
             found.append(Signal("profanity", Span(match.start(), match.end(),
                                                   _mask_word(match))))
@@ -175,6 +208,13 @@ def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]
                                                   _mask_word(match))))
     order = {kind: i for i, kind in enumerate(SIGNALS)}
     return tuple(sorted(found, key=lambda s: (order[s.kind], s.span.start)))
+
+
+def _may_swear(text: str, book: _Compiled, present: set[str]) -> bool:
+    """False only when no profanity word can be in ``text`` (ASCII: exact)."""
+    if book.swear_parts is None or not text.isascii():
+        return True
+    return not book.swear_parts.isdisjoint(present)
 
 
 def counts(signals: tuple[Signal, ...]) -> dict[str, int]:

@@ -17,6 +17,7 @@ from kettle.analysis.coach_text import (
     compiled_rules,
     content_words,
     first_match,
+    live_rules,
     word_count,
 )
 from kettle.analysis.playbook import Playbook
@@ -73,11 +74,12 @@ def find(
     sentences: tuple[Sentence, ...], customer_text: str, playbook: Playbook
 ) -> tuple[Finding, ...]:
     """Every technique in the reply's ``sentences``, given the customer's last words."""
-    rules = compiled_rules(playbook, "techniques")
+    every_rule = compiled_rules(playbook, "techniques")
     steps, messages = playbook.cached("coach.technique_meta", _meta)
     customer_words = content_words(customer_text) if customer_text else frozenset()
     found: list[Finding] = []
     for sentence in sentences:
+        rules = live_rules(every_rule, "techniques", playbook, sentence)
         here: list[tuple[str, Span]] = []
         for name in PHRASE_TECHNIQUES:
             rule = rules.get(name)

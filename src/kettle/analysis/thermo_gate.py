@@ -84,16 +84,33 @@ def _prefix(alternative: str) -> str:
     return alternative[:end]
 
 
-def _group_set(inner: str) -> tuple[str, ...] | None:
+def _group_set(inner: str, deep: bool = False) -> tuple[str, ...] | None:
     if inner.startswith("?"):
         if not inner.startswith("?:"):
             return None  # lookaround or named/flag group: not required text
         inner = inner[2:]
+    if deep:
+        return _deep_group_set(inner)
     prefixes = tuple(_prefix(a) for a in _split(inner))
     return prefixes if all(x.strip() for x in prefixes) else None
 
 
-def _required_sets(p: str) -> list[tuple[str, ...]]:
+def _deep_group_set(inner: str) -> tuple[str, ...] | None:
+    """One literal set for a group: each alternative's own best required set, pooled.
+
+    A match of the group is a match of one alternative, which contains one
+    literal of each of that alternative's required sets.
+    """
+    out: list[str] = []
+    for alternative in _split(inner):
+        sets = _required_sets(alternative, deep=True)
+        if not sets:
+            return None
+        out.extend(max(sets, key=lambda found: min(map(len, found))))
+    return tuple(out)
+
+
+def _required_sets(p: str, deep: bool = False) -> list[tuple[str, ...]]:
     sets: list[tuple[str, ...]] = []
     literal: list[str] = []
 
@@ -114,7 +131,7 @@ def _required_sets(p: str) -> list[tuple[str, ...]]:
         elif char == "(":
             flush()
             end = _close(p, i)
-            found = _group_set(p[i + 1 : end])
+            found = _group_set(p[i + 1 : end], deep)
             if found is not None and p[end + 1 : end + 2] not in _OPTIONAL:
                 sets.append(found)
             i = end + 1
@@ -194,3 +211,89 @@ def _sole_group(alternative: str) -> str | None:
     if core.startswith("(?:") and _close(core, 0) == len(core) - 1:
         return core[3:-1]
     return None
+
+
+#: What a pattern needs to match: any one of its alternatives' needs, each a
+#: list of literal sets every one of which must be present (one literal of each).
+Needs = tuple[tuple[frozenset[str], ...], ...]
+
+
+def pattern_needs(pattern: str) -> Needs:
+    """For each top-level alternative of ``pattern``, the literal sets it needs; () when unknown.
+
+    Finer than :func:`rule_literals`: every required set of an alternative is
+    kept (a match contains one literal of *each*), not only the longest. Only
+    ASCII literals are kept, so that the result holds on lower-cased ASCII text.
+    """
+    out: list[tuple[frozenset[str], ...]] = []
+    for alternative in _split(pattern.lower()):
+        if _CODED.search(alternative.replace("\\\\", "")):
+            return ()
+        sets = tuple(
+            frozenset(found) for found in _required_sets(alternative, deep=True)
+            if all(x.isascii() for x in found)
+        )
+        if not sets:
+            inner = _sole_group(alternative)
+            literals = _any_literals(inner) if inner is not None else ()
+            if not literals or not all(x.isascii() for x in literals):
+                return ()
+            sets = (frozenset(literals),)
+        out.append(sets)
+    return tuple(out)
+
+
+#: A trie of characters; the key "" marks the end of a word.
+_Node = dict[str, "_Node"]
+
+
+class LiteralFinder:
+    """Finds which of many literals occur in a text, with one regex search.
+
+    A trie-shaped regex inside a lookahead reports, at every position, the
+    longest literal that starts there; every shorter literal starting there is a
+    prefix of it and comes from a table. The result is exactly
+    ``{x for x in literals if x in text}``, at a fraction of the cost.
+    """
+
+    __slots__ = ("_finder", "_prefixes")
+
+    def __init__(self, literals: set[str] | frozenset[str]) -> None:
+        words = {x for x in literals if x}
+        self._prefixes = {
+            w: frozenset(w[:end] for end in range(1, len(w) + 1) if w[:end] in words)
+            for w in words
+        }
+        self._finder = re.compile(f"(?=({_trie(words)}))") if words else None
+
+    def present(self, text: str) -> set[str]:
+        found: set[str] = set()
+        if self._finder is not None:
+            for longest in set(self._finder.findall(text)):
+                found |= self._prefixes[longest]
+        return found
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching the longest of ``words`` that starts where it is tried."""
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: _Node) -> str:
+    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A word ends here: try the longer words first, fall back to this one.
+    return f"(?:{body})?" if "" in node else body
+
+
+def satisfied(needs: Needs, present: set[str] | frozenset[str]) -> bool:
+    """Does ``present`` hold what one of the alternatives of ``needs`` needs?"""
+    return any(all(not s.isdisjoint(present) for s in sets) for sets in needs)

@@ -263,3 +263,87 @@ class Suggestion:
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "text": self.text, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Something in turn ``turn`` that counts for (``good``) or against a step."""
+
+    turn: int
+    span: Span | None
+    text: str
+    good: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "turn": self.turn,
+            "span": self.span.to_dict() if self.span is not None else None,
+            "text": self.text,
+            "good": self.good,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StepScore:
+    """How one step of the method went: 0..1, or None when the step did not apply."""
+
+    step: str
+    label: str
+    score: float | None
+    evidence: tuple[Evidence, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "label": self.label,
+            "score": round(self.score, 4) if self.score is not None else None,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    """A conversation scored against the method: one :class:`StepScore` per step."""
+
+    steps: tuple[StepScore, ...]
+    #: 0..100: the weighted mean of the steps that applied (0 when none did).
+    overall: float
+    temperature_start: float | None
+    temperature_end: float | None
+    temperature_peak: float | None
+    temperatures: tuple[float, ...]
+    stage: str
+    promises_made: int
+    promises_kept: int
+    techniques: dict[str, int]
+    anti_patterns: dict[str, int]
+    agent_turns: int
+    customer_turns: int
+
+    def step(self, name: str) -> StepScore:
+        for item in self.steps:
+            if item.step == name:
+                return item
+        raise KeyError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        def rounded(value: float | None) -> float | None:
+            return round(value, 1) if value is not None else None
+
+        return {
+            "overall": round(self.overall, 1),
+            "steps": [s.to_dict() for s in self.steps],
+            "temperature_start": rounded(self.temperature_start),
+            "temperature_end": rounded(self.temperature_end),
+            "temperature_peak": rounded(self.temperature_peak),
+            "temperatures": [round(t, 1) for t in self.temperatures],
+            "stage": self.stage,
+            "promises_made": self.promises_made,
+            "promises_kept": self.promises_kept,
+            "techniques": dict(self.techniques),
+            "anti_patterns": dict(self.anti_patterns),
+            "agent_turns": self.agent_turns,
+            "customer_turns": self.customer_turns,
+        }
