@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-FRAGMENTS = ("temperature", "replies", "conversations", "promises")
+FRAGMENTS = ("temperature", "replies", "conversations", "promises", "qa")
 
 #: (set, metric, target or "", what it measures)
 ROWS: tuple[tuple[str, str, str, str], ...] = (
@@ -29,6 +29,9 @@ ROWS: tuple[tuple[str, str, str, str], ...] = (
      "last seeker temperature vs intensity after"),
     ("promises_dev", "f1", "≥ 0.92", "commitments found (rules written on dev; test split below)"),
     ("promises_dev", "due_exact", "≥ 0.90", "due time exactly right (test split below)"),
+    ("qa_stc3_dch1", "spearman_overall_solved", "", "QA scorecard overall vs annotators' solved"),
+    ("qa_stc3_dch1", "spearman_overall_satisfaction", "", "QA scorecard overall vs satisfaction"),
+    ("qa_cga_cmv", "auroc_derailed", "", "100 − QA overall vs derailment"),
 )
 
 

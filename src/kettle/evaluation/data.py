@@ -9,7 +9,7 @@ from typing import Any
 
 from kettle.errors import DataFileError
 
-KINDS: tuple[str, ...] = ("temperature", "replies", "conversations", "promises")
+KINDS: tuple[str, ...] = ("temperature", "replies", "conversations", "promises", "qa")
 
 #: Fields each kind of row must have (the schemas in ../shared/data/README.md).
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -17,6 +17,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "replies": ("id", "text", "acts"),
     "conversations": ("id", "turns"),
     "promises": ("id", "text", "sent_at", "tz", "promises"),
+    "qa": ("id", "turns"),
 }
 
 

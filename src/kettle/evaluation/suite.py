@@ -40,6 +40,8 @@ DEV_SETS: tuple[DevSet, ...] = (
     DevSet("stc3_dch1", "conversations", "eval/conversations/stc3_dch1.jsonl"),
     DevSet("esconv_dialogues", "conversations", "eval/conversations/esconv_dialogues.jsonl"),
     DevSet("promises_dev", "promises", "repo:datasets/promises/promises_dev.jsonl"),
+    DevSet("qa_stc3_dch1", "qa", "eval/conversations/stc3_dch1.jsonl"),
+    DevSet("qa_cga_cmv", "qa", "eval/conversations/cga_cmv.jsonl"),
 )
 
 

@@ -54,9 +54,13 @@ class OpenAICompatibleBackend:
         self.close()
 
     def draft(self, turns: Sequence[Turn], kind: DraftKind) -> list[str]:
+        return self.chat(prompt_messages(turns, kind))
+
+    def chat(self, messages: list[dict[str, str]]) -> list[str]:
+        """The answers (one per choice) to chat ``messages``; raises :class:`LLMError`."""
         body = {
             "model": self.model,
-            "messages": prompt_messages(turns, kind),
+            "messages": messages,
             "temperature": self.temperature,
             "n": self.n,
         }
