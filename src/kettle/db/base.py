@@ -56,4 +56,5 @@ def load_models() -> None:
     import kettle.cases.models
     import kettle.notify.models
     import kettle.promises.models
+    import kettle.simulator.models
     import kettle.users.models  # noqa: F401
