@@ -84,6 +84,11 @@ ROWS: list[Row] = [
     Row("GET", "/users", "lead", "owner"),
     Row("PATCH", "/users/{owner}", "admin", "lead", {"name": "Renamed"}),
     Row("POST", "/users/{owner}/token", "admin", "lead"),
+    Row("GET", "/analytics/dashboard", "lead", "lead_south", None, {"team": "north"}),
+    Row("GET", "/analytics/export.csv", "owner", "other", None,
+        {"kind": "cases", "owner_id": "{owner}"}),
+    Row("GET", "/analytics/chart.svg", "lead", "lead_south", None,
+        {"name": "root_causes", "team": "north"}),
 ]
 
 

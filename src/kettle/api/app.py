@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
@@ -24,6 +24,9 @@ from kettle.api.settings import ApiSettings
 from kettle.cases.settings import WorkflowSettings
 from kettle.config import Settings
 
+if TYPE_CHECKING:
+    from kettle.web.settings import ConsoleSettings
+
 
 class Sessions:
     """The app's session factory, built on first use (thread-safe)."""
@@ -32,20 +35,29 @@ class Sessions:
         self.url = url
         self.pool_size = pool_size
         self._factory: sessionmaker[Session] | None = None
+        self._reader: sessionmaker[Session] | None = None
         self._lock = threading.Lock()
 
     def __call__(self) -> Session:
-        if self._factory is None:
+        return self._build()[0]()
+
+    def read_only(self) -> Session:
+        """A session that only reads (SQLite: deferred, never waits for the write lock)."""
+        return self._build()[1]()
+
+    def _build(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        if self._factory is None or self._reader is None:
             with self._lock:
-                if self._factory is None:
+                if self._factory is None or self._reader is None:
                     from kettle.db import engine_from_url, session_factory
 
                     # Enough pooled connections for the thread pool: opening new
                     # SQLite connections under load (PRAGMAs, locks) made the tail slow.
                     engine = engine_from_url(self.url, pool_size=self.pool_size,
                                              max_overflow=self.pool_size)
+                    self._reader = session_factory(engine, read_only=True)
                     self._factory = session_factory(engine)
-        return self._factory()
+        return self._factory, self._reader
 
     def dispose(self) -> None:
         """Close the pool (on shutdown); a later request builds a new one."""
@@ -53,13 +65,18 @@ class Sessions:
             bind = self._factory.kw.get("bind")
             if bind is not None:
                 bind.dispose()
-            self._factory = None
+            self._factory = self._reader = None
 
 
 def create_app(
-    settings: Settings, api: ApiSettings | None = None, workflow: WorkflowSettings | None = None
+    settings: Settings, api: ApiSettings | None = None, workflow: WorkflowSettings | None = None,
+    console: ConsoleSettings | None = None,
 ) -> FastAPI:
-    """The Kettle REST API for ``settings`` (engine), ``api`` (HTTP) and ``workflow`` (cases)."""
+    """The Kettle REST API for ``settings`` (engine), ``api`` (HTTP) and ``workflow`` (cases).
+
+    The web console is mounted under ``/console`` (``console`` settings, default from
+    ``KETTLE_CONSOLE_*``; see :mod:`kettle.web`).
+    """
     api = api or ApiSettings()
     workflow = workflow or WorkflowSettings()
     sessions = Sessions(api.database_url or workflow.database_url, api.api_db_pool_size)
@@ -86,6 +103,9 @@ def create_app(
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=api.api_max_body_bytes)
     _routes(app)
+    from kettle.web.app import mount_console
+
+    mount_console(app, console)
     return app
 
 

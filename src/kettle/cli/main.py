@@ -22,6 +22,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kettle.cli.eval_cmd",
     "kettle.cli.serve_cmd",
     "kettle.cli.cases_cmds",
+    "kettle.cli.demo_cmd",
+    "kettle.cli.train_cmd",
+    "kettle.cli.qa_cmd",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from kettle.api.routers import (
+    analytics,
     analyze,
     audit,
     cases,
@@ -26,4 +27,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     customers.router,
     users.router,
     audit.router,
+    analytics.router,
 )

@@ -1,0 +1,1 @@
+from tests.fixtures_db import *  # noqa: F403
