@@ -16,8 +16,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
+
+from tests.rollback import connection, make_session, session
+
+__all__ = ["connection", "make_session", "session"]
 
 PG_ADMIN_URL = os.environ.get(
     "KETTLE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -78,33 +82,6 @@ def engine(database_url: str) -> Iterator[Engine]:
     eng = engine_from_url(database_url, **kwargs)
     yield eng
     eng.dispose()
-
-
-@pytest.fixture
-def connection(engine: Engine) -> Iterator[Connection]:
-    conn = engine.connect()
-    outer = conn.begin()
-    try:
-        yield conn
-    finally:
-        outer.rollback()
-        conn.close()
-
-
-@pytest.fixture
-def make_session(connection: Connection) -> Callable[[], Session]:
-    def factory() -> Session:
-        return Session(bind=connection, join_transaction_mode="create_savepoint",
-                       expire_on_commit=False)
-
-    return factory
-
-
-@pytest.fixture
-def session(make_session: Callable[[], Session]) -> Iterator[Session]:
-    s = make_session()
-    yield s
-    s.close()
 
 
 @pytest.fixture

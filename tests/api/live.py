@@ -21,6 +21,39 @@ def free_port() -> int:
         return port
 
 
+def spawn(args: list[str], log: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """``python -m kettle.cli.main ARGS`` with stdout and stderr appended to ``log``."""
+    with log.open("ab") as out:
+        return subprocess.Popen([sys.executable, "-m", "kettle.cli.main", *args],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+
+
+def wait_healthy(proc: subprocess.Popen[bytes], url: str, log: Path, timeout: float,
+                 label: str) -> None:
+    """Wait until ``url``/healthz answers 200; stop ``proc`` and raise if it never does."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{label} exited: {log.read_text()[-2000:]}")
+        try:
+            if httpx.get(url + "/healthz", timeout=1.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    stop_process(proc)
+    raise RuntimeError(f"{label} did not start in {timeout}s: {log.read_text()[-2000:]}")
+
+
+def stop_process(proc: subprocess.Popen[bytes] | None) -> None:
+    """Terminate politely, then kill when it does not exit within 15 s."""
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
 class LiveServer:
     """``kettle serve`` as a subprocess; ``kill()`` is SIGKILL (a crash), ``stop()`` is polite."""
 
@@ -37,23 +70,10 @@ class LiveServer:
 
     def start(self, timeout: float = 60.0) -> LiveServer:
         env = {**os.environ, "KETTLE_DATABASE_URL": self.database_url, **self.extra_env}
-        with self.log.open("ab") as out:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "kettle.cli.main", "serve", "--host", "127.0.0.1",
-                 "--port", str(self.port), "--log-level", "warning"],
-                stdout=out, stderr=subprocess.STDOUT, env=env,
-            )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1.0).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"server did not start in {timeout}s: {self.log.read_text()[-2000:]}")
+        self.proc = spawn(["serve", "--host", "127.0.0.1", "--port", str(self.port),
+                           "--log-level", "warning"], self.log, env)
+        wait_healthy(self.proc, self.url, self.log, timeout, "server")
+        return self
 
     def __enter__(self) -> LiveServer:
         return self
@@ -67,13 +87,7 @@ class LiveServer:
         self.proc.wait(timeout=30)
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=15)
+        stop_process(self.proc)
 
     def client(self, token: str | None = None, **kwargs: Any) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}

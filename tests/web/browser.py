@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from tests.api.live import free_port
+from tests.api.live import free_port, spawn, stop_process, wait_healthy
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
@@ -56,36 +53,24 @@ class DemoServer:
         return f"sqlite:///{self.database}"
 
     def start(self, timeout: float = 120.0) -> DemoServer:
-        with self.log.open("ab") as out:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "kettle.cli.main", "demo", "--no-browser",
-                 "--port", str(self.port), "--database", str(self.database)],
-                stdout=out, stderr=subprocess.STDOUT, env={**os.environ})
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"kettle demo exited: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1.0).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"kettle demo did not start: {self.log.read_text()[-2000:]}")
+        self.proc = spawn(["demo", "--no-browser", "--port", str(self.port),
+                           "--database", str(self.database)], self.log, {**os.environ})
+        wait_healthy(self.proc, self.url, self.log, timeout, "kettle demo")
+        return self
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=15)
-
+        stop_process(self.proc)
 
 def launch(playwright: Any, executable: str) -> Any:
     return playwright.chromium.launch(executable_path=executable, headless=True,
                                       args=["--no-sandbox", "--disable-dev-shm-usage"])
+
+
+def sign_in_as(page: Any, server: DemoServer, name: str) -> None:
+    """Sign in on the login page by picking the demo user ``name``."""
+    page.goto(server.url + "/console/login")
+    page.get_by_role("button", name=name).click()
+    page.wait_for_url("**/console/")
 
 
 def first_paint_ms(page: Any) -> dict[str, float]:

@@ -13,8 +13,38 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+
+from tests.rollback import connection, make_session, session
+from tests.web.browser import DemoServer, chromium_path, launch
+
+__all__ = ["connection", "make_session", "session"]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    """Debian's chromium for the browser tests (skips, or fails, when it is missing)."""
+    return chromium_path()
+
+
+@pytest.fixture(scope="module")
+def server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    """A real ``kettle demo`` server on a fresh SQLite file, one per browser test module."""
+    demo = DemoServer(tmp_path_factory.mktemp("browser")).start()
+    yield demo
+    demo.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Any]:
+    """Headless chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        engine = launch(playwright, chromium)
+        yield engine
+        engine.close()
 
 
 @pytest.fixture(scope="session")
@@ -39,33 +69,6 @@ def engine(demo_db: tuple[str, Any]) -> Iterator[Engine]:
     eng = engine_from_url(demo_db[0], connect_args={"timeout": 30, "check_same_thread": False})
     yield eng
     eng.dispose()
-
-
-@pytest.fixture
-def connection(engine: Engine) -> Iterator[Connection]:
-    conn = engine.connect()
-    outer = conn.begin()
-    try:
-        yield conn
-    finally:
-        outer.rollback()
-        conn.close()
-
-
-@pytest.fixture
-def make_session(connection: Connection) -> Callable[[], Session]:
-    def factory() -> Session:
-        return Session(bind=connection, join_transaction_mode="create_savepoint",
-                       expire_on_commit=False)
-
-    return factory
-
-
-@pytest.fixture
-def session(make_session: Callable[[], Session]) -> Iterator[Session]:
-    s = make_session()
-    yield s
-    s.close()
 
 
 def build_app(make_session: Callable[[], Session], *, demo: bool = False) -> Any:

@@ -11,47 +11,18 @@ reported (never asserted).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.web.browser import DemoServer, chromium_path, first_paint_ms, launch
+from tests.web.browser import DemoServer, first_paint_ms, sign_in_as
 
 pytestmark = pytest.mark.browser
 
 DOUBT = "Are you sure that's what happened?"
 PROMISE = "I'll call you back by 5 pm today."
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    return chromium_path()
-
-
-@pytest.fixture(scope="module")
-def server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    demo = DemoServer(tmp_path_factory.mktemp("browser")).start()
-    yield demo
-    demo.stop()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        engine = launch(playwright, chromium)
-        yield engine
-        engine.close()
-
-
-def sign_in_as(page: Any, server: DemoServer, name: str) -> None:
-    page.goto(server.url + "/console/login")
-    page.get_by_role("button", name=name).click()
-    page.wait_for_url("**/console/")
 
 
 def customer_tz(server: DemoServer, case_id: int) -> str:

@@ -9,46 +9,17 @@ the gauge rise, and a reload continues the session.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.simulator.trainees import DOUBT_AND_POLICY, METHOD
-from tests.web.browser import DemoServer, chromium_path, launch
+from tests.web.browser import DemoServer, sign_in_as
 
 pytestmark = pytest.mark.browser
 
 MOVERS = "movers-late-inspection"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    return chromium_path()
-
-
-@pytest.fixture(scope="module")
-def server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
-    demo = DemoServer(tmp_path_factory.mktemp("training-browser")).start()
-    yield demo
-    demo.stop()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        engine = launch(playwright, chromium)
-        yield engine
-        engine.close()
-
-
-def sign_in_as(page: Any, server: DemoServer, name: str) -> None:
-    page.goto(server.url + "/console/login")
-    page.get_by_role("button", name=name).click()
-    page.wait_for_url("**/console/")
 
 
 def start_movers(page: Any, server: DemoServer, seed: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 _LIVE = ("open", "late")
+_Row = TypeVar("_Row", Promise, Escalation)
 
 
 def list_hot(
@@ -82,8 +83,7 @@ def list_overdue(
 ) -> list[PromiseRow]:
     """Open or late promises past their due time on cases in scope, most overdue first."""
     when = now or utcnow()
-    query = select(Promise, Case.subject).join(Case, Case.id == Promise.case_id)
-    query = scoped(query, owner_id, team)
+    query = _with_subject(Promise, owner_id, team)
     query = query.where(Promise.state.in_(_LIVE), Promise.due_at < when)
     query = query.order_by(Promise.due_at, Promise.id).limit(limit)
     rows: list[PromiseRow] = []
@@ -107,8 +107,7 @@ def list_waiting_escalations(
 ) -> list[EscalationRow]:
     """Open (unanswered) escalations on cases in scope, longest waiting first."""
     when = now or utcnow()
-    query = select(Escalation, Case.subject).join(Case, Case.id == Escalation.case_id)
-    query = scoped(query, owner_id, team).where(Escalation.state == "open")
+    query = _with_subject(Escalation, owner_id, team).where(Escalation.state == "open")
     query = query.order_by(Escalation.created_at, Escalation.id).limit(limit)
     return [
         EscalationRow(
@@ -150,6 +149,13 @@ def dashboard(
 def _open_cases(owner_id: int | None, team: str | None) -> Select[Case, str]:
     query = select(Case, User.name).outerjoin(User, User.id == Case.owner_id)
     return scoped(query, owner_id, team).where(Case.stage.in_(_open_stages()))
+
+
+def _with_subject(model: type[_Row], owner_id: int | None, team: str | None
+                  ) -> Select[_Row, str]:
+    """Rows of ``model`` (promises or escalations) with their case's subject, in scope."""
+    query = select(model, Case.subject).join(Case, Case.id == model.case_id)
+    return scoped(query, owner_id, team)
 
 
 def _open_stages() -> Sequence[str]:

@@ -9,10 +9,12 @@ ticket (or, for threaded formats, the threads still open) in memory at a time.
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,17 +130,45 @@ def plain(html_text: str) -> str:
 
 def messages_of(
     obj: dict[str, Any], key: str, path: str | Path, line: int
-) -> list[tuple[int, dict[str, Any]]]:
-    """``(index, message)`` for the list ``obj[key]``, each checked to be an object."""
+) -> list[tuple[str, dict[str, Any]]]:
+    """``(where, message)`` for the list ``obj[key]``, each checked to be an object.
+
+    ``where`` names the message for errors: ``"comments[2]"``.
+    """
     raw = require(obj, key, path, line)
     if not isinstance(raw, list):
         raise fail(path, line, f"field {key!r} must be a list", field=key)
     out = []
     for i, item in enumerate(raw):
+        where = f"{key}[{i}]"
         if not isinstance(item, dict):
-            raise fail(path, line, f"{key}[{i}] must be an object", field=f"{key}[{i}]")
-        out.append((i, item))
+            raise fail(path, line, f"{where} must be an object", field=where)
+        out.append((where, item))
     return out
+
+
+def sent_at(message: dict[str, Any], path: str | Path, line: int, where: str) -> str | None:
+    """The message's ``created_at`` as ISO 8601 text (None when it has none)."""
+    return iso_time(message.get("created_at"), path, line, f"{where}.created_at")
+
+
+def meta_of(obj: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The fields ``keys`` of ``obj`` that are set, for :attr:`ImportedConversation.meta`."""
+    return {k: obj[k] for k in keys if obj.get(k)}
+
+
+@contextmanager
+def csv_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[csv.DictReader[str]]:
+    """The rows of a UTF-8 CSV file whose header has every column of ``required``."""
+    file = Path(path)
+    if not file.is_file():
+        raise ImportFileError(f"no such file: {file}")
+    with file.open(newline="", encoding="utf-8") as handle:
+        rows = csv.DictReader(handle)
+        missing = [c for c in required if c not in (rows.fieldnames or ())]
+        if missing:
+            raise fail(file, 1, f"missing column {missing[0]!r}", field=missing[0])
+        yield rows
 
 
 def optional_id(value: Any) -> str | None:

@@ -18,10 +18,10 @@ from typing import Any
 from kettle.integrations.importers.base import (
     ImportedConversation,
     fail,
-    iso_time,
     iter_json_lines,
     messages_of,
     require,
+    sent_at,
     text_of,
     turn,
 )
@@ -45,8 +45,7 @@ def read(path: str | Path) -> Iterator[ImportedConversation]:
     for line, conv in iter_json_lines(path):
         conv_id = str(require(conv, "id", path, line))
         turns = []
-        for i, message in messages_of(conv, KEY, path, line):
-            where = f"{KEY}[{i}]"
+        for where, message in messages_of(conv, KEY, path, line):
             kind = require(message, "message_type", path, line, where)
             if kind in _SKIP or message.get("private") is True:
                 continue
@@ -56,6 +55,5 @@ def read(path: str | Path) -> Iterator[ImportedConversation]:
             text = text_of(message.get("content") or "", path, line, f"{where}.content")
             if not text.strip():
                 continue
-            sent = iso_time(message.get("created_at"), path, line, f"{where}.created_at")
-            turns.append(turn(TYPES[kind], text, sent))
+            turns.append(turn(TYPES[kind], text, sent_at(message, path, line, where)))
         yield ImportedConversation(conv_id, turns, _assignee(conv), NAME, line)

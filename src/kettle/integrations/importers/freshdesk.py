@@ -19,15 +19,18 @@ from kettle.integrations.importers.base import (
     iso_time,
     iter_json_lines,
     messages_of,
+    meta_of,
     optional_id,
     plain,
     require,
+    sent_at,
     text_of,
     turn,
 )
 
 NAME = "freshdesk"
 KEY = "conversations"
+META = ("subject", "created_at", "status")
 
 
 def read(path: str | Path) -> Iterator[ImportedConversation]:
@@ -39,8 +42,7 @@ def read(path: str | Path) -> Iterator[ImportedConversation]:
         if first:
             turns.append(turn("customer", str(first),
                               iso_time(ticket.get("created_at"), path, line, "created_at")))
-        for i, note in messages_of(ticket, KEY, path, line):
-            where = f"{KEY}[{i}]"
+        for where, note in messages_of(ticket, KEY, path, line):
             if note.get("private") is True:
                 continue
             if "body_text" in note:
@@ -50,8 +52,7 @@ def read(path: str | Path) -> Iterator[ImportedConversation]:
                                      f"{where}.body"))
             incoming = note.get("incoming") is True
             mine = requester is not None and optional_id(note.get("user_id")) == requester
-            sent = iso_time(note.get("created_at"), path, line, f"{where}.created_at")
-            turns.append(turn("customer" if incoming or mine else "agent", text, sent))
-        meta = {k: ticket[k] for k in ("subject", "created_at", "status") if ticket.get(k)}
+            turns.append(turn("customer" if incoming or mine else "agent", text,
+                              sent_at(note, path, line, where)))
         yield ImportedConversation(ticket_id, turns, optional_id(ticket.get("responder_id")),
-                                   NAME, line, meta)
+                                   NAME, line, meta_of(ticket, META))

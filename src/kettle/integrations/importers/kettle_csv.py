@@ -7,13 +7,12 @@ error (the file is read in one pass).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 
 from kettle.integrations.importers.base import (
     ImportedConversation,
-    ImportFileError,
+    csv_rows,
     fail,
     iso_time,
     turn,
@@ -26,13 +25,7 @@ REQUIRED = ("conversation_id", "role", "text")
 
 def read(path: str | Path) -> Iterator[ImportedConversation]:
     file = Path(path)
-    if not file.is_file():
-        raise ImportFileError(f"no such file: {file}")
-    with file.open(newline="", encoding="utf-8") as handle:
-        rows = csv.DictReader(handle)
-        missing = [c for c in REQUIRED if c not in (rows.fieldnames or ())]
-        if missing:
-            raise fail(file, 1, f"missing column {missing[0]!r}", field=missing[0])
+    with csv_rows(file, REQUIRED) as rows:
         seen: set[str] = set()
         current: ImportedConversation | None = None
         for row in rows:

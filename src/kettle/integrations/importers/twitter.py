@@ -15,7 +15,6 @@ yielded then, oldest first.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from kettle.integrations.importers.base import (
     ImportedConversation,
-    ImportFileError,
+    csv_rows,
     fail,
     iso_time,
     turn,
@@ -72,13 +71,7 @@ def _finish(thread: _Thread) -> ImportedConversation:
 
 def read(path: str | Path) -> Iterator[ImportedConversation]:
     file = Path(path)
-    if not file.is_file():
-        raise ImportFileError(f"no such file: {file}")
-    with file.open(newline="", encoding="utf-8") as handle:
-        rows = csv.DictReader(handle)
-        missing = [c for c in REQUIRED if c not in (rows.fieldnames or ())]
-        if missing:
-            raise fail(file, 1, f"missing column {missing[0]!r}", field=missing[0])
+    with csv_rows(file, REQUIRED) as rows:
         open_threads: dict[str, _Thread] = {}  # any tweet id of an open thread -> thread
         for row in rows:
             done = _add(row, rows.line_num, file, open_threads)

@@ -16,18 +16,20 @@ from pathlib import Path
 from kettle.integrations.importers.base import (
     ImportedConversation,
     fail,
-    iso_time,
     iter_json_lines,
     messages_of,
+    meta_of,
     optional_id,
     plain,
     require,
+    sent_at,
     text_of,
     turn,
 )
 
 NAME = "zammad"
 KEY = "articles"
+META = ("title", "created_at")
 SENDERS = {"customer": "customer", "agent": "agent", "system": "system"}
 
 
@@ -35,8 +37,7 @@ def read(path: str | Path) -> Iterator[ImportedConversation]:
     for line, ticket in iter_json_lines(path):
         ticket_id = str(require(ticket, "id", path, line))
         turns = []
-        for i, article in messages_of(ticket, KEY, path, line):
-            where = f"{KEY}[{i}]"
+        for where, article in messages_of(ticket, KEY, path, line):
             if article.get("internal") is True:
                 continue
             sender = str(require(article, "sender", path, line, where)).lower()
@@ -47,8 +48,6 @@ def read(path: str | Path) -> Iterator[ImportedConversation]:
                            f"{where}.body")
             if "html" in str(article.get("content_type", "")):
                 body = plain(body)
-            sent = iso_time(article.get("created_at"), path, line, f"{where}.created_at")
-            turns.append(turn(SENDERS[sender], body, sent))
-        meta = {k: ticket[k] for k in ("title", "created_at") if ticket.get(k)}
+            turns.append(turn(SENDERS[sender], body, sent_at(article, path, line, where)))
         yield ImportedConversation(ticket_id, turns, optional_id(ticket.get("owner_id")),
-                                   NAME, line, meta)
+                                   NAME, line, meta_of(ticket, META))

@@ -16,18 +16,20 @@ from typing import Any
 
 from kettle.integrations.importers.base import (
     ImportedConversation,
-    iso_time,
     iter_json_lines,
     messages_of,
+    meta_of,
     optional_id,
     plain,
     require,
+    sent_at,
     text_of,
     turn,
 )
 
 NAME = "zendesk"
 KEY = "comments"
+META = ("subject", "created_at", "status")
 
 
 def _body(comment: dict[str, Any], path: str | Path, line: int, where: str) -> str:
@@ -45,14 +47,12 @@ def read(path: str | Path) -> Iterator[ImportedConversation]:
         ticket_id = str(require(ticket, "id", path, line))
         requester = optional_id(require(ticket, "requester_id", path, line))
         turns = []
-        for i, comment in messages_of(ticket, KEY, path, line):
-            where = f"{KEY}[{i}]"
+        for where, comment in messages_of(ticket, KEY, path, line):
             if comment.get("public") is False:
                 continue
             author = optional_id(require(comment, "author_id", path, line, where))
             role = "customer" if author == requester else "agent"
-            sent = iso_time(comment.get("created_at"), path, line, f"{where}.created_at")
-            turns.append(turn(role, _body(comment, path, line, where), sent))
-        meta = {k: ticket[k] for k in ("subject", "created_at", "status") if ticket.get(k)}
+            turns.append(turn(role, _body(comment, path, line, where),
+                              sent_at(comment, path, line, where)))
         yield ImportedConversation(ticket_id, turns, optional_id(ticket.get("assignee_id")),
-                                   NAME, line, meta)
+                                   NAME, line, meta_of(ticket, META))
