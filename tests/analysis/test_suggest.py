@@ -191,3 +191,74 @@ def test_calm_pleased_customer_gets_their_words_back_without_a_grievance() -> No
 def test_topic_stops_before_a_verb() -> None:
     assert topic([Turn("customer", "My phone can't get on the internet")]) == "your phone"
     assert topic([Turn("customer", "My phone bill is wrong")]) == "your phone bill"
+
+
+SHOE_STORY = [
+    {"role": "customer", "text": "You refused my refund because the shoes came back without "
+     "the box?! The box was crushed when they arrived. This is ridiculous."},
+    {"role": "agent", "text": "It's not our policy to accept returns without the original "
+     "packaging. You have to come in personally."},
+    {"role": "customer", "text": "So I'm being punished for YOUR damaged box? Forget it, I'm "
+     "done with this company."},
+]
+
+
+def test_threats_and_hang_ups_are_not_echoed_and_earlier_turns_are_used() -> None:
+    text = _by_kind(SHOE_STORY, now=MONDAY_10)["reflection"]
+    assert text.startswith("It sounds like that was really frustrating, because ")
+    lowered = text.lower()
+    assert "forget it" not in lowered and "done with" not in lowered
+    assert "punished" not in lowered
+    # nothing to echo in the latest turn: the reflection comes from the first one
+    assert "refund" in lowered or "box was crushed" in lowered
+
+
+def test_the_methods_movers_sentence_gets_a_stress_guess_not_a_plain_restatement() -> None:
+    conv = [{"role": "customer", "text": "The movers were two hours late and I needed the truck "
+             "here by 1 pm to finish cleaning before the inspection!"}]
+    text = _by_kind(conv, now=MONDAY_10)["reflection"]
+    assert text.startswith("It sounds like that was really stressful, because ")
+    assert "you needed the truck there by 1 pm" in text
+
+
+@pytest.mark.parametrize(
+    ("said", "word"),
+    [
+        ("I'm so worried, my parcel with the medicine is lost.", "stressful"),
+        ("I am really disappointed, the sofa came in the wrong colour.", "disappointing"),
+        ("I don't understand why my bill went up by 40 pounds this month.", "confusing"),
+        ("My internet has been down since Monday and I work from home.", "stressful"),
+        ("This is the third time I'm calling about my refund.", "frustrating"),
+        ("You promised me a replacement phone and it never arrived.", "disappointing"),
+    ],
+)
+def test_feeling_guess_from_what_the_customer_says(said: str, word: str) -> None:
+    text = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["reflection"]
+    assert text.startswith(f"It sounds like that was {'' if word == 'confusing' else 'really '}"
+                           f"{word}"), text
+
+
+def test_a_sure_thermometer_outranks_the_situation_but_a_named_feeling_outranks_both() -> None:
+    from kettle.analysis.types import Reading
+
+    emotions = dict.fromkeys(("anger", "frustration", "anxiety", "disappointment",
+                              "confusion", "relief", "neutral"), 0.05)
+    angry = Reading(80.0, 0.8, {**emotions, "anger": 0.7}, (), "venting", 0.9)
+    assert feeling(angry, "I needed it by 5 pm for the wedding") == "really frustrating"
+    assert feeling(angry, "I'm so worried") == "really stressful"
+    unsure = Reading(50.0, 0.2, {**emotions, "disappointment": 0.3}, (), "mixed", 0.5)
+    assert feeling(unsure, "I needed it by 5 pm for the wedding") == "really stressful"
+    assert feeling(unsure, "") == "really disappointing"
+
+
+def test_since_a_time_is_not_a_reason_and_shouting_is_lowered() -> None:
+    text = "My internet has been down since Monday and I can't work."
+    assert candidates(text, [0.5] * len(clauses(text)))[0].startswith(
+        "your internet has been down since Monday")
+    shouted = "The courier left MY parcel in the RAIN and now it is ruined."
+    assert "your parcel in the rain" in candidates(shouted, [0.5])[0]
+
+
+def test_questions_are_not_flipped_into_the_reflection() -> None:
+    text = "Where is my order? I paid for express shipping."
+    assert candidates(text, [0.5] * len(clauses(text))) == ["you paid for express shipping"]

@@ -34,8 +34,8 @@ PHRASE_SIGNALS: tuple[str, ...] = (
     "sarcasm",
 )
 
-# Capitalised words that are names of things rather than raised voices.
-_ACRONYMS = frozenset(
+#: Capitalised words that are names of things rather than raised voices.
+ACRONYMS = frozenset(
     str.split(
         "ASAP FAQ USA UK EU USPS UPS DHL FEDEX ATM PIN SMS URL PDF ETA ID OK TV CEO CV "
         "IT PC APP API VAT GST DM PM AM NYC LA BBB FCC FTC IRS NHS BBC CNN GPS SIM WIFI "
@@ -175,7 +175,7 @@ def _phrase_signals(
 
 def _is_shouting(run: str) -> bool:
     words = re.findall(r"[A-Z][A-Z']*[A-Z]", run)
-    loud = [w for w in words if w not in _ACRONYMS]
+    loud = [w for w in words if w not in ACRONYMS]
     if not loud:
         return False
     return len(loud) >= 2 or len(loud[0]) >= 4

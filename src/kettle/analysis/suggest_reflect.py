@@ -1,12 +1,17 @@
 """A reflective reply with a feeling guess, built from the customer's own words.
 
-From the customer's latest words we pick the clause that carries the feeling
-(the reason after "because", or the hottest first-person clause), flip its
-perspective ("I needed the truck here" -> "you needed the truck there"), and
-wrap it in a feeling guess from the thermometer's dominant emotion: "It sounds
-like that was really frustrating, because you needed the truck there by 1 pm."
-Clauses that insult, swear or quote the agent's own wrongs back are never
-repeated: a reflection must not turn the heat up.
+From the customer's recent words we pick the clause that carries the feeling
+(the customer's need, the reason after "because", or the hottest first-person
+clause), flip its perspective ("I needed the truck here" -> "you needed the
+truck there"), and wrap it in a feeling guess: "It sounds like that was really
+stressful, because you needed the truck there by 1 pm."
+
+The feeling guess names what the customer said they feel ("I'm so worried"),
+else what the thermometer reads when it is sure, else what the situation says
+(a deadline is stressful, chasing is frustrating, a broken promise is
+disappointing). Clauses that insult, swear, threaten, hang up or quote the
+agent's own wrongs back are never repeated: a reflection must not turn the
+heat up.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kettle.analysis import signals as signal_rules
 from kettle.analysis.perspective import flip
+from kettle.analysis.playbook import Playbook
 from kettle.analysis.types import Reading
 
-#: Feeling guesses by the thermometer's dominant emotion.
+#: Feeling guesses by emotion.
 FEELINGS: dict[str, str] = {
     "anger": "really frustrating",
     "frustration": "really frustrating",
@@ -27,29 +34,89 @@ FEELINGS: dict[str, str] = {
     "relief": "a relief",
     "neutral": "frustrating",
 }
+#: The thermometer's emotion is trusted over the situation from this probability.
+SURE = 0.4
+#: ... and used, when the situation says nothing, from this one.
+LEANING = 0.2
+
+_I = r"(?:i|i'm|i am|i've|i have|i feel|i'm feeling|i was|we|we're|we are)"
+#: Feelings the customer names themselves, checked in this order.
+_NAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("anxiety", re.compile(
+        r"\b(?:worr(?:y|ied|ying)|anxious|scared|nervous|stress(?:ed|ful)?|panic\w*|afraid|"
+        r"terrified|desperate)\b", re.IGNORECASE)),
+    ("disappointment", re.compile(
+        r"\b(?:disappoint\w*|let\s+down|gutted|heartbroken)\b", re.IGNORECASE)),
+    ("confusion", re.compile(
+        rf"\b(?:confus\w*|{_I}\s+(?:don't|do not|can't|cannot)\s+(?:understand|figure out)|"
+        r"makes?\s+no\s+sense|no\s+idea\s+why|lost\s+as\s+to)\b", re.IGNORECASE)),
+    ("frustration", re.compile(
+        r"\b(?:angry|furious|livid|frustrat\w*|annoy\w*|irritat\w*|fed\s+up|sick\s+(?:and\s+tired\s+)?of|"
+        r"tired\s+of|outraged|upset)\b", re.IGNORECASE)),
+)
+#: What the situation says when the customer names no feeling, checked in order.
+_SITUATION: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("anxiety", re.compile(
+        r"\b(?:urgent\w*|emergency|deadline|asap|inspection|interview|wedding|funeral|surgery|"
+        r"hospital|exam|flight|losing\s+money|can't\s+afford|cannot\s+afford|"
+        r"work\s+from\s+home|my\s+(?:job|business|rent|mortgage|kids?|children|baby|family)|"
+        r"(?:need|needed|have|had|must)\s+(?:\w+\s+){0,4}?(?:by|before)\s+"
+        r"(?:\d|noon|tonight|tomorrow|the\s+\w+|monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday))", re.IGNORECASE)),
+    ("frustration", re.compile(
+        r"\b(?:still|again|waiting|waited|on\s+hold|no\s*one|nobody|every\s+time|keep|kept|"
+        r"ignored|no\s+(?:reply|response|answer|update)|(?:\d+|two|three|four|five|six|several|"
+        r"many)\s+(?:times|days|weeks|hours|calls|emails))\b", re.IGNORECASE)),
+    ("disappointment", re.compile(
+        r"\b(?:paid|promised|expected|supposed\s+to|guaranteed|loyal|years|trusted|"
+        r"(?:never|didn't|did\s+not)\s+(?:arrive|come|show|turn)\w*)\b", re.IGNORECASE)),
+)
+#: Signals that tell of a customer who has had to chase.
+_CHASED = frozenset(["repeat_contact", "manager_demand", "shouting", "repeated_punctuation"])
+#: Signals whose clause must never be repeated back.
+_NOT_ECHOED = frozenset(
+    ["cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up", "sarcasm",
+     "profanity"]
+)
 
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*[\n\u2014]+\s*|,\s+(?=(?:but|and|so)\b)")
-_REASON = re.compile(r"\b(?:because|since|as|so that|cause|'cause)\s+(.+)", re.IGNORECASE)
+_TIME_AFTER = (
+    r"(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"last|this|then|early|morning|\d|the\s+\d|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|a\s+(?:week|month|day)|two|three)\b)"
+)
+_REASON = re.compile(rf"\b(?:because|since{_TIME_AFTER}|so that|cause|'cause)\s+(.+)",
+                     re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|so|or|then|also|plus|because|well|oh|ok|okay|now)\b[\s,]*",
                    re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|i'm|i've)\b", re.IGNORECASE)
+# A question in interrogative form flips into nonsense ("because where is your order").
+_ASKS = re.compile(
+    r"^\W*(?:what|where|when|why|how|who|which|is|are|was|were|do|does|did|can|could|will|"
+    r"would|should|have|has)\b", re.IGNORECASE)
 _UNSAFE = re.compile(
     r"\b(?:stupid|idiot\w*|moron\w*|useless|incompetent|liar\w*|lying|scam\w*|cheat\w*"
     r"|thie(?:f|ves)|rubbish|garbage|crap|shit\w*|fuck\w*|damn\w*|hell|bloody|bastard\w*"
     r"|sue|lawyer\w*|court|joke|pathetic|disgrace\w*|kill|hate|calm down|policy|fault"
-    r"|blame\w*|never happened|are you sure|whose|who is to)\b|@|https?://|#",
+    r"|blame\w*|never happened|are you sure|whose|who is to|punish\w*|ridiculous)\b"
+    r"|@|https?://|#",
     re.IGNORECASE,
 )
 _LOWER_FIRST = frozenset(
-    [
-        "you", "your", "we", "our", "the", "it", "it's", "they", "their", "this", "that", "there",
-        "a", "an", "my", "his", "her", "its", "everything", "nothing", "nobody", "no", "one"
-    ]
+    str.split(
+        """you your you're you've you'd we we're we've our the it it's they they're their this
+    that these those there there's a an my his her its everything nothing nobody no one
+    someone everyone all some after when now since for last what how why today yesterday
+    instead then every each both neither none another other half most many much only just
+    not never still again even"""
+    )
 )
 MAX_WORDS = 22
 #: Below this hot probability, with relief or no emotion on top, there is no
-#: grievance to guess at.
+#: grievance to guess at (unless the customer's words tell of one).
 CALM_HOT = 0.3
+#: How much more a clause from the latest turn counts than one from a turn before.
+RECENCY = (0.3, 0.15, 0.0)
 
 
 def clauses(text: str) -> list[str]:
@@ -73,16 +140,24 @@ def _reason_or_clause(clause: str) -> str:
     return m.group(1) if len(m.group(1).split()) >= 3 else clause
 
 
+def _unshout(text: str) -> str:
+    """Shouted words back in lower case ("YOUR damaged box" -> "your damaged box")."""
+    if text.isupper():
+        return text.lower()
+    return re.sub(
+        r"\b[A-Z][A-Z']+\b",
+        lambda m: m.group(0) if m.group(0) in signal_rules.ACRONYMS else m.group(0).lower(),
+        text,
+    )
+
+
 def _trim(clause: str) -> str:
     words = clause.split()
     if len(words) > MAX_WORDS:
         head = " ".join(words[:MAX_WORDS])
         cut = head.rfind(",")
         clause = head[:cut] if cut > len(head) // 2 else head
-    clause = re.sub(r"[.!?;:,\s]+$", "", clause)
-    if clause.isupper():
-        clause = clause.lower()
-    return clause
+    return re.sub(r"[.!?;:,\s]+$", "", clause)
 
 
 def _score(clause: str, hot: float) -> float:
@@ -92,58 +167,120 @@ def _score(clause: str, hot: float) -> float:
     if _FIRST_PERSON.search(clause):
         score += 0.4
     if "?" in clause:
-        score -= 0.5
+        score -= 0.8
     n = len(clause.split())
     if n < 4 or n > 40:
         score -= 0.3
     return score
 
 
-def candidates(text: str, hots: Sequence[float]) -> list[str]:
-    """Flipped, trimmed clauses of ``text``, best first (``hots``: one per clause)."""
-    scored = []
-    for i, (clause, hot) in enumerate(zip(clauses(text), hots, strict=True)):
-        if _UNSAFE.search(clause):
+def _echoable(clause: str, playbook: Playbook | None) -> bool:
+    if _UNSAFE.search(clause) or _ASKS.match(clause):
+        return False
+    found = signal_rules.detect(clause, playbook=playbook)
+    return not any(s.kind in _NOT_ECHOED for s in found)
+
+
+def _scored(text: str, hots: Sequence[float], bonus: float,
+            playbook: Playbook | None) -> list[tuple[float, str]]:
+    out = []
+    for clause, hot in zip(clauses(text), hots, strict=True):
+        if not _echoable(clause, playbook):
             continue
-        body = _trim(flip(_reason_or_clause(clause)))
+        body = _trim(flip(_unshout(_reason_or_clause(clause))))
         if len(body.split()) >= 3:
-            scored.append((_score(clause, hot), -i, _lower_first(body)))
+            out.append((_score(clause, hot) + bonus, _lower_first(body)))
+    return out
+
+
+def ranked(turns: Sequence[tuple[str, Sequence[float]]], *,
+           playbook: Playbook | None = None) -> list[str]:
+    """Flipped, trimmed clauses of the customer's recent turns, best first.
+
+    ``turns`` are ``(text, hots)`` pairs, the latest turn first, with one hot
+    probability per clause of the text (see :func:`clauses`).
+    """
+    scored: list[tuple[float, int, str]] = []
+    for back, (text, hots) in enumerate(turns[: len(RECENCY)]):
+        for score, body in _scored(text, hots, RECENCY[back], playbook):
+            scored.append((score, -len(scored), body))
     scored.sort(reverse=True)
-    return [body for _, _, body in scored]
+    return list(dict.fromkeys(body for _, _, body in scored))
+
+
+def candidates(text: str, hots: Sequence[float], *,
+               playbook: Playbook | None = None) -> list[str]:
+    """Flipped, trimmed clauses of one message, best first (``hots``: one per clause)."""
+    return ranked([(text, hots)], playbook=playbook)
 
 
 def _lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
-    if first.lower() in _LOWER_FIRST:
+    if first.lower().strip(",.") in _LOWER_FIRST:
         return text[:1].lower() + text[1:]
     return text
 
 
-def feeling(reading: Reading | None) -> str:
-    """The feeling guess for the customer's latest reading."""
+def _match(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    for emotion, pattern in rules:
+        if pattern.search(text):
+            return emotion
+    return None
+
+
+def _situation(text: str, reading: Reading | None) -> str | None:
+    """The emotion the customer's situation suggests (None: it says nothing)."""
+    # A customer who has had to chase is frustrated, whatever else went wrong.
+    if reading is not None and any(s.kind in _CHASED for s in reading.signals):
+        return "frustration"
+    return _match(_SITUATION, text)
+
+
+def _sure(reading: Reading | None, floor: float) -> str | None:
+    """The thermometer's grievance emotion when it reads at least ``floor``."""
     if reading is None:
-        return FEELINGS["frustration"]
+        return None
     emotions = {k: v for k, v in reading.emotions.items() if k not in ("neutral", "relief")}
     if not emotions:
-        return FEELINGS["frustration"]
-    return FEELINGS[max(emotions, key=emotions.__getitem__)]
+        return None
+    top = max(emotions, key=emotions.__getitem__)
+    return top if emotions[top] >= floor else None
 
 
-def _calm(reading: Reading) -> bool:
+def feeling(reading: Reading | None, text: str = "") -> str:
+    """The feeling guess for the customer's latest reading and words.
+
+    The feeling they name, else the thermometer's emotion when it is sure, else
+    what their situation suggests, else the thermometer's leaning, else
+    frustration.
+    """
+    emotion = (_match(_NAMED, text) or _sure(reading, SURE) or _situation(text, reading)
+               or _sure(reading, LEANING) or "frustration")
+    return FEELINGS[emotion]
+
+
+def _calm(reading: Reading, text: str) -> bool:
     top = reading.dominant_emotion
-    return (top == "relief" and reading.hot < CALM_HOT) or (
-        top == "neutral" and reading.hot < CALM_HOT / 2 and not reading.signals
-    )
+    if top == "relief" and reading.hot < CALM_HOT:
+        return True
+    # A customer who reads neutral but tells of a grievance is not calm.
+    grievance = _match(_NAMED, text) or _match(_SITUATION, text)
+    return (top == "neutral" and reading.hot < CALM_HOT / 2 and not reading.signals
+            and grievance is None)
 
 
-def reflection(body: str | None, reading: Reading | None) -> str:
-    """"It sounds like that was really frustrating, because <their words>." """
-    if reading is not None and _calm(reading):
+def reflection(body: str | None, reading: Reading | None, *, text: str = "") -> str:
+    """"It sounds like that was really frustrating, because <their words>."
+
+    ``text`` is the customer's latest message, for the feeling they name or the
+    situation they describe.
+    """
+    if reading is not None and _calm(reading, text):
         # A calm or pleased customer gets their words back without a guessed grievance.
         if not body:
             return "Thank you for letting us know. I can help you with this."
         return f"If I understand you correctly, {body}. I can help you with this."
-    guess = feeling(reading)
+    guess = feeling(reading, text)
     if not body:
         return f"It sounds like this has been {guess} for you, and I want to help put it right."
     return f"It sounds like that was {guess}, because {body}."

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kettle.analysis.conversation import Conversation, as_turns, last_customer_turn
+from kettle.analysis.conversation import Conversation, as_turns
 from kettle.analysis.llm import DraftBackend, DraftKind, vet
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import is_read, walk
-from kettle.analysis.suggest_reflect import candidates, clauses, reflection
+from kettle.analysis.suggest_reflect import RECENCY, clauses, ranked, reflection
 from kettle.analysis.suggest_time import local_now, promise_time
 from kettle.analysis.types import Reading, Suggestion, Turn
 from kettle.errors import LLMError
@@ -97,15 +97,17 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about
               playbook: Playbook) -> dict[DraftKind, list[str]]:
     from kettle.analysis.thermometer import read_many
 
-    last = last_customer_turn(turns)
-    bodies: list[str] = []
-    if last is not None:
-        parts = clauses(last.text)
-        hots = [r.hot for r in read_many(parts, playbook=playbook)] if parts else []
-        bodies = candidates(last.text, hots)
+    said = [t.text for t in turns if t.role == "customer" and t.text.strip()][-len(RECENCY):]
+    recent = []
+    for text in reversed(said):
+        parts = clauses(text)
+        recent.append((text, [r.hot for r in read_many(parts, playbook=playbook)]))
+    bodies = ranked(recent, playbook=playbook)
+    told = " ".join(said)
     look = "look into this" if about == "this" else f"find out what happened with {about}"
     return {
-        "reflection": [reflection(b, reading) for b in bodies[:3]] + [reflection(None, reading)],
+        "reflection": [reflection(b, reading, text=told) for b in bodies[:3]]
+        + [reflection(None, reading, text=told)],
         "plan": [f"I will {look} and get back to you {when}."],
         "progress": [f"Here is an update on {about}: I'm still working on it, and I will "
                      f"update you again {when}."],
