@@ -1,7 +1,8 @@
 """Promise and follow-up service: keyword-only CRUD verbs and the queues.
 
 Queues: overdue, due today (in a given zone), per agent (``owner_id``) and per
-team. States change only through :mod:`kettle.promises.flows`.
+team. States change only through :mod:`kettle.promises.flows`; the progress
+updates they call for are scheduled by :mod:`kettle.promises.scheduled`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from kettle.audit import service as audit
 from kettle.cases.errors import NotFound, WorkflowInputError
 from kettle.cases.models import Case
+from kettle.cases.settings import WorkflowSettings
 from kettle.db.base import utcnow
 from kettle.promises import flows
 from kettle.promises.models import FollowUp, Promise
@@ -24,10 +26,22 @@ _LIVE = ("open", "late")
 
 
 def create(
-    *, session: Session, case_id: int, promise_in: PromiseCreate, actor_id: int | None = None
+    *,
+    session: Session,
+    case_id: int,
+    promise_in: PromiseCreate,
+    actor_id: int | None = None,
+    settings: WorkflowSettings | None = None,
+    now: datetime | None = None,
 ) -> Promise:
-    """Record a promise made by hand; a naive ``due_at`` is wall time in the customer's zone."""
-    case = _case(session, case_id)
+    """Record a promise made by hand; a naive ``due_at`` is wall time in the customer's zone.
+
+    Like a promise found in a message, it brings the case's progress update
+    forward to before it falls due (:func:`kettle.promises.scheduled.after_promise`).
+    """
+    from kettle.promises import scheduled
+
+    case = scheduled.lock_case(session=session, case_id=case_id)
     due = promise_in.due_at
     if due is not None and due.tzinfo is None:
         due = due.replace(tzinfo=ZoneInfo(case.customer.tz))
@@ -48,6 +62,10 @@ def create(
         entity=promise,
         actor_id=actor_id,
         after={"action": promise.action, "due_at": due},
+    )
+    conf = settings if settings is not None else WorkflowSettings()
+    scheduled.after_promise(
+        session=session, case=case, promise=promise, settings=conf, now=now or utcnow()
     )
     session.commit()
     return promise
@@ -180,11 +198,28 @@ def get_follow_ups(
 
 
 def set_follow_up_state(
-    *, session: Session, follow_up_id: int, state: str, actor_id: int | None = None
+    *,
+    session: Session,
+    follow_up_id: int,
+    state: str,
+    actor_id: int | None = None,
+    settings: WorkflowSettings | None = None,
+    now: datetime | None = None,
 ) -> FollowUp:
-    """Mark a follow-up done or cancelled (through the one transition function)."""
+    """Mark a follow-up done or cancelled (through the one transition function).
+
+    A progress update marked done while the case is open schedules the next one
+    (:func:`kettle.promises.scheduled.next_progress`); a cancelled one does not.
+    """
+    from kettle.promises import scheduled
+
     row = get_follow_up(session=session, follow_up_id=follow_up_id)
-    flows.transition_follow_up(session=session, follow_up=row, to=state, actor_id=actor_id)
+    # Case first, then its follow-ups: the order ingest locks them in (no deadlock).
+    case = scheduled.lock_case(session=session, case_id=row.case_id)
+    flows.transition_follow_up(session=session, follow_up=row, to=state, actor_id=actor_id, at=now)
+    if row.kind == "progress":
+        conf = settings if settings is not None else WorkflowSettings()
+        scheduled.next_progress(session=session, case=case, settings=conf)
     session.commit()
     return row
 

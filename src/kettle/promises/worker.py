@@ -4,7 +4,8 @@ Each pass: (1) promises past due become ``late``; reminders whose last attempt
 was abandoned are recorded as failed; (2) promises due within the reminder lead
 time are leased and a ``promise.due`` (or ``promise.overdue``) notification goes
 out; (3) due follow-ups are leased, a ``follow_up.due`` notification goes out
-and they move to ``sent``. A reminder is marked only after every notifier
+and they move to ``sent``; (4) open cases whose progress update went out (or
+was done) get the next one. A reminder is marked only after every notifier
 reported success, and a failed one is handed back for a later pass
 (:mod:`kettle.promises.claims`). Each notification carries a stable
 ``delivery_id`` (the ``Idempotency-Key``) so a receiver can drop the repeat a
@@ -41,7 +42,8 @@ class PassResult:
     marked; ``failed`` failed sends (handed back or, at the last attempt,
     ``given_up``); ``released`` reminders handed back unsent because the lease
     was running out; ``lost`` reminders sent after another worker took the
-    expired lease over (it sends them again, with the same delivery id).
+    expired lease over (it sends them again, with the same delivery id);
+    ``progress_scheduled`` next progress updates of cases still open.
     """
 
     late: int = 0
@@ -51,6 +53,7 @@ class PassResult:
     given_up: int = 0
     released: int = 0
     lost: int = 0
+    progress_scheduled: int = 0
 
 
 class PrintNotifier:
@@ -134,6 +137,9 @@ def run_once(
             result.follow_ups += _deliver(session, due, notes, notifiers, timing, result)
             if len(due.rows) < batch:
                 break
+        result.progress_scheduled = scheduled.schedule_progress_updates(
+            session=session, settings=conf
+        )
     return result
 
 

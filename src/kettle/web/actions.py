@@ -107,7 +107,8 @@ def promise_kept(promise_id: int, session: SessionDep, user: ConsoleUser) -> Res
 
 
 @router.post("/follow-ups/{follow_up_id}/done")
-def follow_up_done(follow_up_id: int, session: SessionDep, user: ConsoleUser) -> Response:
+def follow_up_done(follow_up_id: int, request: Request, session: SessionDep,
+                   user: ConsoleUser) -> Response:
     from kettle.promises import service as promises
 
     row = promises.get_follow_up(session=session, follow_up_id=follow_up_id)
@@ -115,7 +116,7 @@ def follow_up_done(follow_up_id: int, session: SessionDep, user: ConsoleUser) ->
     def work() -> str:
         visible_case(session=session, case_id=row.case_id, user=user)
         promises.set_follow_up_state(session=session, follow_up_id=follow_up_id, state="done",
-                                     actor_id=user.id)
+                                     actor_id=user.id, settings=request.app.state.workflow)
         return f"Follow-up ({row.kind}) marked done."
 
     return attempt(row.case_id, "followups", work)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from kettle.api.access import case_scope, visible_case
@@ -50,13 +50,13 @@ def case_promises(
 @router.post("/cases/{case_id}/promises", status_code=201, summary="Record a promise by hand",
              response_model=PromiseRead)
 def create_promise(
-    case_id: int, body: PromiseCreate, session: SessionDep, user: CurrentUser
+    case_id: int, body: PromiseCreate, request: Request, session: SessionDep, user: CurrentUser
 ) -> dict[str, Any]:
     from kettle.promises import service as promises
 
     visible_case(session=session, case_id=case_id, user=user)
     return promise_out(promises.create(session=session, case_id=case_id, promise_in=body,
-                                       actor_id=user.id))
+                                       actor_id=user.id, settings=request.app.state.workflow))
 
 
 @router.get("/promises", summary="Promises you may see (agent: own, lead: team)",
@@ -123,14 +123,16 @@ def create_follow_up(
 @router.post("/follow-ups/{follow_up_id}/state", summary="Mark a follow-up done or cancelled",
              response_model=FollowUpRead)
 def set_follow_up_state(
-    follow_up_id: int, body: FollowUpStateIn, session: SessionDep, user: CurrentUser
+    follow_up_id: int, body: FollowUpStateIn, request: Request, session: SessionDep,
+    user: CurrentUser,
 ) -> dict[str, Any]:
     from kettle.promises import service as promises
 
     row = promises.get_follow_up(session=session, follow_up_id=follow_up_id)
     visible_case(session=session, case_id=row.case_id, user=user)
     return follow_up_out(promises.set_follow_up_state(
-        session=session, follow_up_id=follow_up_id, state=body.state, actor_id=user.id))
+        session=session, follow_up_id=follow_up_id, state=body.state, actor_id=user.id,
+        settings=request.app.state.workflow))
 
 
 @router.get("/queues/overdue", tags=["queues"], summary="Promises past due (agent/team scoped)",
