@@ -3,8 +3,11 @@ internal notes are skipped, and bad input names the line and the field."""
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,6 +82,78 @@ def test_errors_name_the_line_and_the_field(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as err:
         list(read(roles))
     assert err.value.field == "turns[0].role"
+
+
+def _freshdesk(ticket: dict[str, Any]) -> None:
+    ticket["conversations"][2]["body_text"] = 42
+
+
+def _zammad(ticket: dict[str, Any]) -> None:
+    ticket["articles"][2]["sender"] = "Robot"
+
+
+def _chatwoot(conv: dict[str, Any]) -> None:
+    del conv["messages"][2]["message_type"]
+
+
+def _chatwoot_time(conv: dict[str, Any]) -> None:
+    conv["messages"][0]["created_at"] = "soon"
+
+
+@pytest.mark.parametrize(("name", "breaks", "field"), [
+    ("freshdesk", _freshdesk, "conversations[2].body_text"),
+    ("zammad", _zammad, "articles[2].sender"),
+    ("chatwoot", _chatwoot, "messages[2].message_type"),
+    ("chatwoot", _chatwoot_time, "messages[0].created_at"),
+])
+def test_json_line_errors_name_the_line_and_the_field(
+    tmp_path: Path, name: str, breaks: Callable[[dict[str, Any]], None], field: str
+) -> None:
+    good = (SAMPLES / BY_FORMAT[name]).read_text()
+    record = json.loads(good.splitlines()[0])
+    breaks(record)
+    bad = tmp_path / BY_FORMAT[name]
+    bad.write_text(good + json.dumps(record) + "\n")
+    with pytest.raises(ImportFileError) as err:
+        list(read(bad, format=name))
+    assert f"{bad}:{len(good.splitlines()) + 1}: " in str(err.value)
+    assert err.value.field == field and field in err.value.one_line()
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("inbound", "maybe"), ("created_at", "last Tuesday"), ("tweet_id", ""),
+])
+def test_twitter_csv_errors_name_the_line_and_the_field(
+    tmp_path: Path, column: str, value: str
+) -> None:
+    with (SAMPLES / "twitter.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[2][column] = value
+    bad = tmp_path / "twitter.csv"
+    _write_csv(bad, list(rows[0]), rows)
+    with pytest.raises(ImportFileError) as err:
+        list(read(bad, format="twitter-csv"))
+    assert f"{bad}:4: " in str(err.value)  # the header is line 1
+    assert err.value.field == column and column in err.value.one_line()
+
+
+def test_twitter_csv_missing_column_is_named(tmp_path: Path) -> None:
+    with (SAMPLES / "twitter.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    columns = [c for c in rows[0] if c != "inbound"]
+    bad = tmp_path / "twitter.csv"
+    _write_csv(bad, columns, [{c: r[c] for c in columns} for r in rows])
+    with pytest.raises(ImportFileError) as err:
+        list(read(bad, format="twitter-csv"))
+    assert f"{bad}:1: " in str(err.value) and "missing column 'inbound'" in str(err.value)
+    assert err.value.field == "inbound"
+
+
+def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def test_unknown_formats_and_files_are_clear_errors(tmp_path: Path) -> None:

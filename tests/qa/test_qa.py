@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from kettle.cli.main import main
+from kettle.qa.html import TECHNIQUES
 from kettle.qa.report import ISSUE_SAMPLE, ReportBuilder
 from kettle.qa.root_causes import mine, tokens
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src/kettle/integrations/importers/samples"
+SVG = "{http://www.w3.org/2000/svg}"
 
 REFUNDS = ["My refund never arrived", "Still waiting for my refund money",
            "Where is my refund? It has been weeks", "Refund not received after return"]
@@ -60,6 +67,35 @@ def test_kettle_qa_writes_scores_summary_and_report(tmp_path: Path) -> None:
     for chart in ("qa-temperature", "qa-pareto", "qa-promises", "qa-agents"):
         assert f'id="{chart}' in html or f"id='{chart}" in html, chart
     assert "<script" not in html and "http" not in html.split("</style>")[1].split("<svg")[0]
+    _assert_technique_chart(_svg(html, "qa-techniques"), summary["agents"])
+    recurrence = _bars(_svg(html, "qa-recurrence"))
+    assert {b.attrib["data-group"] for b in recurrence} == {
+        p for c in summary["root_causes"] for p in c["by_period"]}
+    assert sum(float(b.attrib["data-value"]) for b in recurrence) == sum(
+        n for c in summary["root_causes"] for n in c["by_period"].values()) > 0
+
+
+def _svg(html: str, chart_id: str) -> ET.Element:
+    found = re.search(rf'<svg [^>]*id="{chart_id}".*?</svg>', html, re.S)
+    assert found, f"no chart {chart_id} in the report"
+    return ET.fromstring(found.group(0))
+
+
+def _bars(root: ET.Element) -> list[ET.Element]:
+    return [r for r in root.iter(f"{SVG}rect") if r.attrib.get("class") == "bar"]
+
+
+def _assert_technique_chart(root: ET.Element, agents: dict[str, dict[str, Any]]) -> None:
+    """One bar per agent and technique, titled with both, at uses per conversation."""
+    bars = {(b.attrib["data-group"], b.attrib["data-series"]): b for b in _bars(root)}
+    assert set(bars) == {(a, t) for a in agents for t in TECHNIQUES}
+    for (agent, technique), bar in bars.items():
+        title = bar.findtext(f"{SVG}title") or ""
+        assert agent in title and technique in title, title
+        totals = agents[agent]
+        expected = totals["techniques"].get(technique, 0) / totals["conversations"]
+        assert float(bar.attrib["data-value"]) == pytest.approx(expected, abs=1e-4)
+    assert any(float(b.attrib["height"]) > 0 for b in bars.values())
 
 
 def test_kettle_qa_bad_input_is_one_line(tmp_path: Path, capsys: object) -> None:

@@ -6,8 +6,11 @@ from html import escape
 from typing import Any
 
 from kettle.charts import RatePoint, Series, bar_chart, line_chart, pareto_chart, rate_chart
+from kettle.charts.grouped import BarGroup, grouped_bar_chart
 
 TOP_AGENTS = 12
+#: Root causes drawn by name in the recurrence chart; the rest are stacked as "other".
+TOP_CAUSES = 7
 TECHNIQUES = ("acknowledgement", "apology", "empathy", "reflection", "restatement", "plan",
               "concrete_time", "ownership", "thanks")
 _CSS = """body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem;color:#1b1b1b}
@@ -48,7 +51,31 @@ def _techniques(summary: dict[str, Any]) -> str:
     chart = bar_chart(chart_id="qa-agents", title="Overall score per agent",
                       desc="Mean overall scorecard (0-100) per agent", bars=bars,
                       x_label="agent", y_label="overall")
-    return chart + "<p>Technique uses per conversation:</p>" + _table(head, rows)
+    uses = grouped_bar_chart(
+        chart_id="qa-techniques", title="Technique use per agent",
+        desc=f"Mean uses of each technique per conversation, for the {len(agents)} agents "
+        "with the most conversations", series=TECHNIQUES,
+        groups=[BarGroup(name, [t["techniques"].get(k, 0) / t["conversations"]
+                                for k in TECHNIQUES]) for name, t in agents],
+        x_label="agent", y_label="uses per conversation", width=880)
+    return (f"<figure>{chart}</figure><figure>{uses}</figure>"
+            f"<p>Technique uses per conversation:</p>{_table(head, rows)}")
+
+
+def _recurrence(summary: dict[str, Any]) -> str:
+    """Stacked bars: each month's sampled issues by root cause (the largest causes by name)."""
+    causes = summary["root_causes"]
+    named, rest = causes[:TOP_CAUSES], causes[TOP_CAUSES:]
+    series = [c["label"] for c in named] + (["other"] if rest else [])
+    periods = sorted({p for c in causes for p in c["by_period"]})
+    groups = [BarGroup(p, [float(c["by_period"].get(p, 0)) for c in named]
+                       + ([float(sum(c["by_period"].get(p, 0) for c in rest))] if rest else []))
+              for p in periods]
+    return grouped_bar_chart(
+        chart_id="qa-recurrence", title="Root causes over time",
+        desc=f"Issues in the sample of {summary['root_causes_sample']} by the month the "
+        "conversation began, stacked by root cause", series=series, groups=groups,
+        x_label="month", y_label="conversations (sample)", stacked=True)
 
 
 def render(summary: dict[str, Any], curves: list[tuple[str, list[float]]], title: str) -> str:
@@ -81,9 +108,10 @@ def render(summary: dict[str, Any], curves: list[tuple[str, list[float]]], title
         _table(["step", "applied in", "mean score (0-100)"], steps),
         "<h2>Temperature</h2><figure>", _curves(summary, curves), "</figure>",
         "<h2>Root causes</h2><figure>", pareto, "</figure>",
+        "<figure>", _recurrence(summary), "</figure>",
         _table(["root cause", "conversations", "share", "keywords", "by month"], recurrence),
         "<h2>Promises</h2><figure>", rate, "</figure>",
-        "<h2>Technique use per agent</h2><figure>", _techniques(summary), "</figure>",
+        "<h2>Technique use per agent</h2>", _techniques(summary),
         "</body></html>",
     ]
     return "\n".join(parts)
