@@ -47,6 +47,16 @@ POSITIVE: list[tuple[str, str]] = [
     ("sarcasm", "Thanks for nothing."),
     ("sarcasm", "Wow, fantastic customer service... not."),
     ("sarcasm", "Yeah, right. Like that will ever happen."),
+    ("service_failure", "The movers were two hours late and the inspection is at 3."),
+    ("service_failure", "My parcel never arrived and the tracking says delivered."),
+    ("service_failure", "You charged me twice for the same order."),
+    ("service_failure", "The vase arrived smashed to pieces."),
+    ("service_failure", "You sent me the wrong size again."),
+    ("service_failure", "My internet has been down since Monday."),
+    ("service_failure", "The app still isn't working after the update."),
+    ("service_failure", "Nobody ever answers the phone at your store."),
+    ("service_failure", "I have been on hold for 40 minutes."),
+    ("service_failure", "I still haven't received my refund."),
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
@@ -70,6 +80,11 @@ NEGATIVE: list[tuple[str, str]] = [
     ("sarcasm", "Thank you for the quick refund."),
     ("sarcasm", "Yeah, right here is the screenshot you asked for."),
     ("sarcasm", "Thanks a lot, I'll fill in the form now."),
+    ("service_failure", "Will my parcel arrive before Friday?"),
+    ("service_failure", "Thanks, the app works perfectly now."),
+    ("service_failure", "Can you tell me if the order was delivered?"),
+    ("service_failure", "Please send me the invoice for last month."),
+    ("service_failure", "I'd like to change my delivery address."),
 ]
 
 

@@ -32,6 +32,7 @@ PHRASE_SIGNALS: tuple[str, ...] = (
     "repeat_contact",
     "hang_up",
     "sarcasm",
+    "service_failure",
 )
 
 #: Capitalised words that are names of things rather than raised voices.

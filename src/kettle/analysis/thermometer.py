@@ -51,6 +51,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "repeated_punctuation": 0.15,
     "profanity": 0.30,
     "sarcasm": 0.25,
+    "service_failure": 0.15,
 }
 #: Share of the non-hot range that signals can fill on their own.
 AROUSAL_SHARE = 0.6

@@ -38,6 +38,7 @@ SIGNALS: tuple[str, ...] = (
     "repeated_punctuation",
     "profanity",
     "sarcasm",
+    "service_failure",
 )
 
 #: Techniques the reply coach recognises.

@@ -32,6 +32,7 @@ SIGNAL_LABELS: dict[str, str] = {
     "repeated_punctuation": "repeated punctuation",
     "profanity": "profanity (masked)",
     "sarcasm": "sarcasm",
+    "service_failure": "what went wrong",
 }
 
 STAGE_LABELS: dict[str, str] = {
