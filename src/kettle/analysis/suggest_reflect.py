@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from kettle.analysis import signals as signal_rules
 from kettle.analysis.perspective import flip
 from kettle.analysis.playbook import Playbook
-from kettle.analysis.types import Reading
+from kettle.analysis.types import Reading, Signal
 
 #: Feeling guesses by emotion.
 FEELINGS: dict[str, str] = {
@@ -174,18 +174,20 @@ def _score(clause: str, hot: float) -> float:
     return score
 
 
-def _echoable(clause: str, playbook: Playbook | None) -> bool:
+#: What the thermometer read in one clause: its hot probability and its signals.
+ClauseReading = tuple[float, Sequence[Signal]]
+
+
+def _echoable(clause: str, found: Sequence[Signal]) -> bool:
     if _UNSAFE.search(clause) or _ASKS.match(clause):
         return False
-    found = signal_rules.detect(clause, playbook=playbook)
     return not any(s.kind in _NOT_ECHOED for s in found)
 
 
-def _scored(text: str, hots: Sequence[float], bonus: float,
-            playbook: Playbook | None) -> list[tuple[float, str]]:
+def _scored(text: str, read: Sequence[ClauseReading], bonus: float) -> list[tuple[float, str]]:
     out = []
-    for clause, hot in zip(clauses(text), hots, strict=True):
-        if not _echoable(clause, playbook):
+    for clause, (hot, found) in zip(clauses(text), read, strict=True):
+        if not _echoable(clause, found):
             continue
         body = _trim(flip(_unshout(_reason_or_clause(clause))))
         if len(body.split()) >= 3:
@@ -193,16 +195,16 @@ def _scored(text: str, hots: Sequence[float], bonus: float,
     return out
 
 
-def ranked(turns: Sequence[tuple[str, Sequence[float]]], *,
-           playbook: Playbook | None = None) -> list[str]:
+def ranked(turns: Sequence[tuple[str, Sequence[ClauseReading]]]) -> list[str]:
     """Flipped, trimmed clauses of the customer's recent turns, best first.
 
-    ``turns`` are ``(text, hots)`` pairs, the latest turn first, with one hot
-    probability per clause of the text (see :func:`clauses`).
+    ``turns`` are ``(text, read)`` pairs, the latest turn first, where ``read``
+    holds the thermometer's ``(hot, signals)`` for each clause of the text (see
+    :func:`clauses`): the signals decide which clauses are never repeated back.
     """
     scored: list[tuple[float, int, str]] = []
-    for back, (text, hots) in enumerate(turns[: len(RECENCY)]):
-        for score, body in _scored(text, hots, RECENCY[back], playbook):
+    for back, (text, read) in enumerate(turns[: len(RECENCY)]):
+        for score, body in _scored(text, read, RECENCY[back]):
             scored.append((score, -len(scored), body))
     scored.sort(reverse=True)
     return list(dict.fromkeys(body for _, _, body in scored))
@@ -211,7 +213,8 @@ def ranked(turns: Sequence[tuple[str, Sequence[float]]], *,
 def candidates(text: str, hots: Sequence[float], *,
                playbook: Playbook | None = None) -> list[str]:
     """Flipped, trimmed clauses of one message, best first (``hots``: one per clause)."""
-    return ranked([(text, hots)], playbook=playbook)
+    found = [signal_rules.detect(clause, playbook=playbook) for clause in clauses(text)]
+    return ranked([(text, list(zip(hots, found, strict=True)))])
 
 
 def _lower_first(text: str) -> str:

@@ -101,8 +101,8 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about
     recent = []
     for text in reversed(said):
         parts = clauses(text)
-        recent.append((text, [r.hot for r in read_many(parts, playbook=playbook)]))
-    bodies = ranked(recent, playbook=playbook)
+        recent.append((text, [(r.hot, r.signals) for r in read_many(parts, playbook=playbook)]))
+    bodies = ranked(recent)
     told = " ".join(said)
     look = "look into this" if about == "this" else f"find out what happened with {about}"
     return {
