@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import os
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+             "KETTLE_ONNX_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
@@ -173,8 +174,38 @@ def run(n: int) -> dict[str, Any]:
             lambda i: vader.polarity_scores(pairs[i][1][-1]["text"]), len(pairs))),
     }
     result.update(_batch_and_start(messages, read_many, vader))
+    result["accurate"] = accurate_tier(messages[:ACCURATE_MESSAGES], vader)
     result["ratios"] = _ratios(result)
     return result
+
+
+#: Messages the accurate tier is timed on (it is about 100 times slower).
+ACCURATE_MESSAGES = 500
+
+
+def accurate_tier(messages: list[str], vader: Any) -> dict[str, Any]:
+    """The accurate tier (fine-tuned MiniLM, int8 ONNX) beside VADER on the same messages."""
+    from kettle.analysis import read, read_many, thermometer
+
+    for text in messages[:20]:
+        read(text, tier="accurate")
+    thermometer.clear_cache()
+    single = summary(latencies(lambda i: read(messages[i], tier="accurate"), len(messages)))
+    vader_single = summary(latencies(lambda i: vader.polarity_scores(messages[i]),
+                                     len(messages)))
+    batch, batch_cpu = throughput(lambda: read_many(messages, tier="accurate"), len(messages))
+    vader_batch, _ = throughput(lambda: [vader.polarity_scores(t) for t in messages],
+                                len(messages))
+    return {
+        "messages": len(messages),
+        "read": single,
+        "vader": vader_single,
+        "batch_msgs_per_s": batch,
+        "batch_msgs_per_cpu_s": batch_cpu,
+        "vader_batch_msgs_per_s": vader_batch,
+        "read_median_vs_vader": round(single["median_ms"] / vader_single["median_ms"], 1),
+        "batch_vs_vader": round(batch / vader_batch, 4),
+    }
 
 
 def _batch_and_start(messages: list[str], read_many: Callable[[list[str]], object],

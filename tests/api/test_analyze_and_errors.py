@@ -44,6 +44,21 @@ def test_read_returns_the_engine_reading(client: TestClient, agent: tuple[Any, s
     assert body["temperature"] > calm["temperature"]
 
 
+def test_read_takes_the_accurate_tier(client: TestClient, agent: tuple[Any, str]) -> None:
+    fast = client.post("/analyze/read", json={"text": VENT}, headers=auth(agent[1])).json()
+    r = client.post("/analyze/read", json={"text": VENT, "tier": "accurate"},
+                    headers=auth(agent[1]))
+    assert r.status_code == 200, r.text
+    accurate = r.json()
+    from kettle.analysis import read
+
+    assert accurate["hot"] == round(read(VENT, tier="accurate").hot, 4) != fast["hot"]
+    assert accurate["signals"] == fast["signals"]
+    bad = client.post("/analyze/read", json={"text": VENT, "tier": "turbo"},
+                      headers=auth(agent[1]))
+    assert assert_error(bad, 422, "H422")["field"] == "tier"
+
+
 def test_check_resolves_a_promise_in_the_customer_zone(
     client: TestClient, agent: tuple[Any, str]
 ) -> None:

@@ -146,3 +146,12 @@ def test_version() -> None:
     result = kettle("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == "0.1.0"
+
+
+def test_read_accurate_tier() -> None:
+    result = kettle("read", "--json", "--tier", "accurate",
+                    "You charged me twice and nobody answers. I am furious.")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["hot"] > 0.5 and data["temperature"] > 60
+    assert max(data["emotions"], key=data["emotions"].get) in ("anger", "frustration")

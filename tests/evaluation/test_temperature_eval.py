@@ -66,3 +66,27 @@ def test_cli_prints_one_json_object(tmp_path: Path) -> None:
     )
     result = json.loads(out.stdout)
     assert result["n"] == 6 and "vader" in result["baselines"]
+
+
+def test_accurate_tier_is_measured_and_named() -> None:
+    result = evaluate(ROWS, baselines=False, tier="accurate")
+    assert result["tier"] == "accurate"
+    assert result["auroc_hot"] > 0.8
+    assert result["pearson"] > 0.7
+    assert evaluate(ROWS, baselines=False)["tier"] == "fast"
+
+
+def _eval_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kettle.cli.main", "eval", *args],
+                          capture_output=True, text=True, check=False)
+
+
+def test_cli_tier_option(tmp_path: Path) -> None:
+    data = tmp_path / "set.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in ROWS), encoding="utf-8")
+    out = _eval_cli("temperature", "--data", str(data), "--json", "--tier", "accurate")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["tier"] == "accurate"
+    wrong = _eval_cli("replies", "--data", str(data), "--tier", "accurate")
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip().count("\n") == 0 and "--tier" in wrong.stderr

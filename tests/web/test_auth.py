@@ -47,9 +47,14 @@ def test_login_never_redirects_off_site(client: TestClient, seeded: Any) -> None
 
 def test_forged_or_tampered_cookie_is_rejected(client: TestClient, seeded: Any) -> None:
     Console(client, seeded.tokens["Alex Rivera"])
-    value = client.cookies["kettle_console"]
-    payload, _, signature = value.rpartition(".")
-    client.cookies.set("kettle_console", payload + "." + "0" * len(signature))
+    cookie = next(c for c in client.cookies.jar if c.name == "kettle_console")
+    payload, _, signature = str(cookie.value).rpartition(".")
+    # Replace the cookie itself (same domain and path): setting the name alone
+    # adds a second cookie beside the valid one.
+    client.cookies.clear()
+    client.cookies.set("kettle_console", payload + "." + "0" * len(signature),
+                       domain=cookie.domain, path=cookie.path)
+    assert len(client.cookies.jar) == 1
     assert client.get("/console/", follow_redirects=False).status_code == 303
 
 

@@ -10,8 +10,8 @@ never leaves this module unmasked: every span's text goes through
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from kettle.analysis.playbook import Playbook, compile_rule, default_playbook
 from kettle.analysis.thermo_gate import (
@@ -46,6 +46,7 @@ ACRONYMS = frozenset(
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b(?:[\s,.!?:;-]+\b[A-Z][A-Z']*[A-Z]\b)*")
 _REPEATED_PUNCT = re.compile(r"[!?]*(?:!!|\?\?|!\?|\?!)[!?]*")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_ORDER = {kind: i for i, kind in enumerate(SIGNALS)}
 
 
 
@@ -76,6 +77,20 @@ class _Compiled:
     #: Literal text one of which every profanity match contains (lower-case,
     #: ASCII); None: always look.
     swear_parts: frozenset[str] | None = None
+    #: Phrases (by index) with no gate, tried on every message.
+    ungated: frozenset[int] = field(init=False)
+    #: Each gate literal's phrases: a message is tried only against the phrases
+    #: whose literals it contains, not against every phrase in turn.
+    by_literal: Mapping[str, frozenset[int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        by_literal: dict[str, set[int]] = {}
+        for i, phrase in enumerate(self.phrases):
+            for literal in phrase.gate or ():
+                by_literal.setdefault(literal, set()).add(i)
+        ungated = frozenset(i for i, p in enumerate(self.phrases) if p.gate is None)
+        object.__setattr__(self, "ungated", ungated)
+        object.__setattr__(self, "by_literal", {k: frozenset(v) for k, v in by_literal.items()})
 
 
 def _build(playbook: Playbook) -> _Compiled:
@@ -163,9 +178,11 @@ def _phrase_signals(
     """The earliest match of each phrase signal (one per kind)."""
     ascii_text = text.isascii()
     best: dict[str, tuple[int, int]] = {}
-    for phrase in book.phrases:
-        if phrase.gate is not None and phrase.gate.isdisjoint(present):
-            continue
+    candidates = set(book.ungated)
+    for literal in present:
+        candidates.update(book.by_literal.get(literal, ()))
+    for index in sorted(candidates):
+        phrase = book.phrases[index]
         if ascii_text and phrase.needs and not satisfied(phrase.needs, present):
             continue
         hit = _first_match(text, phrase)
@@ -207,8 +224,7 @@ def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]
         if sum(map(str.isalpha, match.group(0))) >= 2:
             found.append(Signal("profanity", Span(match.start(), match.end(),
                                                   _mask_word(match))))
-    order = {kind: i for i, kind in enumerate(SIGNALS)}
-    return tuple(sorted(found, key=lambda s: (order[s.kind], s.span.start)))
+    return tuple(sorted(found, key=lambda s: (_ORDER[s.kind], s.span.start)))
 
 
 def _may_swear(text: str, book: _Compiled, present: set[str]) -> bool:

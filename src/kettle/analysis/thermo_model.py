@@ -94,11 +94,16 @@ class Heads:
 
     def probabilities(self, margins: Array) -> tuple[Array, Array]:
         """Calibrated hot probability (n,) and emotion probabilities (n, 7)."""
-        hot = 1.0 / (1.0 + np.exp(-(self.slope * margins[:, 0] + self.intercept)))
-        emo = margins[:, 1:]
-        emo = np.exp(emo - emo.max(axis=1, keepdims=True))
-        emo /= emo.sum(axis=1, keepdims=True)
-        return hot.astype(np.float32), emo.astype(np.float32)
+        return probabilities(margins, self.slope, self.intercept)
+
+
+def probabilities(margins: Array, slope: float, intercept: float) -> tuple[Array, Array]:
+    """Raw outputs (n, 8) -> Platt-calibrated hot (n,) and the emotions' softmax (n, 7)."""
+    hot = 1.0 / (1.0 + np.exp(-(slope * margins[:, 0] + intercept)))
+    emo = margins[:, 1:]
+    emo = np.exp(emo - emo.max(axis=1, keepdims=True))
+    emo /= emo.sum(axis=1, keepdims=True)
+    return hot.astype(np.float32), emo.astype(np.float32)
 
 
 @lru_cache(maxsize=1)

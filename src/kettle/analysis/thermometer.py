@@ -3,11 +3,13 @@
 How the temperature is made (see docs/evaluation.md):
 
 1. ``hot`` is the calibrated probability, from the shipped linear heads
-   (:mod:`kettle.analysis.thermo_model`, trained on GoEmotions), that the
+   (:mod:`kettle.analysis.thermo_model`, trained on GoEmotions; tier
+   ``fast``, the default) or from the fine-tuned MiniLM encoder
+   (:mod:`kettle.analysis.thermo_accurate`; tier ``accurate``), that the
    message is angry, frustrated or annoyed.
 2. The *heat score* ``s`` is the mean of two z-scores: the logit of ``hot`` and
    VADER's negated compound (how negative the wording is, which tracks
-   intensity); means and deviations come from GoEmotions train.
+   intensity); means and deviations come from GoEmotions train, per tier.
 3. ``base = sigmoid(k * (s - s0))``, with ``k`` and ``s0`` set on GoEmotions
    train so that the median message sits at 0.1 and the 99th percentile at 0.93.
 4. ``arousal`` in [0, 1] combines the escalation signals found:
@@ -34,7 +36,8 @@ from kettle.analysis import features, signals
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_model import heads
-from kettle.analysis.types import EMOTIONS, Mode, Reading, Signal
+from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
+from kettle.errors import InvalidInput
 
 CALM_C = 30.0
 BOIL_C = 100.0
@@ -78,36 +81,56 @@ class _Base:
     negativity: float
     arousal: float
     venting: float
+    scale: tuple[float, ...]  # the tier's heat scale (see temperature_of)
 
     def reading(self, carried: float) -> Reading:
-        temp = temperature_of(self.hot, self.negativity, self.arousal, carried)
+        temp = temperature_of(self.hot, self.negativity, self.arousal, carried, scale=self.scale)
         # A fresh dict each time: Reading is frozen but its dict is not.
         return Reading(temp, self.hot, dict(self.emotions), self.signals,
                        _mode(self.venting), self.venting)
 
 
 def read(
-    text: str, *, context: Conversation | None = None, playbook: Playbook | None = None
+    text: str, *, context: Conversation | None = None, playbook: Playbook | None = None,
+    tier: Tier = "fast",
 ) -> Reading:
     """Read one customer message; ``context`` holds the turns before it."""
+    _check_tier(tier)
     clean = clean_text(text)
-    carried = _carried_heat(context, playbook)
-    return _cached_base(clean, playbook).reading(carried)
+    carried = _carried_heat(context, playbook, tier)
+    return _cached_base(clean, playbook, tier).reading(carried)
 
 
-def read_many(texts: Iterable[str], *, playbook: Playbook | None = None) -> list[Reading]:
+def read_many(texts: Iterable[str], *, playbook: Playbook | None = None,
+              tier: Tier = "fast") -> list[Reading]:
     """Read many independent messages at once (the fast path for batch jobs)."""
+    _check_tier(tier)
     clean = [clean_text(t, field=f"texts[{i}]") for i, t in enumerate(texts)]
-    return [base.reading(0.0) for base in _bases(clean, playbook)] if clean else []
+    return [base.reading(0.0) for base in _bases(clean, playbook, tier)] if clean else []
+
+
+def _check_tier(tier: str) -> None:
+    if tier not in TIERS:
+        raise InvalidInput(f"unknown thermometer tier {tier!r}", field="tier", choices=TIERS)
+
+
+def heat_scale(tier: Tier = "fast") -> tuple[float, ...]:
+    """The tier's hot-logit and negativity statistics and squash (see the module doc)."""
+    if tier == "accurate":
+        from kettle.analysis.thermo_accurate import encoder
+
+        return tuple(float(v) for v in encoder().heat_scale)
+    return tuple(float(v) for v in heads().heat_scale)
 
 
 def temperature_of(hot: float, negativity: float, arousal: float = 0.0,
-                   carried: float = 0.0) -> float:
+                   carried: float = 0.0, *, scale: Sequence[float] | None = None) -> float:
     """The documented, monotone map to degrees Celsius.
 
-    ``negativity`` is VADER's compound score negated (-1..1).
+    ``negativity`` is VADER's compound score negated (-1..1); ``scale`` is the
+    tier's :func:`heat_scale` (the default tier's when omitted).
     """
-    mean_h, sd_h, mean_n, sd_n, k, s0 = (float(v) for v in heads().heat_scale)
+    mean_h, sd_h, mean_n, sd_n, k, s0 = scale if scale is not None else heat_scale()
     p = min(max(hot, 1e-6), 1.0 - 1e-6)
     score = ((math.log(p / (1.0 - p)) - mean_h) / sd_h + (negativity - mean_n) / sd_n) / 2.0
     heat = 1.0 / (1.0 + math.exp(-k * (score - s0)))
@@ -123,7 +146,7 @@ def arousal_of(found: Sequence[Signal]) -> float:
     return 1.0 - calm
 
 
-def _bases(texts: list[str], playbook: Playbook | None) -> list[_Base]:
+def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> list[_Base]:
     model = heads()
     all_signals, ids, words, rows = [], [], [], []
     for text in texts:
@@ -133,28 +156,35 @@ def _bases(texts: list[str], playbook: Playbook | None) -> list[_Base]:
         ids.append(model.ids(features.terms(toks)))
         words.append(model.word_ids(toks))
         rows.append(features.dense(text, toks, found))
-    margins = model.margins(ids, np.asarray(rows, dtype=np.float32), words)
-    hot, emotions = model.probabilities(margins)
+    if tier == "accurate":
+        from kettle.analysis.thermo_accurate import encoder
+
+        hot, emotions = encoder().probabilities(texts)
+    else:
+        margins = model.margins(ids, np.asarray(rows, dtype=np.float32), words)
+        hot, emotions = model.probabilities(margins)
+    scale = heat_scale(tier)
     out = []
     for i, found in enumerate(all_signals):
         h = float(hot[i])
         emo = tuple((name, float(p)) for name, p in zip(EMOTIONS, emotions[i], strict=True))
         venting = _venting(h, emo[EMOTIONS.index("neutral")][1], found, rows[i])
-        out.append(_Base(h, emo, found, -rows[i][_COMPOUND], arousal_of(found), venting))
+        out.append(_Base(h, emo, found, -rows[i][_COMPOUND], arousal_of(found), venting,
+                         scale))
     return out
 
 
-def _cached_base(text: str, playbook: Playbook | None) -> _Base:
+def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
     """The context-free reading of one cleaned message, memoised per playbook."""
     book = playbook if playbook is not None else default_playbook()
-    lookup: Callable[[str], _Base] = book.cached("thermometer.bases", _base_cache)
-    return lookup(text)
+    lookup: Callable[[str, Tier], _Base] = book.cached("thermometer.bases", _base_cache)
+    return lookup(text, tier)
 
 
-def _base_cache(book: Playbook) -> Callable[[str], _Base]:
+def _base_cache(book: Playbook) -> Callable[[str, Tier], _Base]:
     @lru_cache(maxsize=READING_CACHE)
-    def base(text: str) -> _Base:
-        return _bases([text], book)[0]
+    def base(text: str, tier: Tier) -> _Base:
+        return _bases([text], book, tier)[0]
 
     return base
 
@@ -186,7 +216,8 @@ def _mode(venting: float) -> Mode:
     return "mixed"
 
 
-def _carried_heat(context: Conversation | None, playbook: Playbook | None) -> float:
+def _carried_heat(context: Conversation | None, playbook: Playbook | None,
+                  tier: Tier = "fast") -> float:
     """Heat that the customer's earlier turns carry into this one (0..1)."""
     turns = [t for t in as_turns(context) if t.role == "customer" and t.text.strip()]
     if not turns:
@@ -194,8 +225,8 @@ def _carried_heat(context: Conversation | None, playbook: Playbook | None) -> fl
     recent = [clean_text(t.text, field="context") for t in turns[-HISTORY:]]
     carried = 0.0
     for back, text in enumerate(reversed(recent)):
-        base = _cached_base(text, playbook)
-        temperature = temperature_of(base.hot, base.negativity, base.arousal)
+        base = _cached_base(text, playbook, tier)
+        temperature = temperature_of(base.hot, base.negativity, base.arousal, scale=base.scale)
         heat = (temperature - CALM_C) / (BOIL_C - CALM_C)
         carried = max(carried, heat * DECAY**back)
     if len(turns) >= 2:

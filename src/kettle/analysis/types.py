@@ -14,6 +14,10 @@ from typing import Any, Literal
 Role = Literal["customer", "agent", "system", "other"]
 Mode = Literal["venting", "information", "mixed"]
 Verdict = Literal["send", "improve", "dont_send"]
+#: The thermometer's model tiers: linear heads (fast, the default) or the
+#: fine-tuned MiniLM encoder (accurate, about 100 times slower).
+Tier = Literal["fast", "accurate"]
+TIERS: tuple[Tier, ...] = ("fast", "accurate")
 
 #: Emotions the thermometer reports, in a fixed order.
 EMOTIONS: tuple[str, ...] = (

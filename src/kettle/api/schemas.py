@@ -26,6 +26,8 @@ class TurnIn(Strict):
 class ReadIn(Strict):
     text: str = Field(min_length=1, description="The customer message")
     context: list[TurnIn] | None = Field(default=None, description="Turns before it")
+    tier: Literal["fast", "accurate"] = Field(
+        default="fast", description="fast: linear heads; accurate: fine-tuned MiniLM (slower)")
 
 
 class CheckIn(Strict):

@@ -19,6 +19,8 @@ def register(subparsers: Any) -> None:
         "read", parents=[common], help="temperature, emotions and signals of a customer message"
     )
     read.add_argument("text", metavar="TEXT", help="the customer's message ('-' reads stdin)")
+    read.add_argument("--tier", choices=("fast", "accurate"), default="fast",
+                      help="fast: linear heads (default); accurate: fine-tuned MiniLM, slower")
     read.set_defaults(handler=run_read)
 
     check = subparsers.add_parser(
@@ -68,7 +70,7 @@ def run_read(args: argparse.Namespace) -> int:
     from kettle.analysis.thermometer import read
 
     text = text_argument(args.text)
-    reading = read(text, playbook=_playbook(args))
+    reading = read(text, playbook=_playbook(args), tier=args.tier)
     if args.json:
         print(json.dumps(reading.to_dict(), ensure_ascii=False))
     else:

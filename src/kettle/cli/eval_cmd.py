@@ -28,6 +28,8 @@ def register(subparsers: Any) -> None:
         "--baselines", action="store_true", help="also measure peers (VADER…) in the same run"
     )
     parser.add_argument("--limit", type=int, default=None, help="only the first N rows")
+    parser.add_argument("--tier", choices=("fast", "accurate"), default=None,
+                        help="temperature only: the thermometer's model tier (default fast)")
     suite = parser.add_argument_group("suite")
     suite.add_argument("--data-dir", metavar="DIR", help="data root (default: KETTLE_DATA_DIR)")
     suite.add_argument("--only", metavar="NAME", help="run one dev set of the suite")
@@ -44,11 +46,16 @@ def run(args: argparse.Namespace) -> int:
         return run_suite(args)
     if not args.data:
         raise InvalidInput(f"kettle eval {args.kind} needs --data FILE.jsonl", field="--data")
+    options: dict[str, Any] = {}
+    if args.tier is not None:
+        if args.kind != "temperature":
+            raise InvalidInput("--tier applies to kettle eval temperature only", field="--tier")
+        options["tier"] = args.tier
     rows = load_rows(args.data, args.kind)
     if args.limit is not None:
         rows = rows[: max(args.limit, 0)]
     module = import_module(f"kettle.evaluation.{args.kind}")
-    result: dict[str, Any] = module.evaluate(rows, baselines=args.baselines)
+    result: dict[str, Any] = module.evaluate(rows, baselines=args.baselines, **options)
     if args.json:
         print(json.dumps(result, sort_keys=True))
     else:

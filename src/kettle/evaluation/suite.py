@@ -20,7 +20,7 @@ from kettle.evaluation.data import load_rows
 TOLERANCE = 0.001
 
 #: Keys that are counts or peers' figures, not our quality figures.
-NOT_QUALITY = ("n", "baselines", "per_act", "per_source", "seconds")
+NOT_QUALITY = ("n", "baselines", "per_act", "per_source", "seconds", "tier")
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,19 @@ class DevSet:
     name: str
     kind: str
     path: str  # relative to the data root, or to the repository when it starts with "repo:"
+    options: tuple[tuple[str, str], ...] = ()  # keyword arguments of evaluate()
 
 
 DEV_SETS: tuple[DevSet, ...] = (
     DevSet("semeval_anger_dev", "temperature", "eval/temperature/semeval_anger_dev.jsonl"),
     DevSet("goemotions_dev", "temperature", "eval/temperature/goemotions_dev.jsonl"),
     DevSet("complaints", "temperature", "eval/temperature/complaints.jsonl"),
+    DevSet("semeval_anger_dev_accurate", "temperature",
+           "eval/temperature/semeval_anger_dev.jsonl", (("tier", "accurate"),)),
+    DevSet("goemotions_dev_accurate", "temperature",
+           "eval/temperature/goemotions_dev.jsonl", (("tier", "accurate"),)),
+    DevSet("complaints_accurate", "temperature",
+           "eval/temperature/complaints.jsonl", (("tier", "accurate"),)),
     DevSet("esconv_dev", "replies", "eval/replies/esconv_dev.jsonl"),
     DevSet("annomi", "replies", "eval/replies/annomi.jsonl"),
     DevSet("cga_cmv", "conversations", "eval/conversations/cga_cmv.jsonl"),
@@ -55,7 +62,7 @@ def run_one(devset: DevSet, path: Path, *, baselines: bool = True) -> dict[str, 
     started = time.perf_counter()
     rows = load_rows(path, devset.kind)
     result: dict[str, Any] = import_module(f"kettle.evaluation.{devset.kind}").evaluate(
-        rows, baselines=baselines
+        rows, baselines=baselines, **dict(devset.options)
     )
     result["seconds"] = round(time.perf_counter() - started, 2)
     return result

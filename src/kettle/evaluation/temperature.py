@@ -4,23 +4,26 @@ Metrics: ``pearson`` and ``spearman`` of the temperature against ``intensity``
 (rows where it is given) and ``auroc_hot`` of the calibrated ``hot``
 probability against ``hot`` (rows where it is given). With ``baselines`` the
 same metrics for VADER (score: minus its compound), measured in the same run.
+``tier`` picks the thermometer's model: ``fast`` (default) or ``accurate``.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
+from kettle.analysis.types import Tier
 from kettle.evaluation.metrics import auroc, pearson, spearman
 
 Scorer = Callable[[list[str]], tuple[list[float], list[float]]]
 
 
-def _kettle(texts: list[str]) -> tuple[list[float], list[float]]:
+def _kettle(texts: list[str], tier: Tier = "fast") -> tuple[list[float], list[float]]:
     from kettle.analysis.thermometer import read_many
 
-    readings = read_many(texts)
+    readings = read_many(texts, tier=tier)
     return [r.temperature for r in readings], [r.hot for r in readings]
 
 
@@ -53,9 +56,11 @@ def _metrics(rows: Sequence[dict[str, Any]], scorer: Scorer) -> dict[str, Any]:
     return out
 
 
-def evaluate(rows: Sequence[dict[str, Any]], *, baselines: bool = False) -> dict[str, Any]:
+def evaluate(rows: Sequence[dict[str, Any]], *, baselines: bool = False,
+             tier: Tier = "fast") -> dict[str, Any]:
     """Metrics of the thermometer (and, with ``baselines``, of VADER) on ``rows``."""
-    result = _metrics(rows, _kettle)
+    result = _metrics(rows, partial(_kettle, tier=tier))
+    result["tier"] = tier
     if baselines:
         result["baselines"] = {"vader": _metrics(rows, _vader)}
     return result

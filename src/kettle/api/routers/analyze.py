@@ -38,7 +38,8 @@ def _turns(turns: list[TurnIn] | None) -> list[dict[str, Any]] | None:
 def analyze_read(body: ReadIn, request: Request, user: ReaderUser) -> dict[str, Any]:
     from kettle.analysis.thermometer import read
 
-    reading = read(body.text, context=_turns(body.context), playbook=playbook_of(request))
+    reading = read(body.text, context=_turns(body.context), playbook=playbook_of(request),
+                   tier=body.tier)
     return reading.to_dict()
 
 
