@@ -40,7 +40,7 @@ class Encoder:
 
         Each message runs alone. Dynamic int8 quantisation scales activations
         per call, so in a batch a message's reading would depend on its
-        neighbours; alone it does not, and on one core it is no slower
+        neighbours; alone it does not, and on one core it costs little
         (docs/performance.md).
         """
         out = np.zeros((len(texts), 1 + len(EMOTIONS)), dtype=np.float32)

@@ -15,7 +15,7 @@ Role = Literal["customer", "agent", "system", "other"]
 Mode = Literal["venting", "information", "mixed"]
 Verdict = Literal["send", "improve", "dont_send"]
 #: The thermometer's model tiers: linear heads (fast, the default) or the
-#: fine-tuned MiniLM encoder (accurate, about 100 times slower).
+#: fine-tuned MiniLM encoder (accurate, 17–27 times slower; docs/performance.md).
 Tier = Literal["fast", "accurate"]
 TIERS: tuple[Tier, ...] = ("fast", "accurate")
 
