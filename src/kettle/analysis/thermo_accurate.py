@@ -27,6 +27,7 @@ from kettle.errors import ModelError
 
 Array = npt.NDArray[np.float32]
 
+
 @dataclass(frozen=True, slots=True)
 class Encoder:
     session: Any  # onnxruntime.InferenceSession
