@@ -179,7 +179,7 @@ def run(n: int) -> dict[str, Any]:
     return result
 
 
-#: Messages the accurate tier is timed on (it is about 100 times slower).
+#: Messages the accurate tier is timed on (about 20 times slower than the default tier).
 ACCURATE_MESSAGES = 500
 
 

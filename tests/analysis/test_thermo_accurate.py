@@ -68,21 +68,47 @@ def test_tiers_share_signals_but_not_the_model() -> None:
 
 
 def test_accurate_temperature_follows_its_own_scale() -> None:
-    reading = read(ANGRY, tier="accurate")
-    negativity = -0.0  # the map is monotone in hot whatever the negativity
-    scale = heat_scale("accurate")
-    cooler = temperature_of(0.2, negativity, scale=scale)
-    hotter = temperature_of(0.9, negativity, scale=scale)
-    assert cooler < hotter
-    assert 30.0 <= reading.temperature <= 100.0
+    from kettle.analysis import thermometer
+
+    text = "The parcel is late again, this is so annoying."
+    base = thermometer._bases([text], None, "accurate")[0]
+    reading = read(text, tier="accurate")
+    mine = temperature_of(reading.hot, base.negativity, base.arousal,
+                          scale=heat_scale("accurate"))
+    other = temperature_of(reading.hot, base.negativity, base.arousal,
+                           scale=heat_scale("fast"))
+    assert reading.temperature == pytest.approx(mine, abs=1e-9)
+    assert abs(mine - other) > 0.5
+    assert temperature_of(0.2, 0.0, scale=heat_scale("accurate")) < temperature_of(
+        0.9, 0.0, scale=heat_scale("accurate"))
 
 
-def test_context_carries_heat_in_the_accurate_tier_too() -> None:
+def test_context_is_read_in_the_same_tier() -> None:
+    from kettle.analysis import thermometer
+
     follow_up = "Any news?"
     history = [{"role": "customer", "text": ANGRY}, {"role": "agent", "text": "Let me check."}]
     alone = read(follow_up, tier="accurate")
     after = read(follow_up, context=history, tier="accurate")
     assert after.temperature > alone.temperature + 5
+    carried = {tier: thermometer._carried_heat(history, None, tier)  # type: ignore[arg-type]
+               for tier in ("fast", "accurate")}
+    assert carried["accurate"] != carried["fast"]
+    base = thermometer._bases([follow_up], None, "accurate")[0]
+    assert after.temperature == pytest.approx(base.reading(carried["accurate"]).temperature)
+
+
+def test_bad_thread_setting_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kettle.analysis import thermo_accurate
+
+    monkeypatch.setenv("KETTLE_ONNX_THREADS", "abc")
+    thermo_accurate.encoder.cache_clear()
+    try:
+        with pytest.raises(InvalidInput, match="KETTLE_ONNX_THREADS"):
+            thermo_accurate.encoder()
+    finally:
+        monkeypatch.undo()
+        thermo_accurate.encoder.cache_clear()
 
 
 def test_unknown_tier_is_refused_with_the_choices() -> None:

@@ -90,3 +90,5 @@ def test_cli_tier_option(tmp_path: Path) -> None:
     wrong = _eval_cli("replies", "--data", str(data), "--tier", "accurate")
     assert wrong.returncode == 2
     assert wrong.stderr.strip().count("\n") == 0 and "--tier" in wrong.stderr
+    suite = _eval_cli("suite", "--tier", "accurate")
+    assert suite.returncode == 2 and "both tiers" in suite.stderr

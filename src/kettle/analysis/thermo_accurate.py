@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from kettle.analysis.thermo_model import probabilities
 from kettle.analysis.types import EMOTIONS
-from kettle.errors import ModelError
+from kettle.errors import InvalidInput, ModelError
 
 Array = npt.NDArray[np.float32]
 
@@ -65,22 +65,32 @@ def encoder() -> Encoder:
     except ImportError as exc:  # pragma: no cover - both are declared dependencies
         raise ModelError(f"the accurate tier needs onnxruntime and tokenizers: {exc}") from None
     folder = resources.files("kettle.analysis") / "data" / "models"
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    # One thread per message by default: API requests already run in parallel
+    # threads; 0 lets onnxruntime use every core for each call.
+    options.intra_op_num_threads = _threads()
     try:
         meta = json.loads((folder / "thermometer_accurate.json").read_text(encoding="utf-8"))
         graph = (folder / "thermometer_accurate.onnx").read_bytes()
         tokenizer = Tokenizer.from_str((folder / "minilm_tokenizer.json").read_text("utf-8"))
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        # 0 lets onnxruntime use every core; the benchmarks pin it to one.
-        options.intra_op_num_threads = int(os.environ.get("KETTLE_ONNX_THREADS", "0"))
         session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+        tokenizer.enable_truncation(int(meta["max_tokens"]))
+        tokenizer.no_padding()
+        slope, intercept = (float(v) for v in meta["calibration"])
+        scale = np.asarray(meta["heat_scale"], dtype=np.float32)
+        heads = tuple(meta.get("heads", ()))
     # onnxruntime's own errors (InvalidProtobuf, Fail…) derive from Exception only.
     except Exception as exc:
         raise ModelError(f"the accurate thermometer model is missing or corrupt: {exc}") from None
-    if tuple(meta.get("heads", ()))[1:] != EMOTIONS:
-        raise ModelError("the accurate thermometer was trained on other emotions; retrain it")
-    tokenizer.enable_truncation(int(meta["max_tokens"]))
-    tokenizer.no_padding()
-    slope, intercept = (float(v) for v in meta["calibration"])
-    return Encoder(session, tokenizer, slope, intercept,
-                   np.asarray(meta["heat_scale"], dtype=np.float32))
+    if heads[1:] != EMOTIONS or scale.shape != (6,):
+        raise ModelError("the accurate thermometer was trained on other outputs; retrain it")
+    return Encoder(session, tokenizer, slope, intercept, scale)
+
+
+def _threads() -> int:
+    raw = os.environ.get("KETTLE_ONNX_THREADS", "1")
+    if not raw.strip().isdigit():
+        raise InvalidInput(f"KETTLE_ONNX_THREADS must be a whole number >= 0, not {raw!r}",
+                           field="KETTLE_ONNX_THREADS")
+    return int(raw)

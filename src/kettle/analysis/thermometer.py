@@ -148,15 +148,17 @@ def arousal_of(found: Sequence[Signal]) -> float:
 
 def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> list[_Base]:
     model = heads()
+    fast = tier == "fast"
     all_signals, ids, words, rows = [], [], [], []
     for text in texts:
         toks = features.tokens(text)
         found = signals.detect(text, playbook=playbook)
         all_signals.append(found)
-        ids.append(model.ids(features.terms(toks)))
-        words.append(model.word_ids(toks))
+        if fast:
+            ids.append(model.ids(features.terms(toks)))
+            words.append(model.word_ids(toks))
         rows.append(features.dense(text, toks, found))
-    if tier == "accurate":
+    if not fast:
         from kettle.analysis.thermo_accurate import encoder
 
         hot, emotions = encoder().probabilities(texts)

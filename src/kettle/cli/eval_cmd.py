@@ -43,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
     from kettle.evaluation.data import load_rows
 
     if args.kind == "suite":
+        if args.tier is not None:
+            raise InvalidInput("--tier applies to kettle eval temperature only; the suite "
+                               "measures both tiers", field="--tier")
         return run_suite(args)
     if not args.data:
         raise InvalidInput(f"kettle eval {args.kind} needs --data FILE.jsonl", field="--data")
