@@ -240,6 +240,11 @@ def temperature_scale(x: sparse.csr_matrix, dense: np.ndarray, hot: LogisticRegr
     """
     logit = slope * hot.decision_function(x) + intercept
     negativity = -dense[:, features.DENSE.index("vader_compound")]
+    return squash_scale(logit, negativity)
+
+
+def squash_scale(logit: np.ndarray, negativity: np.ndarray) -> np.ndarray:
+    """Means and deviations of the calibrated hot logit and the negativity, and ``k, s0``."""
     stats = [logit.mean(), logit.std(), negativity.mean(), negativity.std()]
     score = ((logit - stats[0]) / stats[1] + (negativity - stats[2]) / stats[3]) / 2.0
     low, high = np.quantile(score, [0.5, 0.99])

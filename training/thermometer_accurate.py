@@ -27,7 +27,6 @@ from __future__ import annotations
 # ruff: noqa: E402
 import argparse
 import json
-import math
 import random
 import shutil
 import sys
@@ -40,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 
-from thermometer import MAPPING, hot_labels, load, stc3_weak_labels
+from thermometer import MAPPING, hot_labels, load, squash_scale, stc3_weak_labels
 
 from kettle.analysis import features
 from kettle.analysis.types import EMOTIONS
@@ -186,16 +185,13 @@ def export(net, out: Path, work: Path) -> Path:  # type: ignore[no-untyped-def]
 
 
 def onnx_logits(path: Path, ids: list[list[int]]) -> np.ndarray:
-    """Logits from the shipped (quantised) graph, one message per call as the run time does."""
+    """Logits from the shipped (quantised) graph, computed as the run time does."""
     import onnxruntime as ort
 
+    from kettle.analysis.thermo_accurate import logits_alone
+
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    out = np.zeros((len(ids), 1 + len(EMOTIONS)), dtype=np.float32)
-    for i, row in enumerate(ids):
-        input_ids = np.asarray([row], dtype=np.int64)
-        out[i] = session.run(None, {"input_ids": input_ids,
-                                    "attention_mask": np.ones_like(input_ids)})[0][0]
-    return out
+    return logits_alone(session, ids)
 
 
 def calibrate(logits: np.ndarray, held: list[dict[str, object]]) -> dict[str, list[float]]:
@@ -207,13 +203,8 @@ def calibrate(logits: np.ndarray, held: list[dict[str, object]]) -> dict[str, li
     slope, intercept = float(cal.coef_[0, 0]), float(cal.intercept_[0])
     logit = slope * logits[:, 0] + intercept
     negativity = np.array([-features.vader_scores(str(r["text"]))[0] for r in held])
-    stats = [logit.mean(), logit.std(), negativity.mean(), negativity.std()]
-    score = ((logit - stats[0]) / stats[1] + (negativity - stats[2]) / stats[3]) / 2.0
-    low, high = np.quantile(score, [0.5, 0.99])
-    lo_t, hi_t = math.log(0.1 / 0.9), math.log(0.93 / 0.07)
-    k = (hi_t - lo_t) / (high - low)
     return {"calibration": [slope, intercept],
-            "heat_scale": [float(v) for v in (*stats, k, low - lo_t / k)]}
+            "heat_scale": [float(v) for v in squash_scale(logit, negativity)]}
 
 
 def dev_auroc(path: Path, tokenizer, dev: list[dict[str, object]]) -> float:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,6 +29,22 @@ from kettle.errors import InvalidInput, ModelError
 Array = npt.NDArray[np.float32]
 
 
+def logits_alone(session: Any, ids: Sequence[Sequence[int]]) -> Array:
+    """The graph's outputs (n, 8) for token ids, one message per call.
+
+    Dynamic int8 quantisation scales activations per call, so in a batch a
+    message's reading would depend on its neighbours; alone it does not, and
+    on one core it costs little (docs/performance.md). Training calibrates on
+    this same path.
+    """
+    out = np.zeros((len(ids), 1 + len(EMOTIONS)), dtype=np.float32)
+    for i, row in enumerate(ids):
+        input_ids = np.asarray([row], dtype=np.int64)
+        feeds = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
+        out[i] = session.run(None, feeds)[0][0]
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Encoder:
     session: Any  # onnxruntime.InferenceSession
@@ -37,19 +54,8 @@ class Encoder:
     heat_scale: Array
 
     def logits(self, texts: list[str]) -> Array:
-        """Raw outputs (n, 8): the hot logit, then the seven emotion logits.
-
-        Each message runs alone. Dynamic int8 quantisation scales activations
-        per call, so in a batch a message's reading would depend on its
-        neighbours; alone it does not, and on one core it costs little
-        (docs/performance.md).
-        """
-        out = np.zeros((len(texts), 1 + len(EMOTIONS)), dtype=np.float32)
-        for i, encoding in enumerate(self.tokenizer.encode_batch(texts)):
-            input_ids = np.asarray([encoding.ids], dtype=np.int64)
-            feeds = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
-            out[i] = self.session.run(None, feeds)[0][0]
-        return out
+        """Raw outputs (n, 8): the hot logit, then the seven emotion logits."""
+        return logits_alone(self.session, [e.ids for e in self.tokenizer.encode_batch(texts)])
 
     def probabilities(self, texts: list[str]) -> tuple[Array, Array]:
         """Calibrated hot probability (n,) and emotion probabilities (n, 7)."""
