@@ -5,13 +5,35 @@ from pathlib import Path
 
 import pytest
 
-from kettle.analysis.playbook import compile_rule, default_playbook, load_playbook, merge
+from kettle.analysis.playbook import (
+    Playbook,
+    _default_data,
+    compile_rule,
+    default_playbook,
+    load_playbook,
+    merge,
+)
 from kettle.errors import PlaybookError
 
 
 def test_default_playbook_loads_and_is_cached() -> None:
     assert default_playbook() is default_playbook()
     assert load_playbook() is default_playbook()
+
+
+def test_shipped_phrases_pass_the_full_check() -> None:
+    # default_playbook() trusts its own phrases to start fast; this is the check
+    # it skips: every shipped pattern compiles, the way the engine compiles it.
+    checked = Playbook.model_validate(_default_data())
+    rules = [*checked.signals.values(), *checked.techniques.values(),
+             *checked.anti_patterns.values()]
+    assert sum(len(r.patterns) for r in rules) > 200
+    assert checked.model_dump() == default_playbook().model_dump()
+
+
+def test_an_org_playbook_is_checked_in_full() -> None:
+    with pytest.raises(PlaybookError, match="bad regular expression"):
+        load_playbook({"signals": {"legal_threat": {"exclude": ["[unclosed"]}}})
 
 
 def test_org_playbook_extends_default(tmp_path: Path) -> None:

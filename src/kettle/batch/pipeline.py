@@ -14,11 +14,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from kettle.batch import ENGINES
 from kettle.batch.writers import Writer
 from kettle.errors import InvalidInput
 from kettle.integrations.importers import read
 
-ENGINES: tuple[str, ...] = ("local", "ray")
 Batch = list[dict[str, Any]]
 
 

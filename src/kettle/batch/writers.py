@@ -8,10 +8,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from kettle.batch import OUTPUT_FORMATS
 from kettle.batch.records import COLUMNS
 from kettle.errors import InvalidInput
 
-OUTPUT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 _INTS = {"messages", "customer_turns", "agent_turns", "promises_made", "promises_kept"}
 _FLOATS = {"overall", "temperature_start", "temperature_end", "temperature_peak"}
 

@@ -15,8 +15,7 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    from kettle.batch.pipeline import ENGINES
-    from kettle.batch.writers import OUTPUT_FORMATS
+    from kettle.batch import ENGINES, OUTPUT_FORMATS
     from kettle.integrations.importers import FORMATS
 
     parser = subparsers.add_parser(
