@@ -47,6 +47,8 @@ from kettle.analysis.thermo_model import pool
 from kettle.analysis.types import EMOTIONS
 
 SEED = 13
+#: Weight of the anger logit in the default tier's heat score (D20).
+FAST_ANGER_WEIGHT = 0.0
 MIN_DF = 3
 WORD_MIN_DF = 2
 STATIC_DIMS = 128
@@ -230,28 +232,41 @@ def select_c(x: sparse.csr_matrix, y: np.ndarray, x_dev: sparse.csr_matrix,
 
 
 def temperature_scale(x: sparse.csr_matrix, dense: np.ndarray, hot: LogisticRegression,
-                      slope: float, intercept: float) -> np.ndarray:
-    """Standardisation of the two heat scores and the squash, from GoEmotions train.
+                      emo: LogisticRegression, slope: float,
+                      intercept: float) -> np.ndarray:
+    """Standardisation of the heat scores and the squash, from GoEmotions train.
 
     The heat score is the mean of the z-scores of the calibrated hot logit and
-    of VADER's negated compound (equal weights, chosen a priori). The squash
-    ``sigmoid(k * (s - s0))`` puts the training median at heat 0.1 (37 degrees)
-    and the 99th percentile at heat 0.93 (95 degrees).
+    of VADER's negated compound (equal weights, chosen a priori); the default
+    tier gives the anger emotion's logit no weight (``FAST_ANGER_WEIGHT``,
+    D20). The squash ``sigmoid(k * (s - s0))`` puts the training median at
+    heat 0.1 (37 degrees) and the 99th percentile at heat 0.93 (95 degrees).
     """
     logit = slope * hot.decision_function(x) + intercept
     negativity = -dense[:, features.DENSE.index("vader_compound")]
-    return squash_scale(logit, negativity)
+    anger = emo.predict_proba(x)[:, list(emo.classes_).index(EMOTIONS.index("anger"))]
+    return squash_scale(logit, negativity, anger, FAST_ANGER_WEIGHT)
 
 
-def squash_scale(logit: np.ndarray, negativity: np.ndarray) -> np.ndarray:
-    """Means and deviations of the calibrated hot logit and the negativity, and ``k, s0``."""
-    stats = [logit.mean(), logit.std(), negativity.mean(), negativity.std()]
-    score = ((logit - stats[0]) / stats[1] + (negativity - stats[2]) / stats[3]) / 2.0
+def squash_scale(logit: np.ndarray, negativity: np.ndarray, anger: np.ndarray,
+                 anger_weight: float) -> np.ndarray:
+    """Means and deviations of the hot logit, the negativity and the anger logit,
+    the anger logit's weight in the heat score, and ``k, s0``.
+
+    ``anger`` is the anger emotion's probability; its logit is clipped as the
+    run time clips it (``kettle.analysis.thermometer.temperature_of``).
+    """
+    p = np.clip(anger.astype(np.float64), 1e-6, 1.0 - 1e-6)
+    anger_logit = np.log(p / (1.0 - p))
+    stats = [logit.mean(), logit.std(), negativity.mean(), negativity.std(),
+             anger_logit.mean(), anger_logit.std()]
+    score = ((logit - stats[0]) / stats[1] + (negativity - stats[2]) / stats[3]
+             + anger_weight * (anger_logit - stats[4]) / stats[5]) / (2.0 + anger_weight)
     low, high = np.quantile(score, [0.5, 0.99])
     lo_t, hi_t = math.log(0.1 / 0.9), math.log(0.93 / 0.07)
     k = (hi_t - lo_t) / (high - low)
     s0 = low - lo_t / k
-    return np.array([*stats, k, s0], dtype=np.float32)
+    return np.array([*stats, anger_weight, k, s0], dtype=np.float32)
 
 
 def hot_labels(rows: list[dict[str, object]]) -> tuple[np.ndarray, np.ndarray]:
@@ -328,7 +343,7 @@ def main() -> None:
     index, labels, weights = emotion_targets(train)
     emo = LogisticRegression(C=best_c, solver="lbfgs", max_iter=3000, random_state=SEED)
     emo.fit(x[index], labels, sample_weight=weights)
-    temperature = temperature_scale(x, featuriser.train_dense, hot, slope, intercept)
+    temperature = temperature_scale(x, featuriser.train_dense, hot, emo, slope, intercept)
     save(args.out, featuriser, hot, emo, np.array([slope, intercept]), temperature,
          {"c": best_c, "goemotions_dev_auroc_hot": round(best_auc, 4),
           "stc3_weak_labels": len(stc_texts)})

@@ -42,8 +42,11 @@ sys.path.insert(0, str(ROOT / "training"))
 from thermometer import MAPPING, hot_labels, load, squash_scale, stc3_weak_labels
 
 from kettle.analysis import features
+from kettle.analysis.thermo_model import probabilities
 from kettle.analysis.types import EMOTIONS
 
+#: Weight of the anger logit in this tier's heat score (D20).
+ANGER_WEIGHT = 1.0
 SEED = 13
 MAX_TOKENS = 64
 BATCH = 32
@@ -203,8 +206,11 @@ def calibrate(logits: np.ndarray, held: list[dict[str, object]]) -> dict[str, li
     slope, intercept = float(cal.coef_[0, 0]), float(cal.intercept_[0])
     logit = slope * logits[:, 0] + intercept
     negativity = np.array([-features.vader_scores(str(r["text"]))[0] for r in held])
+    _, emotions = probabilities(logits, slope, intercept)
+    anger = emotions[:, EMOTIONS.index("anger")]
     return {"calibration": [slope, intercept],
-            "heat_scale": [float(v) for v in squash_scale(logit, negativity)]}
+            "heat_scale": [float(v) for v in squash_scale(logit, negativity, anger,
+                                                       ANGER_WEIGHT)]}
 
 
 def dev_auroc(path: Path, tokenizer, dev: list[dict[str, object]]) -> float:  # type: ignore[no-untyped-def]

@@ -73,14 +73,15 @@ def test_accurate_temperature_follows_its_own_scale() -> None:
     text = "The parcel is late again, this is so annoying."
     base = thermometer._bases([text], None, "accurate")[0]
     reading = read(text, tier="accurate")
-    mine = temperature_of(reading.hot, base.negativity, base.arousal,
+    anger = reading.emotions["anger"]
+    mine = temperature_of(reading.hot, base.negativity, anger, base.arousal,
                           scale=heat_scale("accurate"))
-    other = temperature_of(reading.hot, base.negativity, base.arousal,
+    other = temperature_of(reading.hot, base.negativity, anger, base.arousal,
                            scale=heat_scale("fast"))
     assert reading.temperature == pytest.approx(mine, abs=1e-9)
     assert abs(mine - other) > 0.5
-    assert temperature_of(0.2, 0.0, scale=heat_scale("accurate")) < temperature_of(
-        0.9, 0.0, scale=heat_scale("accurate"))
+    assert temperature_of(0.2, 0.0, 0.1, scale=heat_scale("accurate")) < temperature_of(
+        0.9, 0.0, 0.1, scale=heat_scale("accurate"))
 
 
 def test_context_is_read_in_the_same_tier() -> None:

@@ -12,8 +12,8 @@ import pytest
 from kettle.analysis import read, read_many
 from kettle.analysis.features import DENSE
 from kettle.analysis.thermo_model import heads
-from kettle.analysis.thermometer import temperature_of
-from kettle.analysis.types import EMOTIONS
+from kettle.analysis.thermometer import heat_scale, temperature_of
+from kettle.analysis.types import EMOTIONS, Tier
 from kettle.errors import EmptyText, InvalidConversation, TextTooLong
 
 CALM = "Hi, could you tell me when my order 48213 will be delivered?"
@@ -102,22 +102,46 @@ def test_read_many_matches_read() -> None:
         assert one.signals == many.signals
 
 
-def test_temperature_map_is_monotone() -> None:
+@pytest.mark.parametrize("tier", ["fast", "accurate"])
+def test_temperature_map_is_monotone(tier: Tier) -> None:
+    scale = heat_scale(tier)
+
+    def temp(*args: float) -> float:
+        return temperature_of(*args, scale=scale)
+
     grid = np.linspace(0, 1, 11)
     for n in (-1.0, 0.0, 1.0):
-        for a in grid:
-            temps = [temperature_of(h, n, a) for h in grid]
-            assert temps == sorted(temps)
-        for h in grid:
-            temps = [temperature_of(h, n, a) for a in grid]
-            assert temps == sorted(temps)
-            temps = [temperature_of(h, n, 0.5, c) for c in grid]
-            assert temps == sorted(temps)
+        for g in (0.01, 0.3, 0.9):
+            for a in grid:
+                temps = [temp(h, n, g, a) for h in grid]
+                assert temps == sorted(temps)
+            for h in grid:
+                temps = [temp(h, n, g, a) for a in grid]
+                assert temps == sorted(temps)
+                temps = [temp(h, n, g, 0.5, c) for c in grid]
+                assert temps == sorted(temps)
+                temps = [temp(h, n, x) for x in grid]
+                assert temps == sorted(temps)
     for h in grid:
-        temps = [temperature_of(h, n) for n in np.linspace(-1, 1, 11)]
+        temps = [temp(h, n, 0.1) for n in np.linspace(-1, 1, 11)]
         assert temps == sorted(temps)
-    assert 30.0 <= temperature_of(0.0, -1.0) < 32.0
-    assert 98.0 < temperature_of(1.0, 1.0, 1.0, 1.0) <= 100.0
+    assert 30.0 <= temp(0.0, -1.0, 0.0) < 32.0
+    assert 98.0 < temp(1.0, 1.0, 1.0, 1.0, 1.0) <= 100.0
+
+
+def test_anger_weighs_in_the_accurate_tier_only() -> None:
+    # D20: the accurate tier's heat score adds the anger emotion's logit (anger
+    # rather than annoyance reads hotter); the default tier gives it no weight.
+    assert heat_scale("fast")[6] == 0.0
+    assert heat_scale("accurate")[6] == 1.0
+    for tier in ("fast", "accurate"):
+        scale = heat_scale(tier)
+        calm, angry = (temperature_of(0.6, 0.3, g, scale=scale) for g in (0.05, 0.9))
+        assert (angry > calm + 1.0) if tier == "accurate" else angry == calm
+    annoyed = "This is a bit annoying, the app logged me out again."
+    raging = "I am FURIOUS. You people are disgusting liars."
+    assert read(raging, tier="accurate").emotions["anger"] > read(
+        annoyed, tier="accurate").emotions["anger"]
 
 
 @pytest.mark.parametrize("bad", ["", "   \n"])

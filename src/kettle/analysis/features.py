@@ -81,9 +81,9 @@ def vader_lexicon() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from kettle.analysis.vader_fast import FastVader
 
-    return SentimentIntensityAnalyzer()
+    return FastVader()
 
 
 def vader_scores(text: str) -> tuple[float, float, float]:

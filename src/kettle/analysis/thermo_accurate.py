@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from kettle.analysis.thermo_model import probabilities
+from kettle.analysis.thermo_model import HEAT_SCALE_SIZE, probabilities
 from kettle.analysis.types import EMOTIONS
 from kettle.errors import InvalidInput, ModelError
 
@@ -89,7 +89,7 @@ def encoder() -> Encoder:
     # onnxruntime's own errors (InvalidProtobuf, Fail…) derive from Exception only.
     except Exception as exc:
         raise ModelError(f"the accurate thermometer model is missing or corrupt: {exc}") from None
-    if heads[1:] != EMOTIONS or scale.shape != (6,):
+    if heads[1:] != EMOTIONS or scale.shape != (HEAT_SCALE_SIZE,):
         raise ModelError("the accurate thermometer was trained on other outputs; retrain it")
     return Encoder(session, tokenizer, slope, intercept, scale)
 

@@ -24,6 +24,10 @@ from kettle.analysis.types import EMOTIONS
 from kettle.errors import ModelError
 
 Array = npt.NDArray[np.float32]
+#: Numbers in a tier's heat scale: mean and deviation of the hot logit, the
+#: negativity and the anger logit, the anger logit's weight in the heat score,
+#: then the squash's ``k`` and ``s0``.
+HEAT_SCALE_SIZE = 9
 
 
 def _row_sums(values: Array, lengths: list[int]) -> Array:
@@ -65,7 +69,7 @@ class Heads:
     static: Array  # (E, 8)
     static_mean: Array  # (E,)
     static_scale: Array  # (E,)
-    heat_scale: Array  # hot-logit mean, sd; VADER-negativity mean, sd; squash k, s0
+    heat_scale: Array  # see HEAT_SCALE_SIZE
 
     projected: Array  # (W, 8): each word vector, standardised, through the static weights
     offset: Array  # (8,): what the standardisation subtracts, through the static weights
@@ -116,7 +120,8 @@ def heads() -> Heads:
             data = {k: np.asarray(arrays[k], dtype=np.float32) for k in arrays.files}
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"the thermometer model files are missing or corrupt: {exc}") from None
-    if tuple(meta.get("dense", ())) != DENSE or tuple(meta.get("heads", ()))[1:] != EMOTIONS:
+    if (tuple(meta.get("dense", ())) != DENSE or tuple(meta.get("heads", ()))[1:] != EMOTIONS
+            or data.get("temperature", np.zeros(0)).shape != (HEAT_SCALE_SIZE,)):
         raise ModelError("the thermometer model was trained on other features; retrain it")
     vectors = data["vectors"] * data["vector_scale"][:, None]
     static = data["static"] / data["static_scale"][:, None]

@@ -7,9 +7,12 @@ How the temperature is made (see docs/evaluation.md):
    ``fast``, the default) or from the fine-tuned MiniLM encoder
    (:mod:`kettle.analysis.thermo_accurate`; tier ``accurate``), that the
    message is angry, frustrated or annoyed.
-2. The *heat score* ``s`` is the mean of two z-scores: the logit of ``hot`` and
-   VADER's negated compound (how negative the wording is, which tracks
-   intensity); means and deviations come from GoEmotions train, per tier.
+2. The *heat score* ``s`` is the weighted mean of z-scores: the logit of
+   ``hot`` (whether the customer is angry) and VADER's negated compound (how
+   negative the wording is), weight 1 each, and, in the accurate tier only
+   (weight 1; 0 in the default tier, D20), the logit of the ``anger`` emotion
+   (anger rather than annoyance: how strongly). Means, deviations and the
+   weight are the tier's :func:`heat_scale`, from GoEmotions train.
 3. ``base = sigmoid(k * (s - s0))``, with ``k`` and ``s0`` set on GoEmotions
    train so that the median message sits at 0.1 and the 99th percentile at 0.93.
 4. ``arousal`` in [0, 1] combines the escalation signals found:
@@ -20,7 +23,7 @@ How the temperature is made (see docs/evaluation.md):
 5. ``temperature = 30 + 70 * heat``.
 
 Every step is monotone: a higher hot probability, more negative wording, more
-signals or a hotter history never lower the temperature.
+signals, more anger or a hotter history never lower the temperature.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ DECAY = 0.6
 #: Earlier customer turns looked at.
 HISTORY = 3
 _COMPOUND = features.DENSE.index("vader_compound")
+_ANGER = EMOTIONS.index("anger")
 #: Context-free readings remembered per playbook. The console re-checks a draft
 #: against the same conversation on every keystroke, and the checks of one
 #: conversation share its earlier customer turns, so those are read only once.
@@ -84,7 +88,8 @@ class _Base:
     scale: tuple[float, ...]  # the tier's heat scale (see temperature_of)
 
     def reading(self, carried: float) -> Reading:
-        temp = temperature_of(self.hot, self.negativity, self.arousal, carried, scale=self.scale)
+        temp = temperature_of(self.hot, self.negativity, self.emotions[_ANGER][1], self.arousal,
+                              carried, scale=self.scale)
         # A fresh dict each time: Reading is frozen but its dict is not.
         return Reading(temp, self.hot, dict(self.emotions), self.signals,
                        _mode(self.venting), self.venting)
@@ -123,20 +128,27 @@ def heat_scale(tier: Tier = "fast") -> tuple[float, ...]:
     return tuple(float(v) for v in heads().heat_scale)
 
 
-def temperature_of(hot: float, negativity: float, arousal: float = 0.0,
+def temperature_of(hot: float, negativity: float, anger: float, arousal: float = 0.0,
                    carried: float = 0.0, *, scale: Sequence[float] | None = None) -> float:
     """The documented, monotone map to degrees Celsius.
 
-    ``negativity`` is VADER's compound score negated (-1..1); ``scale`` is the
-    tier's :func:`heat_scale` (the default tier's when omitted).
+    ``negativity`` is VADER's compound score negated (-1..1), ``anger`` the
+    probability of the anger emotion; ``scale`` is the tier's
+    :func:`heat_scale` (the default tier's when omitted).
     """
-    mean_h, sd_h, mean_n, sd_n, k, s0 = scale if scale is not None else heat_scale()
-    p = min(max(hot, 1e-6), 1.0 - 1e-6)
-    score = ((math.log(p / (1.0 - p)) - mean_h) / sd_h + (negativity - mean_n) / sd_n) / 2.0
+    mean_h, sd_h, mean_n, sd_n, mean_a, sd_a, w_a, k, s0 = (
+        scale if scale is not None else heat_scale())
+    score = ((_logit(hot) - mean_h) / sd_h + (negativity - mean_n) / sd_n
+             + w_a * (_logit(anger) - mean_a) / sd_a) / (2.0 + w_a)
     heat = 1.0 / (1.0 + math.exp(-k * (score - s0)))
     heat = 1.0 - (1.0 - heat) * (1.0 - AROUSAL_SHARE * arousal)
     heat = 1.0 - (1.0 - heat) * (1.0 - CARRY * carried)
     return CALM_C + (BOIL_C - CALM_C) * min(max(heat, 0.0), 1.0)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
 
 
 def arousal_of(found: Sequence[Signal]) -> float:
@@ -228,7 +240,8 @@ def _carried_heat(context: Conversation | None, playbook: Playbook | None,
     carried = 0.0
     for back, text in enumerate(reversed(recent)):
         base = _cached_base(text, playbook, tier)
-        temperature = temperature_of(base.hot, base.negativity, base.arousal, scale=base.scale)
+        temperature = temperature_of(base.hot, base.negativity, base.emotions[_ANGER][1],
+                                     base.arousal, scale=base.scale)
         heat = (temperature - CALM_C) / (BOIL_C - CALM_C)
         carried = max(carried, heat * DECAY**back)
     if len(turns) >= 2:
