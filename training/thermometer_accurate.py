@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 
-from thermometer import MAPPING, hot_labels, load, squash_scale, stc3_weak_labels
+from thermometer import MAPPING, OUT, SEED, hot_labels, load, squash_scale, stc3_weak_labels
 
 from kettle.analysis import features
 from kettle.analysis.thermo_model import probabilities
@@ -47,12 +47,10 @@ from kettle.analysis.types import EMOTIONS
 
 #: Weight of the anger logit in this tier's heat score (D20).
 ANGER_WEIGHT = 1.0
-SEED = 13
 MAX_TOKENS = 64
 BATCH = 32
 HOLDOUT = 4000
 EPOCHS = 2
-OUT = ROOT / "src" / "kettle" / "analysis" / "data" / "models"
 
 
 def emotion_target(emotions: list[str]) -> list[float] | None:

@@ -119,8 +119,9 @@ def _check_tier(tier: str) -> None:
         raise InvalidInput(f"unknown thermometer tier {tier!r}", field="tier", choices=TIERS)
 
 
+@lru_cache(maxsize=len(TIERS))
 def heat_scale(tier: Tier = "fast") -> tuple[float, ...]:
-    """The tier's hot-logit and negativity statistics and squash (see the module doc)."""
+    """The tier's statistics, anger weight and squash (see ``thermo_model.HEAT_SCALE_SIZE``)."""
     if tier == "accurate":
         from kettle.analysis.thermo_accurate import encoder
 

@@ -7,6 +7,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kettle.analysis.types import Tier
+
 T = TypeVar("T")
 
 
@@ -26,7 +28,7 @@ class TurnIn(Strict):
 class ReadIn(Strict):
     text: str = Field(min_length=1, description="The customer message")
     context: list[TurnIn] | None = Field(default=None, description="Turns before it")
-    tier: Literal["fast", "accurate"] = Field(
+    tier: Tier = Field(
         default="fast", description="fast: linear heads; accurate: fine-tuned MiniLM (slower)")
 
 

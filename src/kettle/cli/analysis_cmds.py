@@ -10,6 +10,8 @@ from kettle.cli.inputs import conversations_from_file, text_argument
 
 
 def register(subparsers: Any) -> None:
+    from kettle.analysis.types import TIERS
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
     common.add_argument("--playbook", metavar="FILE", help="organisation playbook (YAML)")
@@ -19,7 +21,7 @@ def register(subparsers: Any) -> None:
         "read", parents=[common], help="temperature, emotions and signals of a customer message"
     )
     read.add_argument("text", metavar="TEXT", help="the customer's message ('-' reads stdin)")
-    read.add_argument("--tier", choices=("fast", "accurate"), default="fast",
+    read.add_argument("--tier", choices=TIERS, default="fast",
                       help="fast: linear heads (default); accurate: fine-tuned MiniLM, slower")
     read.set_defaults(handler=run_read)
 

@@ -11,6 +11,8 @@ from kettle.evaluation.data import KINDS
 
 
 def register(subparsers: Any) -> None:
+    from kettle.analysis.types import TIERS
+
     parser = subparsers.add_parser(
         "eval",
         help="evaluate a judgement on a labelled JSONL set",
@@ -28,7 +30,7 @@ def register(subparsers: Any) -> None:
         "--baselines", action="store_true", help="also measure peers (VADER…) in the same run"
     )
     parser.add_argument("--limit", type=int, default=None, help="only the first N rows")
-    parser.add_argument("--tier", choices=("fast", "accurate"), default=None,
+    parser.add_argument("--tier", choices=TIERS, default=None,
                         help="temperature only: the thermometer's model tier (default fast)")
     suite = parser.add_argument_group("suite")
     suite.add_argument("--data-dir", metavar="DIR", help="data root (default: KETTLE_DATA_DIR)")
