@@ -8,6 +8,7 @@ evaluation data is present, on a few thousand real replies and customer turns.
 from __future__ import annotations
 
 import json
+import pickle
 import random
 import re
 import string
@@ -108,6 +109,17 @@ def test_literal_finder_finds_exactly_the_literals_present() -> None:
               for _ in range(3000)]
     for text in texts:
         assert finder.present(text) == {w for w in words if w in text}, text
+
+
+def test_literal_finder_with_no_literals_finds_nothing() -> None:
+    assert LiteralFinder({"", *()}).present("anything at all") == set()
+
+
+def test_literal_finder_survives_pickling() -> None:
+    # A compiled playbook may travel to worker processes (batch QA).
+    finder = pickle.loads(pickle.dumps(LiteralFinder({"you", "your", "'ll"})))
+    assert finder.present("you'll see your order") == {"you", "your", "'ll"}
+    assert finder.present("nothing here") == set()
 
 
 def test_needs_hold_for_every_match(corpus: list[str]) -> None:

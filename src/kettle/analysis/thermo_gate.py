@@ -12,6 +12,9 @@ nothing and the pattern is always tried.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+import ahocorasick
 
 _META = frozenset("\\[](){}?*+.|^$")
 _OPTIONAL = frozenset("?*{")
@@ -243,55 +246,31 @@ def pattern_needs(pattern: str) -> Needs:
     return tuple(out)
 
 
-#: A trie of characters; the key "" marks the end of a word.
-_Node = dict[str, "_Node"]
-
-
 class LiteralFinder:
-    """Finds which of many literals occur in a text, with one regex search.
+    """Finds which of many literals occur in a text, in one pass.
 
-    A trie-shaped regex inside a lookahead reports, at every position, the
-    longest literal that starts there; every shorter literal starting there is a
-    prefix of it and comes from a table. The result is exactly
-    ``{x for x in literals if x in text}``, at a fraction of the cost.
+    An Aho-Corasick automaton (``pyahocorasick``, in C) reports every
+    occurrence of every literal, overlapping ones and literals inside longer
+    ones included, so the result is exactly ``{x for x in literals if x in
+    text}`` at a fraction of the cost of testing each literal in turn.
     """
 
-    __slots__ = ("_finder", "_prefixes")
+    __slots__ = ("_automaton",)
 
     def __init__(self, literals: set[str] | frozenset[str]) -> None:
         words = {x for x in literals if x}
-        self._prefixes = {
-            w: frozenset(w[:end] for end in range(1, len(w) + 1) if w[:end] in words)
-            for w in words
-        }
-        self._finder = re.compile(f"(?=({_trie(words)}))") if words else None
+        self._automaton: Any = None
+        if words:
+            automaton = ahocorasick.Automaton()
+            for word in words:
+                automaton.add_word(word, word)
+            automaton.make_automaton()
+            self._automaton = automaton
 
     def present(self, text: str) -> set[str]:
-        found: set[str] = set()
-        if self._finder is not None:
-            for longest in set(self._finder.findall(text)):
-                found |= self._prefixes[longest]
-        return found
-
-
-def _trie(words: set[str]) -> str:
-    """A regex matching the longest of ``words`` that starts where it is tried."""
-    root: _Node = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _emit(root)
-
-
-def _emit(node: _Node) -> str:
-    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # A word ends here: try the longer words first, fall back to this one.
-    return f"(?:{body})?" if "" in node else body
+        if self._automaton is None:
+            return set()
+        return {word for _, word in self._automaton.iter(text)}
 
 
 def satisfied(needs: Needs, present: set[str] | frozenset[str]) -> bool:
