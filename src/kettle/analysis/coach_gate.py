@@ -6,12 +6,12 @@ and most patterns match almost no sentence. A rule's own pre-check
 that only needs "you" lets the whole rule through nearly every time. Here each
 *pattern* keeps everything it needs (:func:`~kettle.analysis.thermo_gate.pattern_needs`:
 one literal of each of several sets); the literals present in a sentence are
-found at once with one regex; and a rule is matched with only those of its
+found at once, in one pass; and a rule is matched with only those of its
 patterns whose needs are all present (see :func:`coach_text.first_match`). A
 pattern left out cannot match anywhere in the sentence, so what is found is
 exactly what the rule's full regex finds.
 
-The literals present are found with one regex (:class:`LiteralFinder`).
+The literals present are found by an Aho-Corasick automaton (:class:`LiteralFinder`).
 """
 
 from __future__ import annotations
