@@ -44,6 +44,21 @@ def one(text: str) -> Commitment:
          "receive a confirmation email", "within 24 hours", "2026-03-03T10:15:00+01:00"),
         ("Xiaomei will contact you tomorrow morning.", "contact you", "tomorrow morning",
          "2026-03-03T09:00:00+01:00"),
+        ("I will email you the label in the next hour.", "email you the label",
+         "in the next hour", "2026-03-02T11:15:00+01:00"),
+        ("I'll reply within the hour.", "reply", "within the hour", "2026-03-02T11:15:00+01:00"),
+        ("We'll credit your account by the 15th.", "credit your account", "by the 15th",
+         "2026-03-15T17:00:00+01:00"),
+        # The 1st of this month has passed: the next 1st (summer time by then).
+        ("We'll credit your account by the 1st.", "credit your account", "by the 1st",
+         "2026-04-01T17:00:00+02:00"),
+        ("I will call you at lunchtime tomorrow.", "call you", "at lunchtime tomorrow",
+         "2026-03-03T12:00:00+01:00"),
+        ("I promise to sort this out before the weekend.", "sort this out",
+         "before the weekend", "2026-03-06T17:00:00+01:00"),
+        # An ordinal that is not a date is not read as one.
+        ("I will send it to the 3rd floor by 5 pm.", "send it to the 3rd floor", "by 5 pm",
+         "2026-03-02T17:00:00+01:00"),
     ],
 )
 def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> None:
@@ -66,6 +81,22 @@ def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> N
     ],
 )
 def test_promise_without_a_time(text: str, action: str) -> None:
+    found = one(text)
+    assert (found.action, found.due, found.due_phrase, found.vague) == (action, None, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # "immediately after …" waits for an event: due when it happens, not now.
+        ("We will contact you immediately after the verification.",
+         "contact you immediately after the verification"),
+        # A recurring day of the month is a schedule, not a due date.
+        ("We will send the reminder on the 13th day of each month.",
+         "send the reminder on the 13th day of each month"),
+    ],
+)
+def test_event_or_schedule_gives_no_due_time(text: str, action: str) -> None:
     found = one(text)
     assert (found.action, found.due, found.due_phrase, found.vague) == (action, None, None, False)
 
@@ -105,6 +136,8 @@ def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
         "Our team is looking into this.",
         "I hope the new part works well for you.",
         "You should receive the refund in 5-7 days.",
+        "Can you promise to fix it?",
+        "I promise you it was not me.",
     ],
 )
 def test_not_a_commitment(text: str) -> None:

@@ -91,3 +91,16 @@ def calendar_date(month: int, day: int, year: int | None, today: date) -> date |
         return candidate
     except ValueError:
         return None
+
+
+def day_of_month(day: int, today: date) -> date | None:
+    """The next date on this day of the month ("by the 15th"), today included."""
+    year, month = today.year, today.month
+    for _ in range(3):
+        if day >= today.day or (year, month) != (today.year, today.month):
+            try:
+                return date(year, month, day)
+            except ValueError:
+                pass
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None

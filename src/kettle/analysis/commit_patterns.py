@@ -2,7 +2,7 @@
 
 What counts (docs/promises_labelling.md): the agent or the agent's side (I, we,
 our staff, a named agent such as "Xiaomei") with will / shall / 'll / going to
-and an action verb; "let me/us" with an action verb; "you'll hear from us",
+/ promise to and an action verb; "let me/us" with an action verb; "you'll hear from us",
 "you will receive/get ...", and "expect ... from us / within ...". Not counted:
 negated promises, questions, stative wishes ("we will be happy to"), requests
 to the customer ("let me know") and statements about a process with no actor
@@ -15,7 +15,8 @@ import re
 
 #: The cheap first pass: a text without any of these makes no promise.
 PREFILTER = re.compile(
-    r"will|shall|['’]ll|going\s+to|\blet(?:['’]s|\s+(?:me|us))|\bexpect", re.IGNORECASE
+    r"will|shall|['’]ll|going\s+to|\bpromise\s+to|\blet(?:['’]s|\s+(?:me|us))|\bexpect",
+    re.IGNORECASE
 )
 
 _STAFF = (
@@ -40,7 +41,7 @@ _SUBJECT = (
 
 _MODAL = (
     r"(?:\s+(?:will|shall)\b|['’]ll\b|\s+(?:am|are|is)\s+going\s+to\b"
-    r"|['’](?:m|re)\s+going\s+to\b)"
+    r"|['’](?:m|re)\s+going\s+to\b|\s+promise\s+to\b)"
 )
 
 _ADVERBS = (

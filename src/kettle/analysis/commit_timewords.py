@@ -60,26 +60,36 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("dur", rf"(?:within|in|in\s+the\s+next|over\s+the\s+next|during\s+the\s+next|inside(?:\s+of)?"
             rf"|after|no\s+later\s+than)\s+(?:the\s+next\s+)?(?P<n1>{_NUM})"
             rf"(?:\s*(?:-|–|to|or)\s*(?P<n2>{_NUM}))?\s*(?P<bd>business\s+|working\s+|work\s+)?"
-            r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"),
+            r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"
+            # "in the next hour", "within the hour": one unit.
+            r"|(?:(?:within|in|over|during)\s+the\s+next|within\s+the)\s+(?P<unit1>hour|minute)\b"),
     ("week", r"(?:(?:the\s+)?end\s+of\s+(?P<wk>the|this|next)\s+(?:working\s+|business\s+)?week"
-             r"|(?P<wk2>this|next)\s+week)\b"),
+             r"|(?P<wk2>this|next)\s+week"
+             # "before the weekend": the end of this working week.
+             r"|(?:before|by)\s+(?:the|this)\s+weekend)\b"),
     ("eod", r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:today'?s?\s+)?"
             r"(?:business\s+|working\s+|work\s+)?day"
             r"|eod|cob|close\s+of\s+(?:business|play)|end\s+of\s+business)\b"),
     ("first", r"first\s+thing(?:\s+in\s+the\s+morning)?\b"),
-    ("now", r"(?:right\s+now|right\s+away|straight\s+away|immediately|now)\b"),
+    # "immediately after the goods arrive" waits for an event: no time of its own.
+    ("now", r"(?:right\s+now|right\s+away|straight\s+away|immediately|now)\b"
+            r"(?!\s+(?:after|when|once|upon|as\s+soon\s+as)\b)"),
     ("day", r"(?P<dayw>today|tomorrow|the\s+next\s+day|the\s+day\s+after\s+tomorrow)\b"),
     ("wd", rf"(?:(?P<wdmod>next|this|coming|this\s+coming)\s+)?(?P<wdn>{_WD})\b"),
     ("mdate", rf"(?P<mon1>{_MONTH})\.?\s+(?P<md1>\d{{1,2}}){_ORD}(?:,?\s+(?P<y1>\d{{4}}))?\b"),
     ("dmdate", rf"(?:the\s+)?(?P<md2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})\b\.?"
                r"(?:\s+(?P<y2>\d{4}))?"),
     ("ndate", r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})(?:/(?P<ny>\d{2,4}))?\b"),
+    # "by the 15th": a day of the month, only after a preposition of time.
+    ("nth", r"(?:(?<=by\s)|(?<=on\s)|(?<=before\s)|(?<=until\s)|(?<=till\s))"
+            r"(?:the\s+)?(?P<md3>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:floor|time|of\b|day|week|month|year|place|street|avenue|grade|edition))"),
     ("isodate", r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"),
     ("clock", r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]\s?m\b)"
               r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b"
               r"|(?P<hoc>\d{1,2})\s+o['’]?clock\b"),
     ("part", r"(?P<this>this\s+)?(?P<pn>morning|afternoon|evening|tonight|noon|midday|midnight"
-             r"|night)\b"),
+             r"|night|lunchtime|lunch\s+time)\b"),
 )
 
 

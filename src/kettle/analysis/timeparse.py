@@ -160,8 +160,9 @@ def _number(word: str | None) -> float:
 
 
 def _duration(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
-    amount = _number(match.group("n2") or match.group("n1"))
-    unit = match.group("unit").lower()
+    single = match.group("unit1")
+    amount = 1.0 if single else _number(match.group("n2") or match.group("n1"))
+    unit = (single or match.group("unit")).lower()
     if unit.startswith("m"):
         return cal.after_elapsed(now, timedelta(minutes=amount), zone)
     if unit.startswith("h"):
@@ -211,6 +212,8 @@ def _calendar(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> d
         m = kinds["isodate"]
         return cal.calendar_date(int(m.group("im")), int(m.group("id")), int(m.group("iy")),
                                  today)
+    if "nth" in kinds:
+        return cal.day_of_month(int(kinds["nth"].group("md3")), today)
     if "ndate" in kinds:
         m = kinds["ndate"]
         a, b = int(m.group("na")), int(m.group("nb"))
@@ -232,7 +235,8 @@ def _month_first(key: str) -> bool:
 
 _PARTS_OF_DAY = {
     "morning": "morning", "afternoon": "afternoon", "evening": "evening", "tonight": "tonight",
-    "night": "tonight", "noon": "noon", "midday": "noon",
+    "night": "tonight", "noon": "noon", "midday": "noon", "lunchtime": "noon",
+    "lunch time": "noon",
 }
 
 
@@ -245,7 +249,7 @@ def _clock(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
     if "first" in kinds:
         return words.first_thing
     if "part" in kinds:
-        name = kinds["part"].group("pn").lower()
+        name = re.sub(r"\s+", " ", kinds["part"].group("pn").lower())
         if name == "midnight":
             return cal.LAST_MINUTE
         value: time = getattr(words, _PARTS_OF_DAY[name])
