@@ -81,7 +81,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
                r"(?:\s+(?P<y2>\d{4}))?"),
     ("ndate", r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})(?:/(?P<ny>\d{2,4}))?\b"),
     # "by the 15th": a day of the month, only after a preposition of time.
-    ("nth", r"(?:(?<=by\s)|(?<=on\s)|(?<=before\s)|(?<=until\s)|(?<=till\s))"
+    ("nth", r"(?:(?<=\bby\s)|(?<=\bon\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s))"
             r"(?:the\s+)?(?P<md3>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
             r"(?!\s+(?:floor|time|of\b|day|week|month|year|place|street|avenue|grade|edition))"),
     ("isodate", r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"),
