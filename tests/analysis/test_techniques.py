@@ -25,9 +25,12 @@ POSITIVE = [
     ("acknowledgement", "I understand. Go on."),
     ("apology", "I apologise for the delay with your delivery."),
     ("apology", "We're very sorry for the mix-up."),
+    ("apology", "We really messed up here."),
+    ("apology", "We let you down, and I want to put that right."),
     ("empathy", "I'm really sorry to hear that. Can you tell me exactly what happened?"),
     ("empathy", "I can understand your frustration. Let me be the one to help you."),
     ("empathy", "That must have been really hard for you."),
+    ("empathy", "That is not good enough, and I am going to fix it."),
     ("reflection", "It sounds like that was extremely stressful, because you needed the "
      "truck there by 1 pm to finish cleaning before the inspection."),
     ("reflection", "You must be so frustrated after waiting all morning."),
@@ -63,6 +66,7 @@ NEGATIVE = [
     ("acknowledgement", "The parcel left the depot this morning."),
     ("apology", "I'm sorry to hear that."),  # empathy, not an apology for our fault
     ("apology", "The driver is on his way to you."),
+    ("apology", "I made sure the driver has the right address."),
     ("empathy", "Please send us the receipt."),
     ("reflection", "It sounds like a plan."),
     ("reflection", "Your order number is on the receipt."),
@@ -75,6 +79,7 @@ NEGATIVE = [
     ("question_open", "Did the driver ring the bell?"),
     ("question_closed", "The refund is on its way."),
     ("suggestion", "I'm sorry this happened to you."),
+    ("suggestion", "So the parcel never arrived and you could not reach anyone, is that right?"),
     ("information", "I'm so sorry you had to wait!"),
     ("information", "What happened next?"),
 ]
