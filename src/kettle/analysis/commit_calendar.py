@@ -95,12 +95,11 @@ def calendar_date(month: int, day: int, year: int | None, today: date) -> date |
 
 def day_of_month(day: int, today: date) -> date | None:
     """The next date on this day of the month ("by the 15th"), today included."""
-    year, month = today.year, today.month
-    for _ in range(3):
-        if day >= today.day or (year, month) != (today.year, today.month):
-            try:
-                return date(year, month, day)
-            except ValueError:
-                pass
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    ahead = 0 if day >= today.day else 1
+    for step in range(ahead, ahead + 3):  # a 31st may skip a short month or two
+        year, month = divmod(today.year * 12 + today.month - 1 + step, 12)
+        try:
+            return date(year, month + 1, day)
+        except ValueError:
+            continue
     return None
