@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
-from kettle.analysis import thermometer
+from kettle.analysis import features, signals, thermometer
 from kettle.analysis.coach import check
 from kettle.analysis.coach_text import Sentence, compiled_rules, first_match, sentences
 from kettle.analysis.conversation import clean_text
 from kettle.analysis.playbook import load_playbook
 from kettle.analysis.thermo_gate import rule_literals
+from kettle.analysis.thermo_model import heads
 from kettle.analysis.types import Reading
 
 CUSTOMER = [
@@ -141,3 +143,25 @@ def test_a_rule_whose_literal_is_absent_is_skipped() -> None:
     assert rule.gate and all(re.fullmatch(r"[a-z' ]+", x) for x in rule.gate)
     assert first_match(rule, sentences("We are sorry for the delay.")[0]) is not None
     assert first_match(rule, sentences("The parcel left the depot.")[0]) is None
+
+
+def test_one_message_gets_the_batch_margins_and_probabilities() -> None:
+    model = heads()
+    texts = [*CUSTOMER, *REPLIES, "ok", "zzzz qqqq", "😡😡😡 WHY", "a" * 3000]
+    for text in texts:
+        toks = features.tokens(text)
+        ids, words = model.ids(features.terms(toks)), model.word_ids(toks)
+        row = features.dense(text, toks, signals.detect(text))
+        batch = model.margins([ids], np.asarray([row], dtype=np.float32), [words])
+        one = model.margins_one(ids, row, words)
+        assert one.shape == batch.shape == (1, 8)
+        assert np.allclose(one, batch, atol=1e-4), text
+        hot, emotions = model.probabilities(batch)
+        one_hot, one_emotions = model.probabilities_one(one)
+        assert one_hot == pytest.approx(float(hot[0]), abs=1e-5)
+        assert one_emotions == pytest.approx(emotions[0].tolist(), abs=1e-5)
+        assert sum(one_emotions) == pytest.approx(1.0)
+    # A message none of whose words the model knows still gets the bias alone.
+    empty = model.margins_one([], [0.0] * len(features.DENSE), [])
+    batch = model.margins([[]], np.zeros((1, len(features.DENSE)), np.float32), [[]])
+    assert np.allclose(empty, batch, atol=1e-5)

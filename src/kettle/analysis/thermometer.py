@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 
 from kettle.analysis import features, signals
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
@@ -171,10 +172,18 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
             ids.append(model.ids(features.terms(toks)))
             words.append(model.word_ids(toks))
         rows.append(features.dense(text, toks, found))
+    hot: Sequence[float] | npt.NDArray[np.float32]
+    emotions: Sequence[Sequence[float]] | npt.NDArray[np.float32]
     if not fast:
         from kettle.analysis.thermo_accurate import encoder
 
         hot, emotions = encoder().probabilities(texts)
+    elif len(texts) == 1:
+        # One message (``read``): the same sums and squashes without the
+        # batch's bookkeeping, which costs more than the arithmetic here.
+        one_hot, one_emotions = model.probabilities_one(
+            model.margins_one(ids[0], rows[0], words[0]))
+        hot, emotions = [one_hot], [one_emotions]
     else:
         margins = model.margins(ids, np.asarray(rows, dtype=np.float32), words)
         hot, emotions = model.probabilities(margins)
