@@ -16,22 +16,45 @@ benchmarks stays the stock analyser.
 
 from __future__ import annotations
 
+import string
+from itertools import pairwise
 from typing import Any
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
     N_SCALAR,
     NEGATE,
+    SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     SentiText,
 )
 
 _NEGATIONS = frozenset(NEGATE)
+_PUNCTUATION = string.punctuation
+#: Every word of VADER's multi-word idioms and boosters ("kiss of death",
+#: "kind of"): its idiom check looks up only such phrases of two or three
+#: words around a lexicon word.
+_IDIOM_WORDS = frozenset(
+    word for phrase in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in phrase
+    for word in phrase.split()
+)
 
 
 def _negated(word: str) -> bool:
     """VADER's ``negated([word])`` for one lowercased word."""
     return word in _NEGATIONS or "n't" in word
+
+
+class _SentiText(SentiText):  # type: ignore[misc]
+    """VADER's ``SentiText``, its punctuation stripping without a call per word."""
+
+    def _words_and_emoticons(self) -> list[str]:
+        out: list[str] = []
+        for token in self.text.split():
+            stripped = token.strip(_PUNCTUATION)
+            # VADER keeps a token whose stripped form is this short (an emoticon).
+            out.append(token if len(stripped) <= 2 else stripped)
+        return out
 
 
 class FastVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
@@ -46,13 +69,15 @@ class FastVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         if not self._emoji_chars.isdisjoint(text):
             # VADER's own emoji replacement (it inserts descriptions and spaces).
             return dict(super().polarity_scores(text))
-        sentitext = SentiText(text.strip())
+        sentitext = _SentiText(text.strip())
         words = sentitext.words_and_emoticons
         lexicon = self.lexicon
         sentiments: list[Any] = []
+        lowered: list[str] = []
         last = len(words) - 1
         for i, item in enumerate(words):
             lower = item.lower()
+            lowered.append(lower)
             if lower in self._boosters or (
                     lower == "kind" and i < last and words[i + 1].lower() == "of"):
                 sentiments.append(0)
@@ -61,7 +86,8 @@ class FastVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
                 sentiments.append(0)
             else:
                 sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
+        if "but" in lowered:  # VADER's check changes nothing without the word
+            sentiments = self._but_check(words, sentiments)
         return dict(self.score_valence(sentiments, sentitext.text))
 
     @staticmethod
@@ -93,5 +119,10 @@ class FastVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         # VADER calls this with i > 2 and reads only words[i - 3 : i + 3].
         if i < 3:
             return float(SentimentIntensityAnalyzer._special_idioms_check(valence, words, i))
-        return float(SentimentIntensityAnalyzer._special_idioms_check(
-            valence, words[i - 3:i + 3], 3))
+        window = words[i - 3:i + 3]
+        # Each phrase it looks up is two or three neighbouring words of the
+        # window, so it needs two neighbours that both belong to some phrase.
+        known = [word.lower() in _IDIOM_WORDS for word in window]
+        if not any(a and b for a, b in pairwise(known)):
+            return valence
+        return float(SentimentIntensityAnalyzer._special_idioms_check(valence, window, 3))
