@@ -18,12 +18,28 @@ from pathlib import Path
 
 import pytest
 
-from kettle.analysis import coach_text, features, signals
+from kettle.analysis import (
+    acts,
+    coach_context,
+    coach_text,
+    commit_patterns,
+    commitments,
+    features,
+    signals,
+)
 from kettle.analysis.coach import check
 from kettle.analysis.coach_gate import alternation_order, coach_gate
 from kettle.analysis.coach_text import STRAIGHT_QUOTES, compiled_rules, first_match, sentences
+from kettle.analysis.conversation import as_turns
 from kettle.analysis.playbook import default_playbook, load_playbook
-from kettle.analysis.thermo_gate import LiteralFinder, pattern_needs, satisfied
+from kettle.analysis.techniques import STRONG_LEAD
+from kettle.analysis.thermo_gate import (
+    LiteralFinder,
+    _split,
+    informative,
+    pattern_needs,
+    satisfied,
+)
 from tests.analysis import test_antipatterns, test_signals, test_techniques
 
 NOW = datetime(2026, 3, 4, 15, 30, tzinfo=UTC)
@@ -247,3 +263,118 @@ def test_playbook_cache_builds_once_per_key() -> None:
     assert book.cached("test.key", build) is first
     assert calls == [1]
     assert load_playbook({}).cached("test.key", build) == [2]
+
+
+def _acknowledges_plainly(text: str) -> bool:
+    """The acknowledgement test as it was: each rule's full regex on the whole turn."""
+    rules = compiled_rules(default_playbook(), "techniques")
+    straight = text.translate(STRAIGHT_QUOTES)
+    return any(
+        rules[name].pattern.search(straight) is not None  # type: ignore[union-attr]
+        for name in coach_context.ACKNOWLEDGING
+        if name in rules
+    )
+
+
+def test_acknowledged_turns_are_found_as_by_the_full_regexes(corpus: list[str]) -> None:
+    book = default_playbook()
+    coach_context.clear_cache(book)
+    acknowledges = book.cached("coach.acknowledges", coach_context._acknowledges)
+    answers = [acknowledges(text) for text in corpus]
+    assert answers == [_acknowledges_plainly(text) for text in corpus]
+    assert 0 < sum(answers) < len(answers)
+    # A curly apostrophe reads as a straight one; a non-ASCII turn is not pre-checked.
+    assert acknowledges("I\u2019m sorry about the wait.")
+    assert acknowledges("I'm so sorry, the K\u212a box was late.")
+    assert not acknowledges("Send the K\u212a box number.")
+    # A second asking is answered from memory, with the same answer.
+    assert [acknowledges(text) for text in corpus] == answers
+    assert acknowledges.cache_info().hits >= len(corpus)
+
+
+def test_an_earlier_acknowledgement_still_counts_after_the_cache_is_cleared() -> None:
+    context = [{"role": "customer", "text": "Where is my parcel?! Third time asking!"},
+               {"role": "agent", "text": "I\u2019m so sorry, that must be really frustrating."},
+               {"role": "customer", "text": "Just tell me when it arrives."}]
+    first = check("Could you send me the order number?", conversation=context, now=NOW)
+    assert coach_text.content_words.cache_info().currsize > 0
+    coach_context.clear_cache()
+    assert coach_text.content_words.cache_info().currsize == 0
+    again = check("Could you send me the order number?", conversation=context, now=NOW)
+    assert first == again
+    cold = [{"role": "customer", "text": context[0]["text"]},
+            {"role": "agent", "text": "Send me the order number."},
+            {"role": "customer", "text": context[2]["text"]}]
+    turns = as_turns(context)
+    assert coach_context.read_context(turns, default_playbook()).acknowledged_before
+    assert not coach_context.read_context(as_turns(cold), default_playbook()).acknowledged_before
+
+
+def test_the_self_disclosure_pre_check_lets_every_match_through(corpus: list[str]) -> None:
+    matched = 0
+    for text in corpus:
+        for sentence in sentences(text):
+            if acts._SELF_DISCLOSURE.search(sentence.text):
+                matched += 1
+                assert acts._SELF_WORDS.search(sentence.text), sentence.text
+    assert matched > 0
+
+
+def test_one_letter_literals_are_not_looked_for() -> None:
+    # "a" or "an" is in almost every text: the set is dropped, the rest kept.
+    assert informative(pattern_needs(r"\b(?:a|an)\s+refund\b")) == ((frozenset({"refund"}),),)
+    # An alternative left with nothing to look for needs nothing.
+    assert informative(pattern_needs(r"\bx\b|\bsorry\b")) == ((), (frozenset({"sorry"}),))
+    finder = coach_gate(default_playbook()).finder
+    assert not any(len(x) == 1 for x in finder.present("a e i o u s p t x"))
+
+
+def test_a_pattern_that_needs_only_one_letter_is_always_tried() -> None:
+    own = r"\bmy\s+bad\b|\bx\b"
+    book = load_playbook({"techniques": {"apology": {"patterns": [own]}}})
+    gate = coach_gate(book)
+    index = book.techniques["apology"].patterns.index(own)
+    assert gate.always[("techniques", "apology")] == frozenset({index})
+    found = check("Ok, x marks the spot.", playbook=book, now=NOW).techniques
+    assert "apology" in {f.name for f in found}
+    assert "apology" not in {f.name for f in check("Ok, y marks it.", playbook=book,
+                                                   now=NOW).techniques}
+
+
+def test_the_promise_pre_check_answers_as_the_prefilter_does(corpus: list[str]) -> None:
+    assert "will" in commitments._PREFILTER_LITERALS
+    texts = [*corpus, "We\u2019ll call you", "I WILL CALL", "LET ME CHECK", "ok", "\u017fhall"]
+    answers = [commitments._may_promise(text) for text in texts]
+    assert answers == [commit_patterns.PREFILTER.search(t) is not None for t in texts]
+    assert 0 < sum(answers) < len(answers)
+
+
+def test_the_strong_lead_lookahead_names_every_first_letter() -> None:
+    head = r"\b(?=[acdfijy])(?:"
+    assert STRONG_LEAD.pattern.startswith(head)
+    inner = STRONG_LEAD.pattern[len(head):STRONG_LEAD.pattern.rindex(")")]
+    alternatives = _split(inner)
+    assert len(alternatives) > 10
+    assert all(alternative[0] in "acdfijy" for alternative in alternatives), alternatives
+    assert STRONG_LEAD.search("Okay, so if I understand you, the box was empty?")
+    assert STRONG_LEAD.search("Correct me if I'm wrong.")
+
+
+def test_the_punctuation_and_mask_pre_checks_let_every_match_through(
+    corpus: list[str],
+) -> None:
+    texts = [*corpus, "Why?!", "WHAT??", "no!!!", "f*ck this", "s#!t", "a*b", "ok!"]
+    assert [signals._has_pair(t) for t in texts] == [
+        signals._REPEATED_PUNCT.search(t) is not None for t in texts
+    ]
+    masked = [t for t in texts if signals._SELF_MASKED.search(t)]
+    assert masked and all(not signals._MASKS.isdisjoint(t) for t in masked)
+
+
+def test_satisfied_needs_one_literal_of_each_set_of_some_alternative() -> None:
+    needs = ((frozenset({"sorry"}), frozenset({"wait", "delay"})), (frozenset({"apolog"}),))
+    assert satisfied(needs, {"sorry", "delay"})
+    assert satisfied(needs, {"apolog", "x"})
+    assert not satisfied(needs, {"sorry", "late"})
+    assert not satisfied(needs, set())
+    assert satisfied(((),), set())  # an alternative that needs nothing

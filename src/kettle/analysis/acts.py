@@ -55,6 +55,10 @@ _SELF_DISCLOSURE = re.compile(
     re.IGNORECASE,
 )
 
+#: Every self-disclosure above holds one of these words, so a sentence without
+#: them is passed over before the full pattern (which is tried at every position).
+_SELF_WORDS = re.compile(r"\b(?:i|we|me|my|our|same)\b", re.IGNORECASE)
+
 
 # Greetings, thanks and goodbyes carry no act of their own ("Good luck, bye!").
 _PLEASANTRY = re.compile(
@@ -79,7 +83,7 @@ def derive(findings: tuple[Finding, ...], sentences: tuple[Sentence, ...]) -> tu
             f for f in findings if not any(s.start <= f.span.start < s.end for s in polite)
         )
     present = {TECHNIQUE_ACT[f.name] for f in findings if f.name in TECHNIQUE_ACT}
-    if any(_SELF_DISCLOSURE.search(s.text) for s in sentences):
+    if any(_SELF_WORDS.search(s.text) and _SELF_DISCLOSURE.search(s.text) for s in sentences):
         present.add("self_disclosure")
     ranked = [act for act in PRIORITY if act in present]
     if not ranked:

@@ -9,11 +9,20 @@ and whether the customer sounds as if the issue is resolved.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from kettle.analysis.coach_text import STRAIGHT_QUOTES, compiled_rules
-from kettle.analysis.playbook import Playbook
+from kettle.analysis.coach_text import (
+    STRAIGHT_QUOTES,
+    CompiledRule,
+    Sentence,
+    compiled_rules,
+    content_words,
+    live_rules,
+)
+from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.types import Turn
 
 #: A customer at or above this temperature is "still hot": let them vent, no
@@ -24,6 +33,9 @@ HOT_C = 65.0
 #: From here on a message counts as hot when it is not plain information-giving:
 #: it vents, or it carries an escalation signal ("third time I'm writing!!!").
 WARM_C = 55.0
+
+#: Agent turns whose acknowledgement is remembered (:func:`_acknowledged`).
+ACKNOWLEDGED_CACHE = 8192
 
 Situation = Literal["none", "hot", "calmer", "resolved"]
 
@@ -105,21 +117,44 @@ def _heat(turns: tuple[Turn, ...], last: int, playbook: Playbook) -> tuple[float
 
 def _acknowledged(turns: tuple[Turn, ...], playbook: Playbook) -> bool:
     """Has an agent turn after the customer's first complaint acknowledged the feeling?"""
+    acknowledges: Callable[[str], bool] = playbook.cached("coach.acknowledges", _acknowledges)
+    return any(acknowledges(turn.text) for turn in turns if turn.role == "agent")
+
+
+def _acknowledges(playbook: Playbook) -> Callable[[str], bool]:
+    """Does one agent turn acknowledge the feeling? Memoised by text, per playbook.
+
+    A conversation's earlier agent turns are asked again at every check of a
+    new draft, so each turn's answer is kept (as the thermometer keeps its
+    readings). The whole turn is searched with each acknowledging rule's
+    patterns, exclusions not applied, narrowed by the coach's pre-check to the
+    patterns that can match it, which finds a match exactly when the rule's
+    full regex does.
+    """
     rules = compiled_rules(playbook, "techniques")
-    checks = [
-        (rules[name].pattern, rules[name].gate_re) for name in ACKNOWLEDGING if name in rules
-    ]
-    for turn in turns:
-        if turn.role != "agent":
-            continue
-        text = turn.text.translate(STRAIGHT_QUOTES)
-        # The rules' literal pre-checks, as for the reply's sentences.
-        folded = text.lower() if text.isascii() else None
-        for pattern, gate in checks:
-            if pattern is None or (
-                gate is not None and folded is not None and gate.search(folded) is None
-            ):
-                continue
-            if pattern.search(text):
-                return True
-    return False
+    wanted = {
+        name: rules[name]._replace(exclude=None) for name in ACKNOWLEDGING if name in rules
+    }
+
+    @lru_cache(maxsize=ACKNOWLEDGED_CACHE)
+    def acknowledges(text: str) -> bool:
+        straight = text.translate(STRAIGHT_QUOTES)
+        whole = Sentence(0, len(straight), straight)
+        live = live_rules(wanted, "techniques", playbook, whole)
+        return any(_found(rule, straight) for rule in live.values())
+
+    return acknowledges
+
+
+def _found(rule: CompiledRule, text: str) -> bool:
+    if rule.alternatives is not None:
+        return any(pattern.search(text) for pattern in rule.alternatives)
+    return rule.pattern is not None and rule.pattern.search(text) is not None
+
+
+def clear_cache(playbook: Playbook | None = None) -> None:
+    """Forget what the coach remembers: which agent turns acknowledged the
+    feeling, and the content words of texts (benchmarks of cold checks)."""
+    book = playbook if playbook is not None else default_playbook()
+    book.cached("coach.acknowledges", _acknowledges).cache_clear()
+    content_words.cache_clear()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kettle.analysis.playbook import Playbook, Rule
-from kettle.analysis.thermo_gate import LiteralFinder, pattern_needs
+from kettle.analysis.thermo_gate import LiteralFinder, informative, pattern_needs
 
 #: (section, rule name), the index of a pattern in the rule, and what one of the
 #: pattern's alternatives needs besides its key set: one literal of each set.
@@ -44,25 +44,37 @@ class CoachGate:
     #: (section, rule, pattern index) -> that pattern as the rule's regex holds it.
     single: Callable[[str, str, int], re.Pattern[str] | None]
 
-    def live(self, folded: str) -> dict[tuple[str, str], tuple[int, ...]]:
-        """(section, rule) -> the indexes of its patterns that may match ``folded``.
+    def live(self, folded: str) -> dict[str, dict[str, tuple[int, ...]]]:
+        """section -> rule -> the indexes of its patterns that may match ``folded``.
 
         A rule that is absent has no pattern that can match. The indexes are in
         the order the rule's regex tries its patterns (:func:`alternation_order`).
         """
         present = self.finder.present(folded)
-        live: dict[tuple[str, str], set[int]] = {k: set(v) for k, v in self.always.items()}
+        hits: list[tuple[tuple[str, str], int]] = [
+            (key, index) for key, indexes in self.always.items() for index in indexes]
         keyed = self.keyed
         for literal in present:
-            for key, index, others in keyed.get(literal, ()):
+            entries = keyed.get(literal)
+            if entries is None:
+                continue
+            for key, index, others in entries:
                 # The key set holds ``literal``; the pattern needs one of each other set too.
                 for needed in others:
                     if needed.isdisjoint(present):
                         break
                 else:
-                    live.setdefault(key, set()).add(index)
-        return {key: tuple(sorted(indexes, key=self.order[key].__getitem__))
-                for key, indexes in live.items()}
+                    hits.append((key, index))
+        out: dict[str, dict[str, tuple[int, ...]]] = {}
+        for (section, name), index in hits:
+            rules = out.setdefault(section, {})
+            found = rules.get(name)
+            if found is None:
+                rules[name] = (index,)
+            elif index not in found:
+                rank = self.order[section, name].__getitem__
+                rules[name] = tuple(sorted((*found, index), key=rank))
+        return out
 
 
 def coach_gate(playbook: Playbook) -> CoachGate:
@@ -84,9 +96,11 @@ def _build(playbook: Playbook) -> CoachGate:
             ranked = alternation_order(rule.patterns)
             order[section, name] = tuple(ranked.index(i) for i in range(len(rule.patterns)))
             for index, pattern in enumerate(rule.patterns):
-                needs = pattern_needs(pattern)
-                if not needs:
+                needs = informative(pattern_needs(pattern))
+                if not needs or not all(needs):
+                    # Unknown needs, or an alternative that needs nothing.
                     always.setdefault((section, name), set()).add(index)
+                    continue
                 for sets in needs:
                     # Keyed on the set whose shortest literal is longest (roughly the rarest).
                     key = max(sets, key=lambda s: min(map(len, s)))

@@ -89,8 +89,13 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
-    """Lower-cased, crudely stemmed words that carry meaning (no stopwords)."""
+    """Lower-cased, crudely stemmed words that carry meaning (no stopwords).
+
+    Memoised: the customer's last words are compared with every draft of a
+    reply, and stock sentences recur from reply to reply.
+    """
     return frozenset(
         _stem(w) for w in _WORD_RE.findall(text.lower()) if w not in STOPWORDS and len(w) > 2
     )
@@ -172,19 +177,18 @@ def live_rules(
     if sentence.folded is None:
         return rules
     gate = coach_gate(playbook)
-    live = _live(gate, sentence)
     out: dict[str, CompiledRule] = {}
-    for name, rule in rules.items():
-        indexes = live.get((section, name))
-        if indexes:
-            singles = tuple(gate.single(section, name, i) for i in indexes)
+    for name, indexes in _live(gate, sentence).get(section, {}).items():
+        rule = rules.get(name)
+        if rule is not None:
+            singles = (gate.single(section, name, i) for i in indexes)
             alternatives = tuple(p for p in singles if p is not None)
-            out[name] = rule._replace(gate_re=None, alternatives=alternatives)
+            out[name] = CompiledRule(rule.pattern, rule.exclude, rule.gate, None, alternatives)
     return out
 
 
-def _live(gate: CoachGate, sentence: Sentence) -> dict[tuple[str, str], tuple[int, ...]]:
-    found: dict[tuple[str, str], tuple[int, ...]] | None = sentence.memo.get(gate)
+def _live(gate: CoachGate, sentence: Sentence) -> dict[str, dict[str, tuple[int, ...]]]:
+    found: dict[str, dict[str, tuple[int, ...]]] | None = sentence.memo.get(gate)
     if found is None:
         assert sentence.folded is not None
         found = gate.live(sentence.folded)

@@ -17,6 +17,7 @@ from kettle.analysis.playbook import Playbook, compile_rule, default_playbook
 from kettle.analysis.thermo_gate import (
     LiteralFinder,
     Needs,
+    informative,
     pattern_needs,
     required_literals,
     satisfied,
@@ -45,6 +46,8 @@ ACRONYMS = frozenset(
 )
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b(?:[\s,.!?:;-]+\b[A-Z][A-Z']*[A-Z]\b)*")
 _REPEATED_PUNCT = re.compile(r"[!?]*(?:!!|\?\?|!\?|\?!)[!?]*")
+#: Every match of ``_REPEATED_PUNCT`` holds one of these.
+_PUNCT_PAIRS = ("!!", "??", "!?", "?!")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _ORDER = {kind: i for i, kind in enumerate(SIGNALS)}
 
@@ -104,7 +107,7 @@ def _build(playbook: Playbook) -> _Compiled:
             compiled = re.compile(source, re.IGNORECASE)
             literals = required_literals(source)
             phrases.append(_Phrase(kind, compiled, exclude, frozenset(literals) or None,
-                                   pattern_needs(source)))
+                                   informative(pattern_needs(source))))
     words = sorted({w.strip().lower() for w in playbook.profanity if w.strip()}, key=len)
     profanity = None
     if words:
@@ -122,6 +125,8 @@ def _build(playbook: Playbook) -> _Compiled:
 
 # Swearing the customer masked themselves ("f*cking", "s**t") still counts.
 _SELF_MASKED = re.compile(r"(?<![\w*])[A-Za-z]+[*#@$%]+[A-Za-z]*(?![\w*])")
+#: Every match of ``_SELF_MASKED`` holds one of these.
+_MASKS = frozenset("*#@$%")
 
 
 def _compiled(playbook: Playbook | None) -> _Compiled:
@@ -213,18 +218,23 @@ def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]
     found = _phrase_signals(text, book, playbook, present)
     for start, end in shouting_spans(text):
         found.append(Signal("shouting", _span(text, start, end, playbook)))
-    for match in _REPEATED_PUNCT.finditer(text):
+    # The cheap tests first: most messages hold neither "!!"-like pairs nor masks.
+    for match in _REPEATED_PUNCT.finditer(text) if _has_pair(text) else ():
         found.append(Signal("repeated_punctuation", Span(match.start(), match.end(),
                                                          match.group(0))))
     if book.profanity is not None and _may_swear(text, book, present):
         for match in book.profanity.finditer(text):
             found.append(Signal("profanity", Span(match.start(), match.end(),
                                                   _mask_word(match))))
-    for match in _SELF_MASKED.finditer(text):
+    for match in () if _MASKS.isdisjoint(text) else _SELF_MASKED.finditer(text):
         if sum(map(str.isalpha, match.group(0))) >= 2:
             found.append(Signal("profanity", Span(match.start(), match.end(),
                                                   _mask_word(match))))
     return tuple(sorted(found, key=lambda s: (_ORDER[s.kind], s.span.start)))
+
+
+def _has_pair(text: str) -> bool:
+    return any(pair in text for pair in _PUNCT_PAIRS)
 
 
 def _may_swear(text: str, book: _Compiled, present: set[str]) -> bool:

@@ -37,9 +37,12 @@ PHRASE_TECHNIQUES: tuple[str, ...] = (
 )
 
 # Lead-ins that already say "I am repeating you back": one shared word is enough.
+# The lookahead names every alternative's first letter, so that the engine
+# passes over other words at once (a test holds it to the alternatives).
 STRONG_LEAD = re.compile(
-    r"\b(?:you(?:'re| are) saying|you said|you mentioned|you told me|if i (?:understand|heard|"
-    r"hear|get|got)|i(?:'m| am)? hear(?:ing)? (?:you|that)|in other words|i gather|"
+    r"\b(?=[acdfijy])(?:you(?:'re| are) saying|you said|you mentioned|you told me|"
+    r"if i (?:understand|heard|hear|get|got)|i(?:'m| am)? hear(?:ing)? (?:you|that)|"
+    r"in other words|i gather|"
     r"is that (?:correct|right|accurate)|am i right|did i get that right|just so i understand|"
     r"i take it|correct me if|from what i (?:understand|hear|gather)|are you saying|"
     r"does that (?:summari[sz]e|sound))\b",

@@ -12,10 +12,12 @@ nothing and the pattern is always tried.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
 
+_SECOND = itemgetter(1)
 _META = frozenset("\\[](){}?*+.|^$")
 _OPTIONAL = frozenset("?*{")
 # Escapes longer than two characters (\x41, \u00e9, \N{...}, \12): the scan
@@ -246,6 +248,20 @@ def pattern_needs(pattern: str) -> Needs:
     return tuple(out)
 
 
+def informative(needs: Needs) -> Needs:
+    """``needs`` without the literal sets that hold a one-character literal.
+
+    Such a set ("e" or "ing", "a" or "an") is met by almost every text, yet
+    its one-letter literal occurs a dozen times in a sentence and would make
+    the literal finder report every one of them. Dropping a set only makes
+    the pre-check let more through, so what is found is unchanged; an
+    alternative left with no set needs nothing and is always tried.
+    """
+    return tuple(
+        tuple(found for found in sets if min(map(len, found)) > 1) for sets in needs
+    )
+
+
 class LiteralFinder:
     """Finds which of many literals occur in a text, in one pass.
 
@@ -270,9 +286,16 @@ class LiteralFinder:
     def present(self, text: str) -> set[str]:
         if self._automaton is None:
             return set()
-        return {word for _, word in self._automaton.iter(text)}
+        # Each occurrence comes as (end, literal).
+        return set(map(_SECOND, self._automaton.iter(text)))
 
 
 def satisfied(needs: Needs, present: set[str] | frozenset[str]) -> bool:
     """Does ``present`` hold what one of the alternatives of ``needs`` needs?"""
-    return any(all(not s.isdisjoint(present) for s in sets) for sets in needs)
+    for sets in needs:  # plain loops: this runs for every candidate phrase of a message
+        for found in sets:
+            if found.isdisjoint(present):
+                break
+        else:
+            return True
+    return False
