@@ -132,7 +132,7 @@ def vader_cold_start(repeat: int = 5) -> float:
 def run(n: int) -> dict[str, Any]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from kettle.analysis import check, read, read_many, thermometer
+    from kettle.analysis import check, coach_context, read, read_many, thermometer
 
     messages, pairs = load_inputs(n)
     vader = SentimentIntensityAnalyzer()
@@ -144,9 +144,11 @@ def run(n: int) -> dict[str, Any]:
     def cold(fn: Callable[[int], object], n: int) -> Timings:
         # The thermometer remembers the messages it has read; forget them so
         # that each figure times first reads, as it did before that cache.
-        clear = getattr(thermometer, "clear_cache", None)
-        if clear is not None:
-            clear()
+        # The coach likewise remembers which agent turns acknowledged the feeling.
+        for module in (thermometer, coach_context):
+            clear = getattr(module, "clear_cache", None)
+            if clear is not None:
+                clear()
         return latencies(fn, n)
 
     def read_check(i: int) -> None:
