@@ -165,3 +165,15 @@ def test_one_message_gets_the_batch_margins_and_probabilities() -> None:
     empty = model.margins_one([], [0.0] * len(features.DENSE), [])
     batch = model.margins([[]], np.zeros((1, len(features.DENSE)), np.float32), [[]])
     assert np.allclose(empty, batch, atol=1e-5)
+
+
+def test_one_message_probabilities_survive_extreme_margins() -> None:
+    model = heads()
+    for value in (-1e6, -800.0, 0.0, 800.0, 1e6):
+        margins = np.full((1, 8), value, dtype=np.float32)
+        hot, emotions = model.probabilities_one(margins)
+        assert 0.0 <= hot <= 1.0
+        assert sum(emotions) == pytest.approx(1.0)
+    low, _ = model.probabilities_one(np.full((1, 8), -1e6, dtype=np.float32))
+    high, _ = model.probabilities_one(np.full((1, 8), 1e6, dtype=np.float32))
+    assert (low, high) == ((0.0, 1.0) if model.slope > 0 else (1.0, 0.0))

@@ -34,8 +34,9 @@ HOT_C = 65.0
 #: it vents, or it carries an escalation signal ("third time I'm writing!!!").
 WARM_C = 55.0
 
-#: Agent turns whose acknowledgement is remembered (:func:`_acknowledged`).
-ACKNOWLEDGED_CACHE = 8192
+#: Agent turns whose acknowledgement is remembered (:func:`_acknowledged`), as
+#: many as the thermometer remembers readings.
+ACKNOWLEDGED_CACHE = 4096
 
 Situation = Literal["none", "hot", "calmer", "resolved"]
 
@@ -132,9 +133,7 @@ def _acknowledges(playbook: Playbook) -> Callable[[str], bool]:
     full regex does.
     """
     rules = compiled_rules(playbook, "techniques")
-    wanted = {
-        name: rules[name]._replace(exclude=None) for name in ACKNOWLEDGING if name in rules
-    }
+    wanted = {name: rules[name] for name in ACKNOWLEDGING if name in rules}
 
     @lru_cache(maxsize=ACKNOWLEDGED_CACHE)
     def acknowledges(text: str) -> bool:

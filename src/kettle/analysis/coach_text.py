@@ -89,7 +89,7 @@ def _stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased, crudely stemmed words that carry meaning (no stopwords).
 

@@ -121,7 +121,10 @@ class Heads:
     def probabilities_one(self, margins: Array) -> tuple[float, list[float]]:
         """:meth:`probabilities` of one message's margins (1, 8), in plain floats."""
         row: list[float] = margins[0].tolist()
-        hot = 1.0 / (1.0 + math.exp(-(self.slope * row[0] + self.intercept)))
+        logit = self.slope * row[0] + self.intercept
+        # The logistic function, written so that math.exp cannot overflow.
+        hot = (1.0 / (1.0 + math.exp(-logit)) if logit >= 0
+               else math.exp(logit) / (1.0 + math.exp(logit)))
         top = max(row[1:])
         raised = [math.exp(value - top) for value in row[1:]]
         total = sum(raised)

@@ -8,7 +8,9 @@ though a word outside its lexicon always scores 0 there. Its negation and idiom
 checks also lowercase the whole message again for each lexicon word, to look
 at the three words around it. :class:`FastVader` skips the first two when they
 cannot matter (no emoji in the text; a word that is not in the lexicon), hands
-the checks only the words they look at, and otherwise runs VADER's own code,
+the checks only the words they look at, skips the "but" and idiom checks where
+they cannot change a score (no "but"; no two neighbouring words of one of its
+multi-word phrases), and otherwise runs VADER's own code,
 so its scores equal VADER's exactly (tests/analysis/test_vader_fast.py checks
 them on thousands of real messages). The VADER *peer* in ``kettle eval --baselines`` and in the
 benchmarks stays the stock analyser.
