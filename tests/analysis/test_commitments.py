@@ -59,6 +59,18 @@ def one(text: str) -> Commitment:
         # An ordinal that is not a date is not read as one.
         ("I will send it to the 3rd floor by 5 pm.", "send it to the 3rd floor", "by 5 pm",
          "2026-03-02T17:00:00+01:00"),
+        # The customer receives what we deliver, the time fronted or not.
+        ("By tomorrow lunchtime you will have a reply from me.", "have a reply from me",
+         "By tomorrow lunchtime", "2026-03-03T12:00:00+01:00"),
+        ("You'll have your refund by Friday.", "have your refund", "by Friday",
+         "2026-03-06T17:00:00+01:00"),
+        # A window is due at its end; its start is part of the phrase, not of the action.
+        ("We will deliver between 2 and 4 pm tomorrow.", "deliver",
+         "between 2 and 4 pm tomorrow", "2026-03-03T16:00:00+01:00"),
+        ("The engineer will come between 9am and 1pm on Monday.", "come",
+         "between 9am and 1pm on Monday", "2026-03-09T13:00:00+01:00"),
+        ("Our courier will call from Monday to Wednesday.", "call",
+         "from Monday to Wednesday", "2026-03-04T17:00:00+01:00"),
     ],
 )
 def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> None:
@@ -138,6 +150,9 @@ def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
         "You should receive the refund in 5-7 days.",
         "Can you promise to fix it?",
         "I promise you it was not me.",
+        "You will have to wait for the courier.",
+        "You will have the order number in the confirmation.",
+        "You'll have a great time with the new phone.",
     ],
 )
 def test_not_a_commitment(text: str) -> None:

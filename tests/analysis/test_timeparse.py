@@ -7,7 +7,7 @@ from datetime import datetime, time
 import pytest
 
 from kettle.analysis.playbook import load_playbook
-from kettle.analysis.timeparse import reference_time, resolve, zone_of
+from kettle.analysis.timeparse import find_times, reference_time, resolve, zone_of
 from kettle.errors import UnknownTimeZone
 
 BERLIN = "Europe/Berlin"
@@ -177,3 +177,18 @@ def test_shipped_time_words_load_into_the_default_playbook() -> None:
     assert words.end_of_day == time(17, 0) and words.first_thing == time(9, 0)
     assert "before long" in words.vague
     assert resolve("before long", now=MONDAY_MORNING, tz=BERLIN) is None
+
+
+def test_a_window_is_one_phrase_due_at_its_end() -> None:
+    now = reference_time(datetime(2026, 3, 2, 10, 15), zone_of("Europe/Berlin"))
+    book = load_playbook({})
+    text = "We will deliver between 9am and 1pm on Monday, or by 5 pm."
+    found = find_times(text, 0, len(text), now=now, zone=zone_of("Europe/Berlin"),
+                       playbook=book)
+    assert [p.text for p in found] == ["between 9am and 1pm on Monday", "by 5 pm"]
+    assert found[0].due is not None and found[0].due.isoformat() == "2026-03-09T13:00:00+01:00"
+    # Without "between" / "from", two times stay two phrases.
+    text = "I will call at 9am and email at 1pm."
+    found = find_times(text, 0, len(text), now=now, zone=zone_of("Europe/Berlin"),
+                       playbook=book)
+    assert [p.text for p in found] == ["at 9am", "at 1pm"]

@@ -66,7 +66,10 @@ LET = re.compile(
 #: "you'll hear from me", "you will receive a call", "expect a replacement".
 YOU = re.compile(
     r"(?P<subj>\byou(?:\s+will|['’]ll)(?:\s+also|\s+then|\s+soon)?)\s+(?P<neg>not\s+)?"
-    r"(?P<verb>hear|receive|get|be\s+(?:contacted|called|notified|refunded|compensated|informed))\b"
+    r"(?P<verb>hear|receive|get|be\s+(?:contacted|called|notified|refunded|compensated|informed)"
+    r"|have(?=\s+(?:a|an|the|your|our|my)\s+(?:\w+\s+)?(?:reply|answer|response|update|refund"
+    r"|replacement|confirmation|decision|call|callback|e-?mail|message|quote|voucher|credit"
+    r"|parcel|package|solution)s?\b))\b"
     r"|(?P<esubj>(?:^|(?<=[.!,;]\s)|\bplease\s+|\byou\s+(?:can|may|should)\s+)expect)\s+"
     r"(?P<everb>(?:a|an|the|your|our|my|to)\b)",
     re.IGNORECASE,

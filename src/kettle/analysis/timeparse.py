@@ -97,7 +97,10 @@ def find_times(
         begin = lead.start() if lead else first
         stop = group[-1].end()
         phrases.append(TimePhrase(begin, stop, text[begin:stop], due, vague))
-    return phrases
+    # A window's start ("9am" in "between 9am and 1pm") lies inside the phrase
+    # of its end: one phrase, due at the end.
+    return [p for p in phrases
+            if not any(q is not p and q.start <= p.start and p.end <= q.end for q in phrases)]
 
 
 def resolve(
