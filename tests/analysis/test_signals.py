@@ -67,6 +67,9 @@ POSITIVE: list[tuple[str, str]] = [
     ("service_failure", "Nobody ever answers the phone at your store."),
     ("service_failure", "I have been on hold for 40 minutes."),
     ("service_failure", "I still haven't received my refund."),
+    ("service_failure", "The app keeps crashing every time I open it."),
+    ("service_failure", "My home hub is constantly rebooting, no WiFi!"),
+    ("service_failure", "It crashes every time I log in."),
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
@@ -105,6 +108,8 @@ NEGATIVE: list[tuple[str, str]] = [
     ("service_failure", "Can you tell me if the order was delivered?"),
     ("service_failure", "Please send me the invoice for last month."),
     ("service_failure", "I'd like to change my delivery address."),
+    ("service_failure", "I keep failing my driving test."),
+    ("service_failure", "I keep forgetting my password, can you reset it?"),
 ]
 
 
