@@ -63,7 +63,8 @@ LET = re.compile(
     r"(?P<subj>\blet(?:['’]s|\s+(?:me|us)))\s+(?P<neg>)(?P<verb>[\w’'-]+)", re.IGNORECASE
 )
 
-#: "you'll hear from me", "you will receive a call", "expect a replacement".
+#: "you'll hear from me", "you will receive a call", "you will have a reply from
+#: me" (have + what we send; not "you will have to…"), "expect a replacement".
 YOU = re.compile(
     r"(?P<subj>\byou(?:\s+will|['’]ll)(?:\s+also|\s+then|\s+soon)?)\s+(?P<neg>not\s+)?"
     r"(?P<verb>hear|receive|get|be\s+(?:contacted|called|notified|refunded|compensated|informed)"
