@@ -71,6 +71,21 @@ def load_inputs(n: int) -> tuple[list[str], list[tuple[str, list[dict[str, str]]
 Timings = tuple[list[float], list[float]]
 
 
+def empty_caches() -> None:
+    """Forget what the engine remembers, so that what follows times first reads.
+
+    The thermometer keeps its readings by text, the coach which agent turns
+    acknowledged the feeling and the content words of texts. A tree from
+    before a cache existed lacks its ``clear_cache`` (A/B runs).
+    """
+    from kettle.analysis import coach_context, thermometer
+
+    for module in (thermometer, coach_context):
+        clear = getattr(module, "clear_cache", None)
+        if clear is not None:
+            clear()
+
+
 def latencies(fn: Callable[[int], object], n: int) -> Timings:
     """Wall-clock and CPU milliseconds of each call ``fn(0) .. fn(n - 1)``."""
     wall, cpu = [], []
@@ -132,7 +147,7 @@ def vader_cold_start(repeat: int = 5) -> float:
 def run(n: int) -> dict[str, Any]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from kettle.analysis import check, coach_context, read, read_many, thermometer
+    from kettle.analysis import check, read, read_many
 
     messages, pairs = load_inputs(n)
     vader = SentimentIntensityAnalyzer()
@@ -142,13 +157,7 @@ def run(n: int) -> dict[str, Any]:
         check(reply, conversation=context)
 
     def cold(fn: Callable[[int], object], n: int) -> Timings:
-        # The thermometer remembers the messages it has read; forget them so
-        # that each figure times first reads, as it did before that cache.
-        # The coach likewise remembers which agent turns acknowledged the feeling.
-        for module in (thermometer, coach_context):
-            clear = getattr(module, "clear_cache", None)
-            if clear is not None:
-                clear()
+        empty_caches()
         return latencies(fn, n)
 
     def read_check(i: int) -> None:

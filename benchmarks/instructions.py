@@ -35,17 +35,14 @@ WARM_UP = 300
 
 def workload(pairs: int) -> None:
     """Warm up on ``WARM_UP`` exchanges, empty the caches, then read and check ``pairs``."""
-    from benchmarks.engine import load_inputs
-    from kettle.analysis import check, coach_context, read, thermometer
+    from benchmarks.engine import empty_caches, load_inputs
+    from kettle.analysis import check, read
 
     _, exchanges = load_inputs(WARM_UP + pairs)
     for reply, context in exchanges[:WARM_UP]:
         read(context[-1]["text"], context=context[:-1])
         check(reply, conversation=context, tz="UTC")
-    for module in (thermometer, coach_context):
-        clear = getattr(module, "clear_cache", None)
-        if clear is not None:
-            clear()
+    empty_caches()
     for reply, context in exchanges[WARM_UP:WARM_UP + pairs]:
         read(context[-1]["text"], context=context[:-1])
         check(reply, conversation=context, tz="UTC")

@@ -29,7 +29,7 @@ import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
-from benchmarks.engine import load_inputs  # noqa: E402
+from benchmarks.engine import empty_caches, load_inputs  # noqa: E402
 
 
 def best_rate(fn: Callable[[], object], count: int, passes: int = 3) -> float:
@@ -42,10 +42,15 @@ def best_rate(fn: Callable[[], object], count: int, passes: int = 3) -> float:
     return best
 
 
-def median_ms(fn: Callable[[int], object], count: int, passes: int = 3) -> float:
-    """The lowest over ``passes`` of the median CPU milliseconds of ``fn(0 .. count - 1)``."""
+def median_ms(fn: Callable[[int], object], count: int, passes: int = 3,
+              reset: Callable[[], None] = lambda: None) -> float:
+    """The lowest over ``passes`` of the median CPU milliseconds of ``fn(0 .. count - 1)``.
+
+    ``reset`` runs before each pass, untimed.
+    """
     best = float("inf")
     for _ in range(passes):
+        reset()
         times = []
         for i in range(count):
             start = time.process_time_ns()
@@ -57,19 +62,14 @@ def median_ms(fn: Callable[[int], object], count: int, passes: int = 3) -> float
 
 def read_and_check(pairs: list[tuple[str, list[dict[str, str]]]], vader: Any) -> dict[str, float]:
     """Read a customer message, then check the reply to it (as ``benchmarks.engine``)."""
-    from kettle.analysis import check, coach_context, read, thermometer
+    from kettle.analysis import check, read
 
     def one(i: int) -> None:
-        if i == 0:  # every pass starts with empty caches
-            for module in (thermometer, coach_context):
-                clear = getattr(module, "clear_cache", None)
-                if clear is not None:
-                    clear()
         reply, context = pairs[i]
         read(context[-1]["text"], context=context[:-1])
         check(reply, conversation=context, tz="UTC")
 
-    ours = median_ms(one, len(pairs))
+    ours = median_ms(one, len(pairs), reset=empty_caches)
     peer = median_ms(lambda i: vader.polarity_scores(pairs[i][1][-1]["text"]), len(pairs))
     return {"read_check_ms": round(ours, 4), "vader_turn_ms": round(peer, 4),
             "read_check_vs_vader": round(ours / peer, 2)}
