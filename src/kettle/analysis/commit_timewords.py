@@ -115,8 +115,8 @@ JOINER = re.compile(
 LEAD = re.compile(
     # A window's start ("between 2 and 4 pm", "from Monday to"): the phrase
     # begins there, and the due time is the window's end.
-    r"\b(?:between|from)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|noon|midday"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*(?:and|to|until|till|-|–)\s*$"
+    rf"\b(?:between|from)\s+(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\b\.?)?|noon|midday"
+    rf"|{_WD})\s*(?:and|to|until|till|-|–)\s*$"
     r"|(?:\b(?:by|before|on|at|until|till|no\s+later\s+than|around|this|from|after)\s+)+$",
     re.IGNORECASE,
 )
