@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import datetime
 
 from kettle.analysis import acts, advice, antipatterns, commitments, techniques
@@ -62,7 +61,8 @@ def check(
 def _in(text: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The findings with their span text cut from the original ``text``."""
     return tuple(
-        replace(f, span=Span(f.span.start, f.span.end, text[f.span.start : f.span.end]))
+        Finding(f.kind, f.name, Span(f.span.start, f.span.end, text[f.span.start : f.span.end]),
+                f.step, f.message, f.rewrite)
         for f in findings
     )
 
