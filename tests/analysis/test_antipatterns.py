@@ -46,6 +46,8 @@ POSITIVE = [
     ("defensiveness", "I've had a long day too, you know."),
     ("defensiveness", "I only started here last week so I do not know."),
     ("defensiveness", "Our system shows it was delivered, so there is no problem on our side."),
+    ("defensiveness", "I'm just the messenger here."),
+    ("defensiveness", "What did you expect us to do, give it away for free?"),
     ("passing_the_buck", "That's not my department."),
     ("passing_the_buck", "You'll have to call someone else about that."),
     ("jargon", "I have raised an RMA for the unit."),
@@ -79,6 +81,8 @@ NEGATIVE = [
     ("sarcasm", "Great, I have found your order."),
     ("defensiveness", "I'm sorry this has been so frustrating for you."),
     ("defensiveness", "I started the refund for you just now."),
+    ("defensiveness", "The messenger app was down this morning, it works again now."),
+    ("defensiveness", "What do you expect the delivery date to be on your side?"),
     ("passing_the_buck", "I'll contact the right team for you and come back to you."),
     ("jargon", "I have sent you a return form for the unit."),
 ]

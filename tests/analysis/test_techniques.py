@@ -31,6 +31,8 @@ POSITIVE = [
     ("empathy", "I can understand your frustration. Let me be the one to help you."),
     ("empathy", "That must have been really hard for you."),
     ("empathy", "That is not good enough, and I am going to fix it."),
+    ("empathy", "Honestly, I'd be annoyed too."),
+    ("empathy", "I would be furious as well, to be honest."),
     ("reflection", "It sounds like that was extremely stressful, because you needed the "
      "truck there by 1 pm to finish cleaning before the inspection."),
     ("reflection", "You must be so frustrated after waiting all morning."),
@@ -52,6 +54,7 @@ POSITIVE = [
     ("suggestion", "You could try restarting the router first."),
     ("suggestion", "Have you considered switching to the annual plan?"),
     ("suggestion", "I would suggest keeping the receipt."),
+    ("suggestion", "Let yourself rest tonight, it has been a long week."),
     ("information", "The warehouse closes at six on weekdays and reopens on Monday morning."),
     ("information", "Your order was shipped on Tuesday from the Leeds depot."),
 ]
@@ -79,6 +82,7 @@ NEGATIVE = [
     ("question_open", "Did the driver ring the bell?"),
     ("question_closed", "The refund is on its way."),
     ("suggestion", "I'm sorry this happened to you."),
+    ("suggestion", "Let me check that for you right now."),
     ("suggestion", "So the parcel never arrived and you could not reach anyone, is that right?"),
     ("information", "I'm so sorry you had to wait!"),
     ("information", "What happened next?"),
