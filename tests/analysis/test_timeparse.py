@@ -57,6 +57,20 @@ def iso(phrase: str, now: datetime, tz: str = BERLIN) -> str | None:
         ("within 2 weeks", "2026-03-16T10:15:00+01:00"),
         ("right now", "2026-03-02T10:15:00+01:00"),
         ("at 10 o'clock on Wednesday", "2026-03-04T10:00:00+01:00"),
+        ("by end of play", "2026-03-02T17:00:00+01:00"),
+        ("by the end of the month", "2026-03-31T17:00:00+02:00"),
+        ("by end of month", "2026-03-31T17:00:00+02:00"),
+        ("by the end of next month", "2026-04-30T17:00:00+02:00"),
+        ("by the end of the year", "2026-12-31T17:00:00+01:00"),
+        ("over the weekend", "2026-03-08T17:00:00+01:00"),
+        ("next weekend", "2026-03-15T17:00:00+01:00"),
+        ("at half past four", "2026-03-02T16:30:00+01:00"),
+        ("at a quarter past 3", "2026-03-02T15:15:00+01:00"),
+        ("at quarter to eleven", "2026-03-02T10:45:00+01:00"),
+        ("at a quarter to one", "2026-03-02T12:45:00+01:00"),
+        ("by 5:30", "2026-03-02T17:30:00+01:00"),
+        ("by 05:30 tomorrow", "2026-03-03T05:30:00+01:00"),
+        ("at 9:45", "2026-03-03T09:45:00+01:00"),
     ],
 )
 def test_phrases_on_a_monday_morning(phrase: str, expected: str) -> None:
@@ -65,7 +79,7 @@ def test_phrases_on_a_monday_morning(phrase: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase", ["soon", "asap", "ASAP", "as soon as possible", "shortly", "in a bit",
-               "in a few days", "later", "in the near future"],
+               "in a few days", "later", "in the near future", "in the next few hours"],
 )
 def test_vague_words_have_no_due_time(phrase: str) -> None:
     assert resolve(phrase, now=MONDAY_MORNING, tz=BERLIN) is None
@@ -85,6 +99,15 @@ def test_end_of_day_after_hours_is_the_next_business_day() -> None:
 
 def test_today_after_the_end_of_day_is_the_last_minute() -> None:
     assert iso("today", FRIDAY_EVENING, NEW_YORK) == "2026-03-06T23:59:00-05:00"
+
+
+def test_the_end_of_a_month_or_weekend_already_reached_is_its_last_minute() -> None:
+    last_evening = datetime(2026, 3, 31, 18, 0)
+    assert iso("by the end of the month", last_evening) == "2026-03-31T23:59:00+02:00"
+    sunday = datetime(2026, 3, 8, 18, 0)
+    assert iso("over the weekend", sunday) == "2026-03-08T23:59:00+01:00"
+    # A weekend named on its Saturday is the next day, not a week on.
+    assert iso("over the weekend", SATURDAY) == "2026-03-08T17:00:00+01:00"
 
 
 def test_business_days_skip_the_weekend() -> None:

@@ -103,3 +103,9 @@ def day_of_month(day: int, today: date) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def last_day_of_month(today: date, *, months_ahead: int) -> date:
+    """The last day of the month ``months_ahead`` after the one ``today`` is in."""
+    index = today.year * 12 + today.month - 1 + months_ahead + 1
+    return date(index // 12, index % 12 + 1, 1) - timedelta(days=1)

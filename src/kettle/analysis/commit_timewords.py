@@ -35,6 +35,7 @@ VAGUE: tuple[str, ...] = (
     r"shortly",
     r"soon",
     r"in\s+a\s+(?:bit|while|little\s+while|moment|few\s+days|few\s+hours)",
+    r"in\s+the\s+next\s+few\s+(?:minutes|hours|days)",
     r"in\s+(?:the\s+)?(?:near\s+|coming\s+)?future",
     r"in\s+the\s+coming\s+days",
     r"in\s+due\s+(?:time|course)",
@@ -55,6 +56,12 @@ _NUM = (
 _WD = "|".join(WEEKDAY_NAMES)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th)?"
+#: The hours said as words ("half past four").
+HOUR_WORDS: tuple[str, ...] = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+)
+_HOUR_WORDS = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
 
 _PARTS: tuple[tuple[str, str], ...] = (
     ("dur", rf"(?:within|in|in\s+the\s+next|over\s+the\s+next|during\s+the\s+next|inside(?:\s+of)?"
@@ -67,9 +74,13 @@ _PARTS: tuple[tuple[str, str], ...] = (
              r"|(?P<wk2>this|next)\s+week"
              # "before the weekend": the end of this working week.
              r"|(?:before|by)\s+(?:the|this)\s+weekend)\b"),
+    # "over the weekend", "next weekend": by the end of its Sunday.
+    ("weekend", r"(?:(?:over|during|at|on)\s+the|(?P<wemod>this|next|the\s+coming))\s+weekend\b"),
+    # "by the end of the month", "end of next month", "by the end of the year".
+    ("month", r"(?:the\s+)?end\s+of\s+(?:(?P<mo>the|this|next)\s+)?(?P<mounit>month|year)\b"),
     ("eod", r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:today'?s?\s+)?"
             r"(?:business\s+|working\s+|work\s+)?day"
-            r"|eod|cob|close\s+of\s+(?:business|play)|end\s+of\s+business)\b"),
+            r"|eod|cob|(?:close|end)\s+of\s+(?:business|play)|end\s+of\s+business)\b"),
     ("first", r"first\s+thing(?:\s+in\s+the\s+morning)?\b"),
     # "immediately after the goods arrive" waits for an event: no time of its own.
     ("now", r"(?:right\s+now|right\s+away|straight\s+away|immediately|now)\b"
@@ -87,7 +98,10 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("isodate", r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"),
     ("clock", r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]\s?m\b)"
               r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b"
-              r"|(?P<hoc>\d{1,2})\s+o['’]?clock\b"),
+              r"|(?P<hoc>\d{1,2})\s+o['’]?clock\b"
+              # Said aloud: "half past four", "a quarter to 5".
+              rf"|(?:(?P<half>half)|(?:a\s+)?(?P<qtr>quarter))\s+(?P<rel>past|after|to)\s+"
+              rf"(?P<hs>1[0-2]|[1-9]|{_HOUR_WORDS})\b"),
     ("part", r"(?P<this>this\s+)?(?P<pn>morning|afternoon|evening|tonight|noon|midday|midnight"
              r"|night|lunchtime|lunch\s+time)\b"),
 )

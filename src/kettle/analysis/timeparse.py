@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kettle.analysis import commit_calendar as cal
 from kettle.analysis.commit_timewords import (
+    HOUR_WORDS,
     JOINER,
     LEAD,
     MONTHS,
@@ -136,6 +137,10 @@ def _resolve(
         return _duration(kinds["dur"], now, zone, book), False
     if "week" in kinds:
         return _week(kinds["week"], now, zone, book), False
+    if "weekend" in kinds:
+        return _weekend(kinds["weekend"], now, zone, book), False
+    if "month" in kinds:
+        return _month_end(kinds["month"], now, zone, book), False
     day = _day(kinds, now.date(), zone)
     clock = _clock(kinds, book)
     if day is None and clock is None:
@@ -187,6 +192,29 @@ def _week(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -
     if ahead == 0 and cal.at(target, eod, zone) <= now:
         target = cal.end_of_week(now.date(), book.business_hours, weeks_ahead=1)
     return cal.at(target, eod, zone)
+
+
+def _weekend(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
+    """"Over the weekend": by the end of the coming Sunday ("next weekend": a week on)."""
+    ahead = 1 if (match.group("wemod") or "").lower() == "next" else 0
+    today = now.date()
+    sunday = today + timedelta(days=6 - today.weekday(), weeks=ahead)
+    return _by_end_of(sunday, now, zone, book)
+
+
+def _month_end(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
+    """"By the end of the month" (or "of next month", "of the year"): its last day."""
+    ahead = 1 if (match.group("mo") or "").lower() == "next" else 0
+    today = now.date()
+    if match.group("mounit").lower() == "year":
+        return _by_end_of(date(today.year + ahead, 12, 31), now, zone, book)
+    return _by_end_of(cal.last_day_of_month(today, months_ahead=ahead), now, zone, book)
+
+
+def _by_end_of(day: date, now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
+    """The end of the working day on ``day``, or its last minute once that has passed."""
+    due = cal.at(day, book.time_words.end_of_day, zone)
+    return due if due > now else cal.at(day, cal.LAST_MINUTE, zone)
 
 
 def _day(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> date | None:
@@ -262,18 +290,36 @@ def _clock(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
 
 def _clock_time(match: re.Match[str]) -> time | None:
     if match.group("h24") is not None:
-        return time(int(match.group("h24")), int(match.group("m24")))
+        written = match.group("h24")
+        # "by 5:30" in a reply is half past five in the afternoon; "05:30" is not.
+        hour = _business_hour(int(written)) if len(written) == 1 else int(written)
+        return time(hour, int(match.group("m24")))
     if match.group("hoc") is not None:
-        hour = int(match.group("hoc"))
-        # Business talk: "at 5 o'clock" is 17:00, "at 9 o'clock" is 09:00.
-        hour = hour + 12 if 1 <= hour <= 7 else hour
+        hour = _business_hour(int(match.group("hoc")))
         return time(hour % 24, 0) if hour <= 24 else None
+    if match.group("hs") is not None:
+        return _spoken_time(match)
     hour = int(match.group("h"))
     if not 1 <= hour <= 12:
         return None
     minute = int(match.group("m") or 0)
     pm = match.group("ap").lower().startswith("p")
     return time((hour % 12) + (12 if pm else 0), minute)
+
+
+def _business_hour(hour: int) -> int:
+    """Business talk: "at 5" is 17:00, "at 9" is 09:00 (one to seven o'clock is afternoon)."""
+    return hour + 12 if 1 <= hour <= 7 else hour
+
+
+def _spoken_time(match: re.Match[str]) -> time:
+    """"half past four" is 16:30, "a quarter to nine" 08:45 (business hours as above)."""
+    word = match.group("hs").lower()
+    hour = _business_hour(int(word) if word.isdigit() else HOUR_WORDS.index(word) + 1)
+    minutes = 30 if match.group("half") else 15
+    if match.group("rel").lower() == "to":
+        hour, minutes = hour - 1, 60 - minutes
+    return time(hour % 24, minutes)
 
 
 def _time_today(
