@@ -221,6 +221,31 @@ def test_the_methods_movers_sentence_gets_a_stress_guess_not_a_plain_restatement
     assert "you needed the truck there by 1 pm" in text
 
 
+def test_the_need_wins_over_a_hotter_sentence_and_names_the_topic() -> None:
+    # The crew standing around is the hotter sentence; the need is what to reflect.
+    conv = [{"role": "customer", "text": "I needed the truck here by 1 pm and it is now 3 pm. "
+             "My whole crew is standing around and I am paying them for nothing!"}]
+    drafts = _by_kind(conv, now=MONDAY_10)
+    assert "because you needed the truck there by 1 pm" in drafts["reflection"]
+    assert "with the truck" in drafts["plan"]
+    assert "crew" not in drafts["plan"]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I need my passport back before Friday, my flight is on Saturday.", "your passport"),
+        ("We were counting on the delivery for the party tonight.", "the delivery"),
+        # A need for help is not a topic: the first thing they call theirs is.
+        ("I need to speak to someone about my broadband bill.", "your broadband bill"),
+        ("I needed the money for the rent and my refund is late.", "your refund"),
+        ("I need the complaints hot line for my telecom provider.", "your telecom"),
+    ],
+)
+def test_topic_is_what_the_customer_needed(said: str, expected: str) -> None:
+    assert topic([Turn(role="customer", text=said)]) == expected
+
+
 @pytest.mark.parametrize(
     ("said", "word"),
     [

@@ -90,6 +90,15 @@ _REASON = re.compile(rf"\b(?:because|since{_TIME_AFTER}|so that|cause|'cause)\s+
 _LEAD = re.compile(r"^(?:and|but|so|or|then|also|plus|because|well|oh|ok|okay|now)\b[\s,]*",
                    re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|i'm|i've)\b", re.IGNORECASE)
+#: The customer's need ("I needed the truck here by 1 pm"): what the reflection is about.
+NEED = re.compile(
+    r"\b(?:i|we)\s+(?:really\s+|just\s+|only\s+)?(?:needed|need"
+    r"|was\s+counting\s+on|were\s+counting\s+on|was\s+expecting|were\s+expecting)\b"
+    # Something in particular ("the truck", "my passport", "it"), not "I need help"
+    # or "I need to…" (a request).
+    r"\s+(?:the|my|our|it|this|that|them)\b",
+    re.IGNORECASE,
+)
 # A question in interrogative form flips into nonsense ("because where is your order").
 _ASKS = re.compile(
     r"^\W*(?:what|where|when|why|how|who|which|is|are|was|were|do|does|did|can|could|will|"
@@ -166,6 +175,8 @@ def _score(clause: str, hot: float) -> float:
         score += 0.6
     if _FIRST_PERSON.search(clause):
         score += 0.4
+    if NEED.search(clause):
+        score += 0.5
     if "?" in clause:
         score -= 0.8
     n = len(clause.split())

@@ -39,6 +39,16 @@ ORDER: dict[str, tuple[DraftKind, ...]] = {
     "followed_up": ("closing", "follow_up", "progress", "plan", "reflection"),
 }
 _TOPIC = re.compile(r"\b(?:my|our)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)", re.IGNORECASE)
+#: What the customer needed: the thing right after the need ("I needed the truck").
+_NEEDED = re.compile(
+    r"\b(?:i|we)\s+(?:really\s+|just\s+|only\s+)?(?:needed|need|was\s+counting\s+on"
+    r"|were\s+counting\s+on|was\s+expecting|were\s+expecting)\s+(the|my|our)\s+([a-z]{3,})"
+    # One word, ended by a word of place, time or purpose or by punctuation
+    # ("the truck here by 1 pm"); "the complaints hot line" is left to the rest.
+    r"(?=\s+(?:here|there|back|by|before|for|on|at|in|and|today|tomorrow|tonight|now"
+    r"|urgently|fixed|sorted|delivered|working)\b|\s*[,.!?;]|\s*$)",
+    re.IGNORECASE,
+)
 _NOT_TOPIC = frozenset(
     [
         "god", "goodness", "gosh", "own", "time", "life", "word", "fault", "mind", "head", "self",
@@ -78,10 +88,18 @@ class SuggestResult:
 
 
 def topic(turns: Sequence[Turn]) -> str:
-    """What the customer is upset about, in their words ("your parcel"), or "this"."""
+    """What the customer is upset about, in their words ("your parcel"), or "this".
+
+    What they needed comes first ("I needed the truck here" -> "the truck"),
+    then the first thing they call theirs ("my whole crew" -> "your whole crew").
+    """
     for turn in reversed(turns):
         if turn.role != "customer":
             continue
+        needed = _NEEDED.search(turn.text)
+        if needed is not None and needed.group(2).lower() not in _NOT_TOPIC:
+            owner = "the" if needed.group(1).lower() == "the" else "your"
+            return f"{owner} {needed.group(2).lower()}"
         for m in _TOPIC.finditer(turn.text):
             words = m.group(1).lower().split()
             if words[0] in _NOT_TOPIC:
