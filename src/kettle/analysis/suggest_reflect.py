@@ -91,7 +91,7 @@ _LEAD = re.compile(r"^(?:and|but|so|or|then|also|plus|because|well|oh|ok|okay|no
                    re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|i'm|i've)\b", re.IGNORECASE)
 #: The customer's need ("I needed the truck here by 1 pm"): what the reflection is about.
-NEED = re.compile(
+_NEED = re.compile(
     r"\b(?:i|we)\s+(?:really\s+|just\s+|only\s+)?(?:needed|need"
     r"|was\s+counting\s+on|were\s+counting\s+on|was\s+expecting|were\s+expecting)\b"
     # Something in particular ("the truck", "my passport", "it"), not "I need help"
@@ -175,7 +175,7 @@ def _score(clause: str, hot: float) -> float:
         score += 0.6
     if _FIRST_PERSON.search(clause):
         score += 0.4
-    if NEED.search(clause):
+    if _NEED.search(clause):
         score += 0.5
     if "?" in clause:
         score -= 0.8
