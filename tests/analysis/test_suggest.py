@@ -188,6 +188,16 @@ def test_calm_pleased_customer_gets_their_words_back_without_a_grievance() -> No
     assert reflection("you will try it tonight", upset).startswith("It sounds like")
 
 
+def test_relief_with_a_grievance_signal_is_not_a_pleased_customer() -> None:
+    # The model reads "This is a joke" as amusement, which it maps to relief;
+    # the signals say otherwise, and the reflection must not thank them.
+    conv = [{"role": "customer",
+             "text": "I've been waiting 3 weeks for my refund. This is a joke."}]
+    text = _by_kind(conv, now=MONDAY_10)["reflection"]
+    assert text.startswith("It sounds like that was really frustrating, because ")
+    assert "you've been waiting 3 weeks for your refund" in text
+
+
 def test_topic_stops_before_a_verb() -> None:
     assert topic([Turn("customer", "My phone can't get on the internet")]) == "your phone"
     assert topic([Turn("customer", "My phone bill is wrong")]) == "your phone bill"

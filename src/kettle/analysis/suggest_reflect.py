@@ -275,7 +275,9 @@ def feeling(reading: Reading | None, text: str = "") -> str:
 
 def _calm(reading: Reading, text: str) -> bool:
     top = reading.dominant_emotion
-    if top == "relief" and reading.hot < CALM_HOT:
+    # A signal (sarcasm, a failure told, a threat) outweighs the model's relief:
+    # "I've been waiting 3 weeks for my refund. This is a joke." is not pleased.
+    if top == "relief" and reading.hot < CALM_HOT and not reading.signals:
         return True
     # A customer who reads neutral but tells of a grievance is not calm.
     grievance = _match(_NAMED, text) or _match(_SITUATION, text)
