@@ -78,6 +78,7 @@ NEGATIVE = [
     ("doubt", "I'm sure we can sort this out today."),
     ("doubt", "I am sure the replacement will arrive tomorrow."),
     ("doubt", "Our system was down on Monday, so your call may not have reached us."),
+    ("doubt", "We have no record of any charge after the refund, so you are all square."),
     ("doubt", "Our system shows it was delivered on Monday at 2 pm; I am sorry it did not "
               "reach you, I will open a trace now."),
     ("policy_shield", "Here's what I can do for you right now."),

@@ -71,6 +71,10 @@ def iso(phrase: str, now: datetime, tz: str = BERLIN) -> str | None:
         ("by 5:30", "2026-03-02T17:30:00+01:00"),
         ("by 05:30 tomorrow", "2026-03-03T05:30:00+01:00"),
         ("at 9:45", "2026-03-03T09:45:00+01:00"),
+        ("tomorrow morning at 7:30", "2026-03-03T07:30:00+01:00"),
+        ("at half past seven tomorrow morning", "2026-03-03T07:30:00+01:00"),
+        ("at 7 o'clock tomorrow morning", "2026-03-03T07:00:00+01:00"),
+        ("tomorrow evening at 7:30", "2026-03-03T19:30:00+01:00"),
     ],
 )
 def test_phrases_on_a_monday_morning(phrase: str, expected: str) -> None:

@@ -274,7 +274,9 @@ _PARTS_OF_DAY = {
 def _clock(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
     words = book.time_words
     if "clock" in kinds:
-        return _clock_time(kinds["clock"])
+        # "tomorrow morning at 7:30": the morning says which 7:30 (see _business_hour).
+        morning = "part" in kinds and kinds["part"].group("pn").lower() == "morning"
+        return _clock_time(kinds["clock"], morning=morning)
     if "eod" in kinds:
         return words.end_of_day
     if "first" in kinds:
@@ -288,17 +290,17 @@ def _clock(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
     return None
 
 
-def _clock_time(match: re.Match[str]) -> time | None:
+def _clock_time(match: re.Match[str], *, morning: bool = False) -> time | None:
     if match.group("h24") is not None:
         written = match.group("h24")
         # "by 5:30" in a reply is half past five in the afternoon; "05:30" is not.
-        hour = _business_hour(int(written)) if len(written) == 1 else int(written)
+        hour = _business_hour(int(written), morning) if len(written) == 1 else int(written)
         return time(hour, int(match.group("m24")))
     if match.group("hoc") is not None:
-        hour = _business_hour(int(match.group("hoc")))
+        hour = _business_hour(int(match.group("hoc")), morning)
         return time(hour % 24, 0) if hour <= 24 else None
     if match.group("hs") is not None:
-        return _spoken_time(match)
+        return _spoken_time(match, morning)
     hour = int(match.group("h"))
     if not 1 <= hour <= 12:
         return None
@@ -307,15 +309,17 @@ def _clock_time(match: re.Match[str]) -> time | None:
     return time((hour % 12) + (12 if pm else 0), minute)
 
 
-def _business_hour(hour: int) -> int:
-    """Business talk: "at 5" is 17:00, "at 9" is 09:00 (one to seven o'clock is afternoon)."""
-    return hour + 12 if 1 <= hour <= 7 else hour
+def _business_hour(hour: int, morning: bool = False) -> int:
+    """Business talk: "at 5" is 17:00, "at 9" is 09:00 (one to seven o'clock is
+    afternoon), unless the phrase says morning ("at 7 tomorrow morning")."""
+    return hour + 12 if 1 <= hour <= 7 and not morning else hour
 
 
-def _spoken_time(match: re.Match[str]) -> time:
+def _spoken_time(match: re.Match[str], morning: bool = False) -> time:
     """"half past four" is 16:30, "a quarter to nine" 08:45 (business hours as above)."""
     word = match.group("hs").lower()
-    hour = _business_hour(int(word) if word.isdigit() else HOUR_WORDS.index(word) + 1)
+    hour = _business_hour(int(word) if word.isdigit() else HOUR_WORDS.index(word) + 1,
+                          morning)
     minutes = 30 if match.group("half") else 15
     if match.group("rel").lower() == "to":
         hour, minutes = hour - 1, 60 - minutes
