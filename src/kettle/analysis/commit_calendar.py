@@ -97,9 +97,8 @@ def day_of_month(day: int, today: date) -> date | None:
     """The next date on this day of the month ("by the 15th"), today included."""
     ahead = 0 if day >= today.day else 1
     for step in range(ahead, ahead + 3):  # a 31st may skip a short month or two
-        year, month = divmod(today.year * 12 + today.month - 1 + step, 12)
         try:
-            return date(year, month + 1, day)
+            return _first_of_month(today, step).replace(day=day)
         except ValueError:
             continue
     return None
@@ -107,5 +106,10 @@ def day_of_month(day: int, today: date) -> date | None:
 
 def last_day_of_month(today: date, *, months_ahead: int) -> date:
     """The last day of the month ``months_ahead`` after the one ``today`` is in."""
-    index = today.year * 12 + today.month - 1 + months_ahead + 1
-    return date(index // 12, index % 12 + 1, 1) - timedelta(days=1)
+    return _first_of_month(today, months_ahead + 1) - timedelta(days=1)
+
+
+def _first_of_month(today: date, months_ahead: int) -> date:
+    """The first day of the month ``months_ahead`` after the one ``today`` is in."""
+    year, month = divmod(today.year * 12 + today.month - 1 + months_ahead, 12)
+    return date(year, month + 1, 1)

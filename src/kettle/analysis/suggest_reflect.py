@@ -90,13 +90,17 @@ _REASON = re.compile(rf"\b(?:because|since{_TIME_AFTER}|so that|cause|'cause)\s+
 _LEAD = re.compile(r"^(?:and|but|so|or|then|also|plus|because|well|oh|ok|okay|now)\b[\s,]*",
                    re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|i'm|i've)\b", re.IGNORECASE)
+#: "I needed", "we were counting on": the customer's need (also the plan's topic,
+#: :func:`kettle.analysis.suggestions.topic`).
+NEED_LEAD = (
+    r"\b(?:i|we)\s+(?:really\s+|just\s+|only\s+)?(?:needed|need"
+    r"|was\s+counting\s+on|were\s+counting\s+on|was\s+expecting|were\s+expecting)"
+)
 #: The customer's need ("I needed the truck here by 1 pm"): what the reflection is about.
 _NEED = re.compile(
-    r"\b(?:i|we)\s+(?:really\s+|just\s+|only\s+)?(?:needed|need"
-    r"|was\s+counting\s+on|were\s+counting\s+on|was\s+expecting|were\s+expecting)\b"
     # Something in particular ("the truck", "my passport", "it"), not "I need help"
     # or "I need to…" (a request).
-    r"\s+(?:the|my|our|it|this|that|them)\b",
+    NEED_LEAD + r"\s+(?:the|my|our|it|this|that|them)\b",
     re.IGNORECASE,
 )
 # A question in interrogative form flips into nonsense ("because where is your order").

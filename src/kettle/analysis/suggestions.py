@@ -21,7 +21,7 @@ from kettle.analysis.conversation import Conversation, as_turns
 from kettle.analysis.llm import DraftBackend, DraftKind, vet
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import is_read, walk
-from kettle.analysis.suggest_reflect import RECENCY, clauses, ranked, reflection
+from kettle.analysis.suggest_reflect import NEED_LEAD, RECENCY, clauses, ranked, reflection
 from kettle.analysis.suggest_time import local_now, promise_time
 from kettle.analysis.types import Reading, Suggestion, Turn
 from kettle.errors import LLMError
@@ -41,8 +41,7 @@ ORDER: dict[str, tuple[DraftKind, ...]] = {
 _TOPIC = re.compile(r"\b(?:my|our)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)", re.IGNORECASE)
 #: What the customer needed: the thing right after the need ("I needed the truck").
 _NEEDED = re.compile(
-    r"\b(?:i|we)\s+(?:really\s+|just\s+|only\s+)?(?:needed|need|was\s+counting\s+on"
-    r"|were\s+counting\s+on|was\s+expecting|were\s+expecting)\s+(the|my|our)\s+([a-z]{3,})"
+    NEED_LEAD + r"\s+(the|my|our)\s+([a-z]{3,})"
     # One word, ended by a word of place, time or purpose or by punctuation
     # ("the truck here by 1 pm"); "the complaints hot line" is left to the rest.
     r"(?=\s+(?:here|there|back|by|before|for|on|at|in|and|today|tomorrow|tonight|now"

@@ -151,9 +151,8 @@ def _resolve(
     if day is None:
         return _time_today(kinds, clock or eod, now, zone, book), False
     if clock is None:
-        today_word = "day" in kinds and kinds["day"].group("dayw").lower() == "today"
-        if today_word and cal.at(day, eod, zone) <= now:
-            return cal.at(day, cal.LAST_MINUTE, zone), False
+        if "day" in kinds and kinds["day"].group("dayw").lower() == "today":
+            return _by_end_of(day, now, zone, book), False
         return cal.at(day, eod, zone), False
     return cal.at(day, clock, zone), False
 
