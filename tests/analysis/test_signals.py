@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from kettle.analysis.playbook import load_playbook
-from kettle.analysis.signals import _Compiled, _compiled, _Phrase, detect, mask_profanity
+from kettle.analysis.signals import (
+    _Compiled,
+    _compiled,
+    _Phrase,
+    detect,
+    mask_profanity,
+    unmask_swearing,
+)
 from kettle.analysis.thermo_gate import required_literals
 from kettle.analysis.types import SIGNALS
 
@@ -100,6 +107,40 @@ POSITIVE: list[tuple[str, str]] = [
     ("service_failure", "The charger is missing from my order."),
     ("service_failure", "I was promised a call back and never got one."),
     ("service_failure", "You've lost my parcel."),
+    # 2026-12-03, night: wordings a probe of 135 customer messages found missed.
+    ("cancel_threat", "honestly thinking of switching to Vodafone after this"),
+    ("cancel_threat", "If this isn't fixed by Friday I'm moving my energy supply to Octopus."),
+    ("cancel_threat", "Consider this my notice. I won't be renewing my contract."),
+    ("cancel_threat", "Port my number out, I'm not paying another penny."),
+    ("cancel_threat", "Please send me my PAC code."),
+    ("cancel_threat", "I never want to deal with your company again."),
+    ("cancel_threat", "Might be time to jump ship."),
+    ("cancel_threat", "Just refund me and I'll shop somewhere else."),
+    ("legal_threat", "This is a breach of the Consumer Rights Act."),
+    ("legal_threat", "I will pursue it legally if I have to."),
+    ("legal_threat", "I am taking legal advice."),
+    ("legal_threat", "This is going straight to the FCA."),
+    ("legal_threat", "I'm reporting you to Ofcom."),
+    ("legal_threat", "I will be consulting a lawyer."),
+    ("public_threat", "Posting this whole chat on Twitter so people can see."),
+    ("public_threat", "I'm going to contact the local paper about this."),
+    ("public_threat", "Guess who's writing a very long Google review tonight"),
+    ("public_threat", "I'll be letting my 40k followers on TikTok know exactly what you did."),
+    ("public_threat", "Next time it's my MP."),
+    ("public_threat", "I'm writing to my MP about this."),
+    ("manager_demand", "Who is above you? I want their name."),
+    ("manager_demand", "I demand this goes to your complaints department and the CEO."),
+    ("repeat_contact", "I'm having to chase you for my refund."),
+    ("repeat_contact", "Every time I ring I get told something different."),
+    ("repeat_contact", "I'm sick of repeating myself."),
+    ("hang_up", "whatever. im logging off"),
+    ("sarcasm", "cheers for nothing"),
+    ("sarcasm", "Thanks a bunch for ruining my weekend."),
+    ("sarcasm", "Wow, only 6 weeks for a refund."),
+    ("sarcasm", "Brilliant. Absolutely brilliant. The engineer didn't turn up. Again."),
+    ("profanity", "F*** this company"),
+    ("profanity", "F**k you and your refund policy"),
+    ("profanity", "What the h*ll is going on"),
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
@@ -159,6 +200,27 @@ NEGATIVE: list[tuple[str, str]] = [
     ("service_failure", "The kids spent the afternoon running round in circles."),
     ("service_failure", "You lost me there, what do you mean by a port code?"),
     ("service_failure", "Is anything missing from my order form?"),
+    # Near misses of the night's rules.
+    ("cancel_threat", "I'm moving to Spain next year, can I keep my account?"),
+    ("cancel_threat", "I am thinking of switching to the annual plan."),
+    ("cancel_threat", "I'm porting my number"),
+    ("cancel_threat", "Can I renew my contract early?"),
+    ("legal_threat", "My lawyer friend recommended you."),
+    ("legal_threat", "I'm a solicitor and I need copies of invoices for a client."),
+    ("public_threat", "I left you a lovely Google review yesterday."),
+    ("public_threat", "My MP recommended your energy scheme."),
+    ("manager_demand", "Who is your delivery partner in Leeds?"),
+    ("repeat_contact", "I called yesterday and it's sorted now, thanks"),
+    ("repeat_contact", "Could you repeat the reference number?"),
+    ("hang_up", "I'm logging in now to check."),
+    ("sarcasm", "Great! Thanks again for the quick reply."),
+    ("sarcasm", "Great. I didn't think it would be so quick!"),
+    ("sarcasm", "Wow, it only took two days, thank you!"),
+    ("shouting", "NASA and the NHS use your kit, so I'm keen to try it."),
+    ("profanity", "Free delivery* on all orders over 20 pounds."),
+    ("profanity", "Email me at john@example.com please."),
+    ("profanity", "It cost me AU$ 40 to send it back."),
+    ("profanity", "It was *really* slow today."),
 ]
 
 
@@ -196,6 +258,23 @@ def test_profanity_is_masked_everywhere() -> None:
 
 def test_self_masked_swearing_counts_as_profanity() -> None:
     assert "profanity" in kinds("You f*cking idiots lost my bag")
+
+
+def test_self_masked_swearing_is_spelt_out_for_the_model_only() -> None:
+    assert unmask_swearing("F**k this company") == "fuck this company"
+    assert unmask_swearing("the f***ing app, s**t service") == "the fucking app, shit service"
+    assert unmask_swearing("Email john@example.com, delivery* free") == (
+        "Email john@example.com, delivery* free")
+    # What the customer reads back stays masked.
+    assert all("fuck" not in s.span.text.lower() for s in detect("F**k this company"))
+
+
+def test_self_masked_swearing_reads_as_hot_as_the_word() -> None:
+    from kettle.analysis.thermometer import read
+
+    masked, spelt = read("F**k this company"), read("fuck this company")
+    assert masked.temperature == spelt.temperature
+    assert masked.temperature > read("This company").temperature + 20
 
 
 def test_mask_leaves_clean_text_alone() -> None:

@@ -41,7 +41,9 @@ ACRONYMS = frozenset(
     str.split(
         "ASAP FAQ USA UK EU USPS UPS DHL FEDEX ATM PIN SMS URL PDF ETA ID OK TV CEO CV "
         "IT PC APP API VAT GST DM PM AM NYC LA BBB FCC FTC IRS NHS BBC CNN GPS SIM WIFI "
-        "LOL LMAO OMG PS FYI TBH IMO IMHO BTW NFL NBA USB HDMI VPN"
+        "LOL LMAO OMG PS FYI TBH IMO IMHO BTW NFL NBA USB HDMI VPN NASA NATO HTML HTTP HTTPS "
+        "JSON IBAN SWIFT BACS CHAPS HMRC DVLA GDPR HIPAA FIFA UEFA NCAA NHL MLB ISBN SKU IMEI "
+        "ICLOUD IOS MMS USPS AMEX VISA EE BT TSB HSBC RBS NBN AT&T ESPN HBO IKEA LEGO"
     )
 )
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b(?:[\s,.!?:;-]+\b[A-Z][A-Z']*[A-Z]\b)*")
@@ -80,6 +82,8 @@ class _Compiled:
     #: Literal text one of which every profanity match contains (lower-case,
     #: ASCII); None: always look.
     swear_parts: frozenset[str] | None = None
+    #: The playbook's single profanity words, in its order (see :func:`unmask_swearing`).
+    swear_words: tuple[str, ...] = ()
     #: Phrases (by index) with no gate, tried on every message.
     ungated: frozenset[int] = field(init=False)
     #: Each gate literal's phrases: a message is tried only against the phrases
@@ -120,11 +124,20 @@ def _build(playbook: Playbook) -> _Compiled:
     swear_parts = parts if parts and all(x.isascii() for x in parts) else None
     needed = {x for p in phrases for sets in p.needs for found in sets for x in found}
     finder = LiteralFinder(set(every) | needed | (swear_parts or set()))
-    return _Compiled(tuple(phrases), profanity, tuple(every), finder, swear_parts)
+    singles = tuple(dict.fromkeys(
+        w.strip().lower() for w in playbook.profanity if w.strip() and " " not in w.strip()))
+    return _Compiled(tuple(phrases), profanity, tuple(every), finder, swear_parts, singles)
 
 
-# Swearing the customer masked themselves ("f*cking", "s**t") still counts.
-_SELF_MASKED = re.compile(r"(?<![\w*])[A-Za-z]+[*#@$%]+[A-Za-z]*(?![\w*])")
+# Swearing the customer masked themselves ("f*cking", "s**t", "F***", "f#@k") still
+# counts. The mask is inside the word, or two or more symbols after a stem of at most
+# four letters; one "@" or "$" inside a word is an address or a currency
+# ("john@example.com", "AU$"), one "*" after a word a footnote ("delivery*").
+_MASK_RUN = r"(?:\*+|[*#@$%]{2,})"
+_SELF_MASKED = re.compile(
+    rf"(?<![\w*@.])(?:[A-Za-z]+{_MASK_RUN}[A-Za-z]+|[A-Za-z]{{1,4}}(?:\*{{2,}}|[*#@$%]{{2,}}))"
+    r"(?![\w*@])(?!\.\w)"
+)
 #: Every match of ``_SELF_MASKED`` holds one of these.
 _MASKS = frozenset("*#@$%")
 
@@ -227,10 +240,35 @@ def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]
             found.append(Signal("profanity", Span(match.start(), match.end(),
                                                   _mask_word(match))))
     for match in () if _MASKS.isdisjoint(text) else _SELF_MASKED.finditer(text):
-        if sum(map(str.isalpha, match.group(0))) >= 2:
-            found.append(Signal("profanity", Span(match.start(), match.end(),
-                                                  _mask_word(match))))
+        found.append(Signal("profanity", Span(match.start(), match.end(), _mask_word(match))))
     return tuple(sorted(found, key=lambda s: (_ORDER[s.kind], s.span.start)))
+
+
+def unmask_swearing(text: str, *, playbook: Playbook | None = None) -> str:
+    """``text`` with each self-masked swear word spelt out, for the model to read.
+
+    "F**k this company" reads as "fuck this company": the customer hid the word,
+    not the anger. A masked word becomes the first word of the playbook's
+    profanity list that it could stand for (same length, same letters where
+    shown); one that fits none is left as written. Never shown to anyone: the
+    thermometer's features read it, every output still masks.
+    """
+    if _MASKS.isdisjoint(text):
+        return text
+    words = _compiled(playbook).swear_words
+    return _SELF_MASKED.sub(lambda m: _spelt(m.group(0), words), text)
+
+
+def _spelt(masked: str, words: tuple[str, ...]) -> str:
+    shape = re.compile("".join("[a-z]" if c in _MASK_CHARS else re.escape(c) for c in
+                               masked.lower()))
+    for word in words:
+        if len(word) == len(masked) and shape.fullmatch(word):
+            return word
+    return masked
+
+
+_MASK_CHARS = frozenset("*#@$%")
 
 
 def _has_pair(text: str) -> bool:

@@ -163,21 +163,24 @@ def arousal_of(found: Sequence[Signal]) -> float:
 def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> list[_Base]:
     model = heads()
     fast = tier == "fast"
-    all_signals, ids, words, rows = [], [], [], []
+    all_signals, ids, words, rows, spelt = [], [], [], [], []
     for text in texts:
-        toks = features.tokens(text)
+        # The model reads self-masked swearing spelt out ("F**k" as the word).
+        plain = signals.unmask_swearing(text, playbook=playbook)
+        spelt.append(plain)
+        toks = features.tokens(plain)
         found = signals.detect(text, playbook=playbook)
         all_signals.append(found)
         if fast:
             ids.append(model.ids(features.terms(toks)))
             words.append(model.word_ids(toks))
-        rows.append(features.dense(text, toks, found))
+        rows.append(features.dense(plain, toks, found))
     hot: Sequence[float] | npt.NDArray[np.float32]
     emotions: Sequence[Sequence[float]] | npt.NDArray[np.float32]
     if not fast:
         from kettle.analysis.thermo_accurate import encoder
 
-        hot, emotions = encoder().probabilities(texts)
+        hot, emotions = encoder().probabilities(spelt)
     elif len(texts) == 1:
         # One message (``read``): the same sums and squashes without the
         # batch's bookkeeping, which costs more than the arithmetic here.
