@@ -57,6 +57,16 @@ POSITIVE = [
     ("suggestion", "Let yourself rest tonight, it has been a long week."),
     ("information", "The warehouse closes at six on weekdays and reopens on Monday morning."),
     ("information", "Your order was shipped on Tuesday from the Leeds depot."),
+    ("apology", "I'm sincerely sorry that you've had to write to us three times."),
+    ("empathy", "I totally get it, that's super frustrating."),
+    ("reflection", "Being stranded with two small children must be incredibly stressful."),
+    ("reflection", "Being promised call-backs that never come must be maddening."),
+    ("ownership", "I'm taking ownership of this myself."),
+    ("ownership", "I'm staying on it until it's fixed."),
+    ("plan", "I'm rebooking you now and will send the details."),
+    ("plan", "I'll sort the refund today."),
+    ("concrete_time", "I'll call you back within the hour."),
+    ("concrete_time", "I'll email you on Monday."),
 ]
 
 
@@ -86,6 +96,11 @@ NEGATIVE = [
     ("suggestion", "So the parcel never arrived and you could not reach anyone, is that right?"),
     ("information", "I'm so sorry you had to wait!"),
     ("information", "What happened next?"),
+    ("apology", "Sorry for any inconvenience caused."),
+    ("apology", "I apologise if you feel you've been ignored."),
+    ("ownership", "That's not something I can help with."),
+    ("empathy", "I'll get it sorted for you."),
+    ("concrete_time", "I'll call you back as soon as I can."),
 ]
 
 

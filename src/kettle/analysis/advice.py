@@ -69,7 +69,11 @@ def missing(
     out: list[str] = []
     if context.situation == "hot" and not names & _HEARD:
         out += ["empathy", "reflection"]
-    vague = any(c.due is None or c.vague for c in commitments)
+    # A promise said vaguely ("soon") needs a time; so does a reply whose promises
+    # all lack one. A timed promise beside an untimed one ("I'll call you by 3 pm,
+    # and I'll credit your account") gives the customer a time to hold on to.
+    vague = any(c.vague for c in commitments) or (
+        bool(commitments) and all(c.due is None for c in commitments))
     untimed_plan = "plan" in names and "concrete_time" not in names and not commitments
     if vague or untimed_plan:
         out.append("concrete_time")

@@ -78,20 +78,33 @@ def _rule_finding(name: str, span: Span, playbook: Playbook) -> Finding:
 
 
 def _term_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for ``terms``, as whole words, case-insensitive except acronyms.
+
+    A term written in capitals ("LOS", "PAN", "MID") is an acronym and matches only
+    in capitals: "los" and "pan" are words. Any other term matches in any case.
+    """
     if not terms:
         return None
     ordered = sorted(terms, key=len, reverse=True)
-    body = "|".join(re.escape(t) for t in ordered)
+    body = "|".join(f"(?-i:{re.escape(t)})" if _is_acronym(t) else re.escape(t)
+                    for t in ordered)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _is_acronym(term: str) -> bool:
+    letters = [c for c in term if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in term
 
 
 def _jargon_table(playbook: Playbook) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     plain: dict[str, str] = {}
+    written: list[str] = []
     for entry in playbook.jargon:
         term, _, words = entry.partition("=>")
         if term.strip():
             plain[term.strip().lower()] = words.strip() or "this"
-    return _term_regex(tuple(plain)), plain
+            written.append(term.strip())
+    return _term_regex(tuple(written)), plain
 
 
 def _jargon(
@@ -100,11 +113,16 @@ def _jargon(
     regex, plain = table
     if regex is None:
         return []
-    out: list[Finding] = []
-    for match in regex.finditer(sentence.text):
+    matches = list(regex.finditer(sentence.text))
+    # One rewrite for the sentence, every term in it in plain words.
+    rewrite = sentence.text
+    for match in reversed(matches):
         words = plain.get(match.group().lower(), "this")
-        before = _fix_article(sentence.text[: match.start()], words)
-        rewrite = before + words + sentence.text[match.end() :]
+        before = _fix_article(rewrite[: match.start()], words)
+        rewrite = before + words + rewrite[match.end() :]
+    out: list[Finding] = []
+    for match in matches:
+        words = plain.get(match.group().lower(), "this")
         out.append(
             Finding(
                 kind="anti_pattern",

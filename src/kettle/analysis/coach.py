@@ -17,7 +17,7 @@ from kettle.analysis.coach_context import ACKNOWLEDGING, read_context
 from kettle.analysis.coach_text import STRAIGHT_QUOTES, sentences
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
-from kettle.analysis.types import Finding, Review, Span
+from kettle.analysis.types import Commitment, Finding, Review, Span
 
 
 def check(
@@ -45,6 +45,7 @@ def check(
     ack_at = _acknowledged_from(found, context.acknowledged_before)
     flagged = _in(text, antipatterns.find(parts, book, hot=context.hot, acknowledged_from=ack_at))
     promises = commitments.extract(text, now=now, tz=tz, playbook=book)
+    found = _with_promised_times(text, found, promises, book)
     judgement = advice.judge(found, flagged, promises, context)
     return Review(
         techniques=found,
@@ -65,6 +66,31 @@ def _in(text: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
                 f.step, f.message, f.rewrite)
         for f in findings
     )
+
+
+def _with_promised_times(
+    text: str, found: tuple[Finding, ...], promises: tuple[Commitment, ...], book: Playbook
+) -> tuple[Finding, ...]:
+    """``found`` plus a concrete time for each promise whose due time was resolved.
+
+    The promise rules know more time phrases ("within the hour", "by 12 noon",
+    "on Monday") than the concrete-time technique's patterns; a promise with a
+    resolved due time *is* a concrete time, found where its phrase is.
+    """
+    if any(f.name == "concrete_time" for f in found):
+        return found
+    rule = book.techniques.get("concrete_time")
+    extra: list[Finding] = []
+    for promise in promises:
+        if promise.due is None or promise.vague or not promise.due_phrase:
+            continue
+        at = text.find(promise.due_phrase, promise.span.start, promise.span.end)
+        if at < 0:
+            continue
+        end = at + len(promise.due_phrase)
+        extra.append(Finding("technique", "concrete_time", Span(at, end, text[at:end]),
+                             rule.step if rule else 3, rule.message if rule else ""))
+    return found + tuple(extra) if extra else found
 
 
 def _acknowledged_from(found: tuple[Finding, ...], before: bool) -> int:
