@@ -98,6 +98,16 @@ def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> N
         ("Please wait a minute. I will test it.", "test it"),
         ("We'll have someone call you.", "have someone call you"),
         ("I'll be in touch.", "be in touch"),
+        # The time words belong to a condition or an event, not to the promise.
+        ("If it's not resolved by Friday, I'll escalate it to my manager.",
+         "escalate it to my manager"),
+        ("If the part hasn't arrived by Monday, I'll send a replacement.", "send a replacement"),
+        ("Once the payment clears, we will ship your order within 24 hours.",
+         "ship your order within 24 hours"),
+        ("We'll refund you within 5 working days of receiving the item.",
+         "refund you within 5 working days of receiving the item"),
+        ("I'll call you back as soon as I hear from the warehouse.",
+         "call you back as soon as I hear from the warehouse"),
     ],
 )
 def test_promise_without_a_time(text: str, action: str) -> None:
@@ -161,6 +171,12 @@ def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
         "You will have to wait for the courier.",
         "You will have the order number in the confirmation.",
         "You'll have a great time with the new phone.",
+        # Where the agent will be, and words quoted back from someone else.
+        "I'll be away until Monday.",
+        "I'll be on holiday from Friday.",
+        "I will be out of the office tomorrow.",
+        'You mentioned "I will cancel my account tomorrow" - I understand your frustration.',
+        "You wrote: 'I will call the bank tomorrow.' Please do.",
     ],
 )
 def test_not_a_commitment(text: str) -> None:
@@ -242,3 +258,30 @@ def test_to_dict_is_plain_json() -> None:
     data = one("We will refund you within 48 hours.").to_dict()
     assert data["due"] == "2026-03-04T10:15:00+01:00"
     assert data["span"]["text"] == "We will refund you within 48 hours"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "due"),
+    [
+        ("Your account manager will call you on Monday.", "call you", "2026-03-09T17:00:00+01:00"),
+        ("My colleague Sarah will give you a call this afternoon.", "give you a call",
+         "2026-03-02T15:00:00+01:00"),
+        ("Billing will call you within 24 hours.", "call you", "2026-03-03T10:15:00+01:00"),
+        ("An engineer will call you tomorrow.", "call you", "2026-03-03T17:00:00+01:00"),
+        ("Someone from billing will call you tomorrow morning.", "call you",
+         "2026-03-03T09:00:00+01:00"),
+        ("They'll get back to you by Friday.", "get back to you", "2026-03-06T17:00:00+01:00"),
+        ("I've passed this to our technical team, who will contact you within 24 hours.",
+         "contact you", "2026-03-03T10:15:00+01:00"),
+        ("I'll call you back tomorrow - does 10am work for you?", "call you back",
+         "2026-03-03T17:00:00+01:00"),
+        ("I'll be in meetings all afternoon, but I'll email you by 5pm.", "email you",
+         "2026-03-02T17:00:00+01:00"),
+        ("I will be out of the office tomorrow, but my colleague will call you at 10am.",
+         "call you", "2026-03-03T10:00:00+01:00"),
+    ],
+)
+def test_the_one_who_promises_and_what_is_not_a_promise(text: str, action: str, due: str) -> None:
+    found = one(text)
+    assert found.action == action
+    assert found.due is not None and found.due.isoformat() == due

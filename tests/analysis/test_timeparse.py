@@ -75,6 +75,45 @@ def iso(phrase: str, now: datetime, tz: str = BERLIN) -> str | None:
         ("at half past seven tomorrow morning", "2026-03-03T07:30:00+01:00"),
         ("at 7 o'clock tomorrow morning", "2026-03-03T07:00:00+01:00"),
         ("tomorrow evening at 7:30", "2026-03-03T19:30:00+01:00"),
+        # 2026-12-03, night: forms a probe of 410 agent replies found unread.
+        ("at 4", "2026-03-02T16:00:00+01:00"),
+        ("by 5.", "2026-03-02T17:00:00+01:00"),
+        ("at 11", "2026-03-02T11:00:00+01:00"),
+        ("at 3 tomorrow", "2026-03-03T15:00:00+01:00"),
+        ("at 10 tomorrow morning", "2026-03-03T10:00:00+01:00"),
+        ("at 9 tonight", "2026-03-02T21:00:00+01:00"),
+        ("by Wednesday at 9 your time", "2026-03-04T09:00:00+01:00"),
+        ("tomorrow between 10 and 12", "2026-03-03T12:00:00+01:00"),
+        ("tomorrow between 8 and 10 a.m.", "2026-03-03T10:00:00+01:00"),
+        ("before lunch", "2026-03-02T12:00:00+01:00"),
+        ("before lunch tomorrow", "2026-03-03T12:00:00+01:00"),
+        ("after lunch", "2026-03-02T14:00:00+01:00"),
+        ("on Tues", "2026-03-03T17:00:00+01:00"),
+        ("by Fri", "2026-03-06T17:00:00+01:00"),
+        ("tmrw", "2026-03-03T17:00:00+01:00"),
+        ("by EOB", "2026-03-02T17:00:00+01:00"),
+        ("by end of week", "2026-03-06T17:00:00+01:00"),
+        ("by 17.00", "2026-03-02T17:00:00+01:00"),
+        ("by half five", "2026-03-02T17:30:00+01:00"),
+        ("within a fortnight", "2026-03-16T10:15:00+01:00"),
+        ("by the next business day", "2026-03-03T17:00:00+01:00"),
+        ("in under an hour", "2026-03-02T11:15:00+01:00"),
+        ("in a couple hours", "2026-03-02T12:15:00+01:00"),
+        ("by Thursday next week", "2026-03-12T17:00:00+01:00"),
+        ("early next week", "2026-03-10T17:00:00+01:00"),
+        ("by the middle of next week", "2026-03-11T17:00:00+01:00"),
+        ("later in the week", "2026-03-06T17:00:00+01:00"),
+        ("in a day or two", "2026-03-04T10:15:00+01:00"),
+        ("later this morning", "2026-03-02T12:00:00+01:00"),
+        ("by the end of the morning", "2026-03-02T12:00:00+01:00"),
+        ("by the end of the afternoon", "2026-03-02T17:00:00+01:00"),
+        ("by this time tomorrow", "2026-03-03T10:15:00+01:00"),
+        ("by the same time next week", "2026-03-09T10:15:00+01:00"),
+        ("a week on Monday", "2026-03-16T17:00:00+01:00"),
+        # A clock of another zone, named by the agent (Berlin is UTC+1 in March).
+        ("at 2pm GMT", "2026-03-02T15:00:00+01:00"),
+        ("at 9am Eastern tomorrow", "2026-03-03T15:00:00+01:00"),
+        ("at 3pm your time", "2026-03-02T15:00:00+01:00"),
     ],
 )
 def test_phrases_on_a_monday_morning(phrase: str, expected: str) -> None:
@@ -83,7 +122,8 @@ def test_phrases_on_a_monday_morning(phrase: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase", ["soon", "asap", "ASAP", "as soon as possible", "shortly", "in a bit",
-               "in a few days", "later", "in the near future", "in the next few hours"],
+               "in a few days", "later", "in the near future", "in the next few hours",
+               "in a few minutes", "within the next few days", "momentarily", "in a minute"],
 )
 def test_vague_words_have_no_due_time(phrase: str) -> None:
     assert resolve(phrase, now=MONDAY_MORNING, tz=BERLIN) is None

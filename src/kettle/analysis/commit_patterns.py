@@ -31,11 +31,24 @@ _SERVICE = (
     r"|refund|follow|get\s+back|inform|notify|help|solve|resolve|investigate|look"
 )
 
+#: Teams named alone as the one who acts: "Billing will call you", "Tech support will email".
+_TEAMS = (
+    r"billing|tech(?:nical)?\s+support|finance|accounts|dispatch|logistics|returns|claims"
+    r"|complaints|collections|customer\s+care|the\s+warehouse|our\s+warehouse"
+)
+
 _SUBJECT = (
-    r"(?P<subj>\bI\b|\bwe\b|\b(?:our|the\s+relevant|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _STAFF + r")\b"
-    r"|\b(?:someone|somebody)\b|\ba\s+(?:[\w-]+\s+){0,2}?(?:staff|colleague|engineer|technician"
+    r"(?P<subj>\bI\b|\bwe\b|\b(?:our|my|the\s+relevant|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+    + _STAFF + r")\b(?:\s+(?-i:[A-Z][a-z]+)(?=\s+(?:will|shall)\b))?"
+    # "your account manager" is ours; "your manager" is the customer's boss.
+    r"|\byour\s+(?:account|case|relationship|dedicated|personal|assigned)\s+(?:manager|advis[eo]r"
+    r"|engineer|technician|representative|agent|specialist|handler|coordinator)\b"
+    r"|\b(?:someone|somebody)(?:\s+from\s+(?:our\s+|the\s+)?[\w-]+(?:\s+(?:team|department))?)?\b"
+    r"|\ban?\s+(?:[\w-]+\s+){0,2}?(?:staff|colleague|engineer|technician"
     r"|specialist|member\s+of\s+(?:our|the)\s+team|representative)\b"
-    r"|\b(?:Xiao|Little|Shun)\s?[A-Z]?\w*|\bthey\b(?=\s+will\s+(?:" + _SERVICE + r")\b)"
+    r"|(?:^|(?<=[.!?]\s)|(?<=[,;]\s))(?:" + _TEAMS + r")(?=\s+(?:will|shall)\b)"
+    r"|\b(?:Xiao|Little|Shun)\s?[A-Z]?\w*|\bthey\b(?=(?:\s+will|['’]ll)\s+(?:" + _SERVICE + r")\b)"
+    r"|(?<=,\s)who(?=\s+will\s+(?:" + _SERVICE + r")\b)"
     r"|(?<=\s)and(?=\s+will\b))"
 )
 
@@ -89,7 +102,11 @@ NOT_ACTIONS = frozenset(
 BE_STATES = re.compile(
     r"\s*(?:happy|glad|pleased|delighted|grateful|thankful|sorry|honou?red|able|unable|available"
     r"|here|there|at|waiting|the|a|an|your|our|more|very|so|responsible|charged|free|fine|ok|okay"
-    r"|closed|open|in\s+charge|valid|effective|subject|billed|deducted|cancell?ed|suspended)\b",
+    r"|closed|open|in\s+charge|valid|effective|subject|billed|deducted|cancell?ed|suspended"
+    # Where the agent will be, not what they will do: "I'll be away until Monday".
+    r"|away|off(?!\s+to\b)|out\s+of\s+(?:the\s+)?office|on\s+(?:holiday|leave|vacation"
+    r"|annual\s+leave|a\s+course|a\s+training)|in\s+(?:a\s+|back-to-back\s+)?meetings?"
+    r"|unavailable|travel+ing|working\s+from|off\s+sick|on\s+sick\s+leave)\b",
     re.IGNORECASE,
 )
 
@@ -120,3 +137,36 @@ CLAUSE_JOINT = re.compile(
 
 #: Sentence ends; "5 p.m. tomorrow" does not end one.
 BOUNDARY = re.compile(r"(?<!\b[ap]\.m)[.!?~。！？]+(?=\s|$|[A-Z])|\n+")
+
+
+#: A check-in question after a promise in the same sentence: "I'll call you back
+#: tomorrow - does 10am work for you?". The promise stands; the question is asked.
+CHECK_IN = re.compile(
+    r"(?:\s+[-–—]+\s*|,\s*)(?:does|do|is|would|will|shall|can|could|how\s+does|ok|okay"
+    r"|alright|all\s+right|sound\s+good|works?\s+for\s+you)\b[^.!?]*\?+\s*$",
+    re.IGNORECASE,
+)
+
+#: Words quoted back from someone else ("You said: 'I'll chase it up tomorrow'"):
+#: a promise inside them is not the agent's.
+QUOTED = re.compile(
+    r"\"[^\"\n]+\"|“[^”\n]+”|‘[^’\n]+’|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){2,}?'(?!\w)"
+)
+
+#: A condition before the promise ("If it's not resolved by Friday, I'll …",
+#: "Once the payment clears, we will …"): its time words are not the due time.
+CONDITION = re.compile(
+    r"\b(?:if|unless|once|when|whenever|should|as\s+soon\s+as|after|until)\b[^,;]*[,;]",
+    re.IGNORECASE,
+)
+
+#: An event the promise waits for: "within 24 hours of receiving payment".
+AFTER_EVENT = re.compile(
+    r"\s*(?:of|after|from|following)\s+(?!now\b|today\b|this\b|the\s+time\s+of\s+this)"
+    r"(?:receiving|receipt|the|your|our|us|it|delivery|collection|dispatch|payment|approval"
+    r"|when|getting|hearing)\b",
+    re.IGNORECASE,
+)
+
+#: Said before the promise: it waits for an event ("Once the payment clears, …").
+EVENT_LEAD = re.compile(r"^\W*(?:once|when|as\s+soon\s+as|after)\b", re.IGNORECASE)

@@ -15,6 +15,7 @@ NUMBERS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48, "twenty-four": 24,
     "seventy-two": 72, "the": 1, "a couple of": 2, "couple of": 2, "half an": 0, "half a": 0,
+    "a couple": 2, "couple": 2,
 }
 
 WEEKDAY_NAMES: tuple[str, ...] = (
@@ -30,16 +31,21 @@ MONTHS: dict[str, int] = {
 
 #: Words that promise without a time. The playbook's ``time_words.vague`` adds to them.
 VAGUE: tuple[str, ...] = (
-    r"as\s+soon\s+as\s+(?:possible|we\s+can|i\s+can|practicable)",
+    r"as\s+soon\s+as\s+(?:possible|we\s+can|i\s+can|practicable|(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)"
+    r"\s+able)",
     r"a\.?s\.?a\.?p\.?",
     r"shortly",
-    r"soon",
-    r"in\s+a\s+(?:bit|while|little\s+while|moment|few\s+days|few\s+hours)",
-    r"in\s+the\s+next\s+few\s+(?:minutes|hours|days)",
+    # "as soon as I hear from the warehouse" waits for an event: not vague, no time.
+    r"(?<!as\s)soon",
+    r"in\s+a\s+(?:bit|while|little\s+while|moment|few\s+days|few\s+hours|few\s+minutes|minute"
+    r"|sec(?:ond)?|jiffy|tick)",
+    r"(?:in|within|over|during)\s+the\s+next\s+few\s+(?:minutes|hours|days|weeks)",
+    r"within\s+(?:a\s+)?(?:few|several)\s+(?:minutes|hours|days)",
+    r"momentarily",
     r"in\s+(?:the\s+)?(?:near\s+|coming\s+)?future",
     r"in\s+the\s+coming\s+days",
     r"in\s+due\s+(?:time|course)",
-    r"later(?:\s+on)?(?!\s+than)",
+    r"later(?:\s+on)?(?!\s+(?:than|in\s+the\s+week|this\s+morning))",
     r"at\s+the\s+(?:first|earliest)\s+(?:time|opportunity|moment)",
     r"in\s+(?:a\s+)?timely(?:\s+manner)?",
     r"in\s+time",
@@ -49,7 +55,7 @@ VAGUE: tuple[str, ...] = (
 )
 
 _NUM = (
-    r"\d{1,3}|a\s+couple\s+of|couple\s+of|half\s+an?|an?|one|two|three|four|five|six|seven"
+    r"\d{1,3}|a\s+couple(?:\s+of)?|couple(?:\s+of)?|half\s+an?|an?|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|fifteen|twenty-four|twenty|thirty|forty-eight"
     r"|seventy-two|the"
 )
@@ -63,14 +69,38 @@ HOUR_WORDS: tuple[str, ...] = (
 )
 _HOUR_WORDS = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
 
+#: Zones an agent names after a clock time, as IANA zones.
+ZONE_WORDS: dict[str, str] = {
+    "eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York",
+    "edt": "America/New_York", "central": "America/Chicago", "ct": "America/Chicago",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "mountain": "America/Denver",
+    "mst": "America/Denver", "mdt": "America/Denver", "pacific": "America/Los_Angeles",
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "gmt": "Europe/London", "bst": "Europe/London", "uk time": "Europe/London",
+    "london time": "Europe/London", "utc": "UTC", "cet": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+}
+ZONE_WORDS_RE = "|".join(w.replace(" ", r"\s+") for w in sorted(ZONE_WORDS, key=len, reverse=True))
+
 _PARTS: tuple[tuple[str, str], ...] = (
+    # "this time tomorrow", "the same time next week": the clock of now, a day or a week on.
+    ("same", r"(?:this|(?:the\s+)?same)\s+time\s+(?P<samew>tomorrow|next\s+week)\b"),
     ("dur", rf"(?:within|in|in\s+the\s+next|over\s+the\s+next|during\s+the\s+next|inside(?:\s+of)?"
-            rf"|after|no\s+later\s+than)\s+(?:the\s+next\s+)?(?P<n1>{_NUM})"
+            rf"|after|no\s+later\s+than)\s+(?:the\s+next\s+)?(?:under|less\s+than|about|around)?\s*"
+            rf"(?P<n1>{_NUM})"
             rf"(?:\s*(?:-|–|to|or)\s*(?P<n2>{_NUM}))?\s*(?P<bd>business\s+|working\s+|work\s+)?"
-            r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b"
+            r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?)\b"
+            # "in a day or two": the window's far end.
+            r"(?:\s+or\s+(?P<n3>two|three|2|3)\b)?"
             # "in the next hour", "within the hour": one unit.
             r"|(?:(?:within|in|over|during)\s+the\s+next|within\s+the)\s+(?P<unit1>hour|minute)\b"),
+    # "the next business day", "within the next working day".
+    ("nbd", r"(?:the\s+)?next\s+(?:business|working)\s+day\b"),
     ("week", r"(?:(?:the\s+)?end\s+of\s+(?P<wk>the|this|next)\s+(?:working\s+|business\s+)?week"
+             r"|(?:the\s+)?end\s+of\s+week|eow"
+             # "early next week" (its Tuesday), "mid-week" (Wednesday), "later in the week".
+             r"|(?P<wpos>early|mid|middle\s+of|later\s+in)\s*-?\s*(?:the\s+)?(?P<wk3>this|next)?\s*week"
+             r"|midweek"
              r"|(?P<wk2>this|next)\s+week"
              # "before the weekend": the end of this working week.
              r"|(?:before|by)\s+(?:the|this)\s+weekend)\b"),
@@ -80,13 +110,20 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("month", r"(?:the\s+)?end\s+of\s+(?:(?P<mo>the|this|next)\s+)?(?P<mounit>month|year)\b"),
     ("eod", r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:today'?s?\s+)?"
             r"(?:business\s+|working\s+|work\s+)?day"
-            r"|eod|cob|(?:close|end)\s+of\s+(?:business|play)|end\s+of\s+business)\b"),
+            r"|eod|eob|cob|(?:close|end)\s+of\s+(?:business|play)|end\s+of\s+business)\b"),
     ("first", r"first\s+thing(?:\s+in\s+the\s+morning)?\b"),
     # "immediately after the goods arrive" waits for an event: no time of its own.
     ("now", r"(?:right\s+now|right\s+away|straight\s+away|immediately|now)\b"
             r"(?!\s+(?:after|when|once|upon|as\s+soon\s+as)\b)"),
-    ("day", r"(?P<dayw>today|tomorrow|the\s+next\s+day|the\s+day\s+after\s+tomorrow)\b"),
-    ("wd", rf"(?:(?P<wdmod>next|this|coming|this\s+coming)\s+)?(?P<wdn>{_WD})\b"),
+    ("day", r"(?P<dayw>today|tomorrow|tmrw|tmr|tmrow|tomoz|2morrow|2moro|the\s+next\s+day"
+            r"|the\s+day\s+after\s+tomorrow)\b"),
+    # "Thursday next week" is the Thursday of next week; "by Fri", "on Tues" after a preposition.
+    ("wd", rf"(?:(?P<wdmod>next|this|coming|this\s+coming)\s+)?(?:(?P<wdn>{_WD})"
+           rf"|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
+           rf"|(?<=\bnext\s)|(?<=\bthis\s))(?P<wda>mon|tues?|weds?|thur?s?|fri|sat|sun)\b\.?)"
+           r"(?:\s+(?P<wdnext>next\s+week))?\b"),
+    # UK "a week on Monday": the Monday after next.
+    ("weekon", rf"a\s+week\s+(?:on|from)\s+(?P<wkon>{_WD})\b"),
     ("mdate", rf"(?P<mon1>{_MONTH})\.?\s+(?P<md1>\d{{1,2}}){_ORD}(?:,?\s+(?P<y1>\d{{4}}))?\b"),
     ("dmdate", rf"(?:the\s+)?(?P<md2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})\b\.?"
                r"(?:\s+(?P<y2>\d{4}))?"),
@@ -96,14 +133,34 @@ _PARTS: tuple[tuple[str, str], ...] = (
             r"(?:the\s+)?(?P<md3>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
             r"(?!\s+(?:floor|time|of\b|day|week|month|year|place|street|avenue|grade|edition))"),
     ("isodate", r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"),
-    ("clock", r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]\s?m\b)"
-              r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b"
+    # "between 10 and 12", "between 8 and 10 a.m.": due at the window's end.
+    ("window", r"between\s+(?P<wa>1[0-2]|[1-9])(?::[0-5]\d)?\s*(?P<wap1>[ap]\.?\s?m\b\.?)?\s*"
+               r"(?:and|-|–|to)\s*(?:(?P<wb>1[0-2]|[1-9])(?::(?P<wbm>[0-5]\d))?\s*"
+               r"(?P<wap>[ap]\.\s?m\.|[ap]\s?m\b)?|(?P<wnoon>noon|midday))"),
+    ("clock", r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]\s?m\b)"
+              r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b)"
+              # "2pm Eastern", "5pm GMT", "3pm UK time": the clock of another zone.
+              rf"(?:\s+(?P<tzw>{ZONE_WORDS_RE})\b)?"
+              # "by 17.00": a stop for the minutes, after a preposition of time only.
+              r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\baround\s))"
+              r"(?P<hd>[01]?\d|2[0-3])\.(?P<md>[0-5]\d)\b(?!\.\d)"
+              # A bare hour after a preposition of time: "I'll call you back at 4".
+              r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
+              r"|(?<=\baround\s))(?P<hb>1[0-2]|[1-9])\b(?![:./,-]\d)"
+              r"(?=\s*(?:$|[.,;:!?)\-–—]|(?:today|tomorrow|tonight|this|on|in\s+the|your|my|our|uk"
+              r"|gmt|bst|est|pst|cet|local|then|and\s+(?:i|we)|at|latest|sharp|ish)\b))"
+              # UK "half five" is half past five.
+              rf"|(?P<halfuk>half)\s+(?P<hsu>1[0-2]|[1-9]|{_HOUR_WORDS})\b"
+              r"(?!\s*(?:an?\b|hours?|days?|of\b|the\b|price|dozen|past|after|to\b|times?))"
               r"|(?P<hoc>\d{1,2})\s+o['’]?clock\b"
               # Said aloud: "half past four", "a quarter to 5".
               rf"|(?:(?P<half>half)|(?:a\s+)?(?P<qtr>quarter))\s+(?P<rel>past|after|to)\s+"
               rf"(?P<hs>1[0-2]|[1-9]|{_HOUR_WORDS})\b"),
-    ("part", r"(?P<this>this\s+)?(?P<pn>morning|afternoon|evening|tonight|noon|midday|midnight"
-             r"|night|lunchtime|lunch\s+time)\b"),
+    # "later this morning", "by the end of the morning" (noon); "end of the afternoon" (5 pm).
+    ("partend", r"(?:later\s+this|(?:the\s+)?end\s+of\s+(?:the|this))\s+"
+                r"(?P<pe>morning|afternoon)\b"),
+    ("part", r"(?P<this>this\s+)?(?:(?P<afterl>after)\s+)?(?P<pn>morning|afternoon|evening|tonight"
+             r"|noon|midday|midnight|night|lunchtime|lunch\s+time|lunch)\b"),
 )
 
 

@@ -77,9 +77,17 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
 def _in_sentence(
     text: str, start: int, end: int, now: datetime, zone: ZoneInfo, book: Playbook
 ) -> list[Commitment]:
-    if "?" in text[start:end].rstrip()[-2:] or pat.PREFILTER.search(text, start, end) is None:
+    if "?" in text[start:end].rstrip()[-2:]:
+        # "I'll call you tomorrow - does 10am work?": the promise before the check-in stands.
+        check_in = pat.CHECK_IN.search(text, start, end)
+        if check_in is None:
+            return []
+        end = check_in.start()
+    if pat.PREFILTER.search(text, start, end) is None:
         return []
-    heads = sorted(_heads(text, start, end), key=lambda h: h[0])
+    quoted = [m.span() for m in pat.QUOTED.finditer(text, start, end)]
+    heads = sorted((h for h in _heads(text, start, end)
+                    if not any(a <= h[0] < b for a, b in quoted)), key=lambda h: h[0])
     out = []
     region = start
     for index, (head, verb) in enumerate(heads):
@@ -88,6 +96,7 @@ def _in_sentence(
         clause_end = cut.start() if cut else stop
         region = _clause_start(text, region, head)
         times = find_times(text, region, clause_end, now=now, zone=zone, playbook=book)
+        times = _own_times(text, start, head, times)
         out.append(_commitment(text, head, verb, clause_end, times))
         region = clause_end
     return out
@@ -95,11 +104,28 @@ def _in_sentence(
 
 def _clause_start(text: str, start: int, head: int) -> int:
     """Where the clause of a promise begins: time words before it belong to it
-    ("Tomorrow morning I will call you"), but not those of an earlier clause."""
+    ("Tomorrow morning I will call you"), but not those of an earlier clause,
+    nor those of a condition ("If it's not fixed by Friday, I'll escalate it")."""
     begin = start
     for joint in pat.CLAUSE_JOINT.finditer(text, start, head):
         begin = joint.end()
+    for condition in pat.CONDITION.finditer(text, start, head):
+        begin = max(begin, condition.end())
     return begin
+
+
+#: A duration counted from some moment ("within 24 hours", "in 2 days").
+_RELATIVE = re.compile(r"^(?:within|in|over|during|inside|no\s+later\s+than)\b", re.IGNORECASE)
+
+
+def _own_times(text: str, start: int, head: int, times: list[TimePhrase]) -> list[TimePhrase]:
+    """``times`` less the durations counted from an event rather than from now:
+    "within 24 hours of receiving payment", "Once the payment clears, we will
+    ship within 24 hours". Such a promise has no due time yet (nor is it vague)."""
+    waits = pat.EVENT_LEAD.match(text, start, head) is not None
+    return [t for t in times
+            if not (_RELATIVE.match(t.text)
+                    and (waits or pat.AFTER_EVENT.match(text, t.end) is not None))]
 
 
 def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

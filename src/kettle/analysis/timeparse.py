@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from kettle.analysis import commit_calendar as cal
 from kettle.analysis.commit_timewords import (
     HOUR_WORDS,
+    ZONE_WORDS,
     JOINER,
     LEAD,
     MONTHS,
@@ -133,10 +134,34 @@ def _resolve(
     group: list[re.Match[str]], now: datetime, zone: ZoneInfo, book: Playbook
 ) -> tuple[datetime | None, bool]:
     kinds = _kinds(group)
+    named = _named_zone(kinds)
+    if named is not None and named.key != zone.key:
+        # "at 2pm Eastern": the day and the clock are read in that zone.
+        due, vague = _resolve_kinds(kinds, now.astimezone(named), named, book)
+        return (due.astimezone(zone) if due else None), vague
+    return _resolve_kinds(kinds, now, zone, book)
+
+
+def _named_zone(kinds: dict[str, re.Match[str]]) -> ZoneInfo | None:
+    word = kinds["clock"].group("tzw") if "clock" in kinds else None
+    if not word:
+        return None
+    return ZoneInfo(ZONE_WORDS[re.sub(r"\s+", " ", word.lower())])
+
+
+def _resolve_kinds(
+    kinds: dict[str, re.Match[str]], now: datetime, zone: ZoneInfo, book: Playbook
+) -> tuple[datetime | None, bool]:
+    if "same" in kinds:
+        weeks = "week" in kinds["same"].group("samew").lower()
+        return cal.after_days(now, 7 if weeks else 1, zone), False
     if "dur" in kinds:
         return _duration(kinds["dur"], now, zone, book), False
     if "week" in kinds:
         return _week(kinds["week"], now, zone, book), False
+    if "nbd" in kinds:
+        target = cal.next_business_day(now.date(), book.business_hours, include=False)
+        return cal.at(target, book.time_words.end_of_day, zone), False
     if "weekend" in kinds:
         return _weekend(kinds["weekend"], now, zone, book), False
     if "month" in kinds:
@@ -169,7 +194,11 @@ def _number(word: str | None) -> float:
 def _duration(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
     single = match.group("unit1")
     amount = 1.0 if single else _number(match.group("n2") or match.group("n1"))
+    if match.group("n3"):
+        amount = max(amount, _number(match.group("n3")))
     unit = (single or match.group("unit")).lower()
+    if unit.startswith("f"):
+        unit, amount = "days", amount * 14
     if unit.startswith("m"):
         return cal.after_elapsed(now, timedelta(minutes=amount), zone)
     if unit.startswith("h"):
@@ -184,9 +213,19 @@ def _duration(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playboo
 
 
 def _week(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
-    which = (match.group("wk") or match.group("wk2") or "this").lower()
+    which = (match.group("wk") or match.group("wk2") or match.group("wk3") or "this").lower()
     eod = book.time_words.end_of_day
     ahead = 1 if which == "next" else 0
+    position = (match.group("wpos") or ("mid" if match.group().lower() == "midweek" else ""))
+    position = position.lower().split()[0] if position else ""
+    if position in ("early", "mid", "middle"):
+        # "early next week": its Tuesday; "mid-week": Wednesday (of this week while ahead).
+        weekday = 1 if position == "early" else 2
+        today = now.date()
+        target = today - timedelta(days=today.weekday()) + timedelta(days=weekday, weeks=ahead)
+        if target <= today:
+            target += timedelta(weeks=1)
+        return cal.at(target, eod, zone)
     target = cal.end_of_week(now.date(), book.business_hours, weeks_ahead=ahead)
     if ahead == 0 and cal.at(target, eod, zone) <= now:
         target = cal.end_of_week(now.date(), book.business_hours, weeks_ahead=1)
@@ -219,14 +258,27 @@ def _by_end_of(day: date, now: datetime, zone: ZoneInfo, book: Playbook) -> date
 def _day(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> date | None:
     if "day" in kinds:
         word = re.sub(r"\s+", " ", kinds["day"].group("dayw").lower())
-        offset = {"today": 0, "tomorrow": 1, "the next day": 1}.get(word, 2)
+        offset = 1 if word in _TOMORROW else {"today": 0, "the next day": 1}.get(word, 2)
         return today + timedelta(days=offset)
+    if "weekon" in kinds:
+        index = WEEKDAY_NAMES.index(kinds["weekon"].group("wkon").lower())
+        return cal.next_weekday(today, index, next_week=False) + timedelta(weeks=1)
     if "wd" in kinds:
         match = kinds["wd"]
-        index = WEEKDAY_NAMES.index(match.group("wdn").lower())
+        index = _weekday_index(match.group("wdn") or match.group("wda"))
         modifier = (match.group("wdmod") or "").lower()
-        return cal.next_weekday(today, index, next_week=modifier == "next")
+        return cal.next_weekday(today, index, next_week=modifier == "next"
+                                or match.group("wdnext") is not None)
     return _calendar(kinds, today, zone)
+
+
+_TOMORROW = frozenset({"tomorrow", "tmrw", "tmr", "tmrow", "tomoz", "2morrow", "2moro"})
+
+
+def _weekday_index(name: str) -> int:
+    """0 for "Monday" or "Mon", … 6 for "Sunday" or "Sun"."""
+    short = name.lower().rstrip(".")[:3]
+    return [w[:3] for w in WEEKDAY_NAMES].index(short)
 
 
 def _calendar(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> date | None:
@@ -266,16 +318,28 @@ def _month_first(key: str) -> bool:
 _PARTS_OF_DAY = {
     "morning": "morning", "afternoon": "afternoon", "evening": "evening", "tonight": "tonight",
     "night": "tonight", "noon": "noon", "midday": "noon", "lunchtime": "noon",
-    "lunch time": "noon",
+    "lunch time": "noon", "lunch": "noon",
 }
+#: "after lunch": early afternoon.
+_AFTER_LUNCH = time(14, 0)
+_LATE_PARTS = ("evening", "tonight", "night")
 
 
 def _clock(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
     words = book.time_words
-    if "clock" in kinds:
-        # "tomorrow morning at 7:30": the morning says which 7:30 (see _business_hour).
-        morning = "part" in kinds and kinds["part"].group("pn").lower() == "morning"
-        return _clock_time(kinds["clock"], morning=morning)
+    if "clock" in kinds or "window" in kinds:
+        # "tomorrow morning at 7:30": the morning says which 7:30 (see _business_hour);
+        # "at 9 tonight" is 21:00.
+        part = kinds["part"].group("pn").lower() if "part" in kinds else ""
+        if "window" in kinds:
+            return _window_end(kinds["window"], morning=part == "morning")
+        found = _clock_time(kinds["clock"], morning=part == "morning")
+        if found is not None and part in _LATE_PARTS and found.hour < 12:
+            return found.replace(hour=found.hour + 12)
+        return found
+    if "partend" in kinds:
+        return words.noon if kinds["partend"].group("pe").lower() == "morning" \
+            else words.end_of_day
     if "eod" in kinds:
         return words.end_of_day
     if "first" in kinds:
@@ -284,12 +348,35 @@ def _clock(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
         name = re.sub(r"\s+", " ", kinds["part"].group("pn").lower())
         if name == "midnight":
             return cal.LAST_MINUTE
+        if name == "lunch" and kinds["part"].group("afterl"):
+            return _AFTER_LUNCH
         value: time = getattr(words, _PARTS_OF_DAY[name])
         return value
     return None
 
 
+def _window_end(match: re.Match[str], *, morning: bool = False) -> time:
+    """The end of "between 10 and 12" (12:00), "between 8 and 10 a.m." (10:00)."""
+    if match.group("wnoon"):
+        return time(12, 0)
+    hour, minute = int(match.group("wb")), int(match.group("wbm") or 0)
+    marker = (match.group("wap") or match.group("wap1") or "").lower()
+    if marker:
+        return time((hour % 12) + (12 if marker.startswith("p") else 0), minute)
+    return time(_business_hour(hour, morning) % 24, minute)
+
+
 def _clock_time(match: re.Match[str], *, morning: bool = False) -> time | None:
+    if match.group("hd") is not None:
+        written = match.group("hd")
+        hour = _business_hour(int(written), morning) if len(written) == 1 else int(written)
+        return time(hour, int(match.group("md")))
+    if match.group("hb") is not None:
+        return time(_business_hour(int(match.group("hb")), morning) % 24, 0)
+    if match.group("hsu") is not None:
+        word = match.group("hsu").lower()
+        hour = int(word) if word.isdigit() else HOUR_WORDS.index(word) + 1
+        return time(_business_hour(hour, morning) % 24, 30)
     if match.group("h24") is not None:
         written = match.group("h24")
         # "by 5:30" in a reply is half past five in the afternoon; "05:30" is not.
