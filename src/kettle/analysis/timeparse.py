@@ -29,12 +29,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from kettle.analysis import commit_calendar as cal
 from kettle.analysis.commit_timewords import (
     HOUR_WORDS,
-    ZONE_WORDS,
     JOINER,
     LEAD,
     MONTHS,
     NUMBERS,
     WEEKDAY_NAMES,
+    ZONE_WORDS,
     time_regex,
 )
 from kettle.analysis.playbook import Playbook, default_playbook
