@@ -141,6 +141,12 @@ POSITIVE: list[tuple[str, str]] = [
     ("profanity", "F*** this company"),
     ("profanity", "F**k you and your refund policy"),
     ("profanity", "What the h*ll is going on"),
+    # Phones type curly apostrophes; customers drop them.
+    ("hang_up", "I’m done with you."),
+    ("repeat_contact", "I’ve called three times."),
+    ("repeat_contact", "Ive already told you my order number."),
+    ("service_failure", "my wedding dress hasnt arrived and the wedding is saturday"),
+    ("service_failure", "The app doesn’t work after the update."),
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
@@ -237,6 +243,12 @@ def test_signal_not_found(kind: str, text: str) -> None:
 def test_every_signal_kind_has_positive_and_negative_cases() -> None:
     assert {k for k, _ in POSITIVE} == set(SIGNALS)
     assert {k for k, _ in NEGATIVE} == set(SIGNALS)
+
+
+def test_spans_keep_the_curly_apostrophe_as_written() -> None:
+    text = "I’m done with you."
+    (signal,) = [s for s in detect(text) if s.kind == "hang_up"]
+    assert signal.span.text == text[signal.span.start:signal.span.end] == "I’m done"
 
 
 def test_spans_point_at_the_text() -> None:

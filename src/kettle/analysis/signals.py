@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from kettle.analysis.playbook import Playbook, compile_rule, default_playbook
+from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import (
     LiteralFinder,
     Needs,
@@ -100,14 +100,29 @@ class _Compiled:
         object.__setattr__(self, "by_literal", {k: frozenset(v) for k, v in by_literal.items()})
 
 
+#: Phones type curly apostrophes ("I’m done"); the phrase rules are written with
+#: straight ones. Same length, so every offset stays put.
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+#: Customers drop the apostrophe ("hasnt arrived", "im done", "ive called"): in
+#: the rules, the apostrophe of n't, 'm and 've is optional ('re and 'll are not:
+#: "were" and "well" are words).
+_CONTRACTIONS = re.compile(r"(?<=n)'(?=t)|'(?=m\b|ve)")
+
+
+def loose_apostrophes(source: str) -> str:
+    """A playbook pattern whose n't / 'm / 've also match without the apostrophe."""
+    return _CONTRACTIONS.sub("'?", source)
+
+
 def _build(playbook: Playbook) -> _Compiled:
     phrases = []
     for kind in PHRASE_SIGNALS:
         rule = playbook.signals.get(kind)
         if rule is None:
             continue
-        _, exclude = compile_rule(rule)
-        for source in rule.patterns:
+        exclude = _loose_alternation(rule.exclude)
+        for raw in rule.patterns:
+            source = loose_apostrophes(raw)
             compiled = re.compile(source, re.IGNORECASE)
             literals = required_literals(source)
             phrases.append(_Phrase(kind, compiled, exclude, frozenset(literals) or None,
@@ -182,6 +197,12 @@ def _first_match(text: str, phrase: _Phrase) -> tuple[int, int] | None:
     return None
 
 
+def _loose_alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{loose_apostrophes(p)})" for p in patterns), re.IGNORECASE)
+
+
 def _present(text: str, book: _Compiled) -> set[str]:
     """The literals of ``book`` in the lower-cased ``text``."""
     lower = text.lower()
@@ -191,7 +212,8 @@ def _present(text: str, book: _Compiled) -> set[str]:
 
 
 def _phrase_signals(
-    text: str, book: _Compiled, playbook: Playbook | None, present: set[str]
+    text: str, book: _Compiled, playbook: Playbook | None, present: set[str],
+    original: str | None = None,
 ) -> list[Signal]:
     """The earliest match of each phrase signal (one per kind)."""
     ascii_text = text.isascii()
@@ -206,7 +228,8 @@ def _phrase_signals(
         hit = _first_match(text, phrase)
         if hit is not None and (phrase.kind not in best or hit < best[phrase.kind]):
             best[phrase.kind] = hit
-    return [Signal(kind, _span(text, a, b, playbook)) for kind, (a, b) in best.items()]
+    shown = original if original is not None else text
+    return [Signal(kind, _span(shown, a, b, playbook)) for kind, (a, b) in best.items()]
 
 
 def _is_shouting(run: str) -> bool:
@@ -227,8 +250,9 @@ def shouting_spans(text: str) -> list[tuple[int, int]]:
 def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]:
     """Every escalation signal in ``text``, in the order of ``types.SIGNALS``."""
     book = _compiled(playbook)
-    present = _present(text, book)
-    found = _phrase_signals(text, book, playbook, present)
+    plain = text.translate(_STRAIGHT) if not text.isascii() else text
+    present = _present(plain, book)
+    found = _phrase_signals(plain, book, playbook, present, text)
     for start, end in shouting_spans(text):
         found.append(Signal("shouting", _span(text, start, end, playbook)))
     # The cheap tests first: most messages hold neither "!!"-like pairs nor masks.
