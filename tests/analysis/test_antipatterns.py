@@ -71,6 +71,7 @@ POSITIVE = [
     ("doubt", "It says delivered on our end, so it must have been delivered."),
     ("doubt", "I'm not sure why you're upset, you were offered a rebooking."),
     ("doubt", "Nobody else in your area has reported a fault."),
+    ("doubt", "I hear what you're saying, but the charge is correct."),
     ("policy_shield", "Under our conditions of carriage we're not obliged to provide a hotel."),
     ("policy_shield", "Our terms state that once tracking shows delivered, it is yours."),
     ("policy_shield", "Refunds can only be requested in writing via the form on our website."),
@@ -160,6 +161,7 @@ NEGATIVE = [
     # Near misses of the night's rules.
     ("doubt", "Our records show you were charged twice; I'm refunding one payment now."),
     ("doubt", "I'm not sure yet why the second charge happened, but I'll find out."),
+    ("doubt", "I hear what you're saying, and you're right: I'll refund it now."),
     ("policy_shield", "It's our policy to refund duplicate charges immediately, so I've done "
                       "that now."),
     ("policy_shield", "Our policy is that you should never be out of pocket for our mistake."),
