@@ -177,3 +177,16 @@ def test_one_message_probabilities_survive_extreme_margins() -> None:
     low, _ = model.probabilities_one(np.full((1, 8), -1e6, dtype=np.float32))
     high, _ = model.probabilities_one(np.full((1, 8), 1e6, dtype=np.float32))
     assert (low, high) == ((0.0, 1.0) if model.slope > 0 else (1.0, 0.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["F**k this", "f*ck f**k and s**t", "mail john@example.com or a**", "2f**k", "ab*cd*ef s**t",
+     "x@@y", "@China Unicom@hina Telecom", "delivery* free", "f#@k you", "*hugs* p*ssed",
+     "Service@China f***ing app"],
+)
+def test_self_masked_search_finds_what_the_full_scan_finds(text: str) -> None:
+    from kettle.analysis.signals import _SELF_MASKED, _self_masked
+
+    assert [m.span() for m in _self_masked(text)] == [
+        m.span() for m in _SELF_MASKED.finditer(text)]

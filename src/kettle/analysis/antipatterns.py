@@ -96,7 +96,10 @@ def _is_acronym(term: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in term
 
 
-def _jargon_table(playbook: Playbook) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+_JargonTable = tuple[re.Pattern[str] | None, dict[str, str]]
+
+
+def _jargon_table(playbook: Playbook) -> _JargonTable:
     plain: dict[str, str] = {}
     written: list[str] = []
     for entry in playbook.jargon:
@@ -107,11 +110,13 @@ def _jargon_table(playbook: Playbook) -> tuple[re.Pattern[str] | None, dict[str,
     return _term_regex(tuple(written)), plain
 
 
-def _jargon(
-    sentence: Sentence, table: tuple[re.Pattern[str] | None, dict[str, str]]
-) -> list[Finding]:
+def _jargon(sentence: Sentence, table: _JargonTable) -> list[Finding]:
     regex, plain = table
     if regex is None:
+        return []
+    # The regex tries every term at every position; most sentences hold none.
+    folded = sentence.folded if sentence.folded is not None else sentence.text.lower()
+    if not any(term in folded for term in plain):
         return []
     matches = list(regex.finditer(sentence.text))
     # One rewrite for the sentence, every term in it in plain words.

@@ -119,7 +119,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
             r"|the\s+day\s+after\s+tomorrow)\b"),
     # "Thursday next week" is the Thursday of next week; "by Fri", "on Tues" after a preposition.
     ("wd", rf"(?:(?P<wdmod>next|this|coming|this\s+coming)\s+)?(?:(?P<wdn>{_WD})"
-           rf"|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
+           rf"|(?=[mtwfs])(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
            rf"|(?<=\bnext\s)|(?<=\bthis\s))(?P<wda>mon|tues?|weds?|thur?s?|fri|sat|sun)\b\.?)"
            r"(?:\s+(?P<wdnext>next\s+week))?\b"),
     # UK "a week on Monday": the Monday after next.
@@ -142,10 +142,10 @@ _PARTS: tuple[tuple[str, str], ...] = (
               # "2pm Eastern", "5pm GMT", "3pm UK time": the clock of another zone.
               rf"(?:\s+(?P<tzw>{ZONE_WORDS_RE})\b)?"
               # "by 17.00": a stop for the minutes, after a preposition of time only.
-              r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\baround\s))"
+              r"|(?=\d)(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\baround\s))"
               r"(?P<hd>[01]?\d|2[0-3])\.(?P<md>[0-5]\d)\b(?!\.\d)"
               # A bare hour after a preposition of time: "I'll call you back at 4".
-              r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
+              r"|(?=[1-9])(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
               r"|(?<=\baround\s))(?P<hb>1[0-2]|[1-9])\b(?![:./,-]\d)"
               r"(?=\s*(?:$|[.,;:!?)\-–—]|(?:today|tomorrow|tonight|this|on|in\s+the|your|my|our|uk"
               r"|gmt|bst|est|pst|cet|local|then|and\s+(?:i|we)|at|latest|sharp|ish)\b))"

@@ -84,6 +84,8 @@ class _Compiled:
     swear_parts: frozenset[str] | None = None
     #: The playbook's single profanity words, in its order (see :func:`unmask_swearing`).
     swear_words: tuple[str, ...] = ()
+    #: A literal without its optional apostrophe ("im") -> the literals it stands for.
+    bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: Phrases (by index) with no gate, tried on every message.
     ungated: frozenset[int] = field(init=False)
     #: Each gate literal's phrases: a message is tried only against the phrases
@@ -109,6 +111,10 @@ _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _CONTRACTIONS = re.compile(r"(?<=n)'(?=t)|'(?=m\b|ve)")
 
 
+#: The same apostrophes in a literal of the pre-check ("hasn't", "i'm", "i've").
+_LITERAL_APOSTROPHE = re.compile(r"(?<=n)'(?=t)|'(?=m\b|m$|ve)")
+
+
 def loose_apostrophes(source: str) -> str:
     """A playbook pattern whose n't / 'm / 've also match without the apostrophe."""
     return _CONTRACTIONS.sub("'?", source)
@@ -124,9 +130,12 @@ def _build(playbook: Playbook) -> _Compiled:
         for raw in rule.patterns:
             source = loose_apostrophes(raw)
             compiled = re.compile(source, re.IGNORECASE)
-            literals = required_literals(source)
+            # The pre-checks are worked out on the pattern as written ("i'm"), which
+            # is tighter; a text that has the literal without its apostrophe ("im")
+            # counts as having it (_present), so no match is lost.
+            literals = required_literals(raw)
             phrases.append(_Phrase(kind, compiled, exclude, frozenset(literals) or None,
-                                   informative(pattern_needs(source))))
+                                   informative(pattern_needs(raw))))
     words = sorted({w.strip().lower() for w in playbook.profanity if w.strip()}, key=len)
     profanity = None
     if words:
@@ -138,10 +147,16 @@ def _build(playbook: Playbook) -> _Compiled:
     parts = frozenset(w.split()[0] for w in words)
     swear_parts = parts if parts and all(x.isascii() for x in parts) else None
     needed = {x for p in phrases for sets in p.needs for found in sets for x in found}
-    finder = LiteralFinder(set(every) | needed | (swear_parts or set()))
+    bare: dict[str, set[str]] = {}
+    for literal in set(every) | needed:
+        stripped = _LITERAL_APOSTROPHE.sub("", literal)
+        if stripped != literal:
+            bare.setdefault(stripped, set()).add(literal)
+    finder = LiteralFinder(set(every) | needed | set(bare) | (swear_parts or set()))
     singles = tuple(dict.fromkeys(
         w.strip().lower() for w in playbook.profanity if w.strip() and " " not in w.strip()))
-    return _Compiled(tuple(phrases), profanity, tuple(every), finder, swear_parts, singles)
+    return _Compiled(tuple(phrases), profanity, tuple(every), finder, swear_parts, singles,
+                     {k: frozenset(v) for k, v in bare.items()})
 
 
 # Swearing the customer masked themselves ("f*cking", "s**t", "F***", "f#@k") still
@@ -155,6 +170,33 @@ _SELF_MASKED = re.compile(
 )
 #: Every match of ``_SELF_MASKED`` holds one of these.
 _MASKS = frozenset("*#@$%")
+#: ... right after a letter: where a match can be (see :func:`_self_masked`).
+_LETTER_MASK = re.compile(r"[A-Za-z][*#@$%]")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _self_masked(text: str) -> list[re.Match[str]]:
+    """What ``_SELF_MASKED.finditer(text)`` finds, tried only where it can match.
+
+    Every match begins a run of letters that ends in a mask character, so the
+    pattern is tried only at the start of such runs, not at every position (an
+    "@" in an e-mail address or a handle is common; a masked swear word is not).
+    """
+    if _MASKS.isdisjoint(text):
+        return []
+    found: list[re.Match[str]] = []
+    done = -1
+    for hit in _LETTER_MASK.finditer(text):
+        start = hit.start()
+        while start > 0 and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        if start < done:
+            continue
+        match = _SELF_MASKED.match(text, start)
+        if match is not None:
+            found.append(match)
+            done = match.end()
+    return found
 
 
 def _compiled(playbook: Playbook | None) -> _Compiled:
@@ -207,8 +249,12 @@ def _present(text: str, book: _Compiled) -> set[str]:
     """The literals of ``book`` in the lower-cased ``text``."""
     lower = text.lower()
     if book.finder is None:
-        return {x for x in book.literals if x in lower}
-    return book.finder.present(lower)
+        found = {x for x in book.literals if x in lower}
+    else:
+        found = book.finder.present(lower)
+    for stripped in [x for x in found if x in book.bare]:
+        found |= book.bare[stripped]
+    return found
 
 
 def _phrase_signals(
@@ -263,7 +309,7 @@ def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]
         for match in book.profanity.finditer(text):
             found.append(Signal("profanity", Span(match.start(), match.end(),
                                                   _mask_word(match))))
-    for match in () if _MASKS.isdisjoint(text) else _SELF_MASKED.finditer(text):
+    for match in _self_masked(text):
         found.append(Signal("profanity", Span(match.start(), match.end(), _mask_word(match))))
     return tuple(sorted(found, key=lambda s: (_ORDER[s.kind], s.span.start)))
 
@@ -277,10 +323,15 @@ def unmask_swearing(text: str, *, playbook: Playbook | None = None) -> str:
     shown); one that fits none is left as written. Never shown to anyone: the
     thermometer's features read it, every output still masks.
     """
-    if _MASKS.isdisjoint(text):
+    masked = _self_masked(text)
+    if not masked:
         return text
     words = _compiled(playbook).swear_words
-    return _SELF_MASKED.sub(lambda m: _spelt(m.group(0), words), text)
+    pieces, at = [], 0
+    for match in masked:
+        pieces += [text[at:match.start()], _spelt(match.group(0), words)]
+        at = match.end()
+    return "".join(pieces) + text[at:]
 
 
 def _spelt(masked: str, words: tuple[str, ...]) -> str:
