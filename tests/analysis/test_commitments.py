@@ -104,6 +104,8 @@ def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> N
         ("If the part hasn't arrived by Monday, I'll send a replacement.", "send a replacement"),
         ("Once the payment clears, we will ship your order within 24 hours.",
          "ship your order within 24 hours"),
+        ("Thanks for waiting. Once the payment clears, we will ship your order within 24 hours.",
+         "ship your order within 24 hours"),
         ("We'll refund you within 5 working days of receiving the item.",
          "refund you within 5 working days of receiving the item"),
         ("I'll call you back as soon as I hear from the warehouse.",

@@ -273,7 +273,8 @@ def test_self_masked_swearing_counts_as_profanity() -> None:
 
 
 def test_self_masked_swearing_is_spelt_out_for_the_model_only() -> None:
-    assert unmask_swearing("F**k this company") == "fuck this company"
+    assert unmask_swearing("F**k this company") == "Fuck this company"
+    assert unmask_swearing("WHAT THE F**K") == "WHAT THE FUCK"
     assert unmask_swearing("the f***ing app, s**t service") == "the fucking app, shit service"
     assert unmask_swearing("Email john@example.com, delivery* free") == (
         "Email john@example.com, delivery* free")
@@ -284,7 +285,7 @@ def test_self_masked_swearing_is_spelt_out_for_the_model_only() -> None:
 def test_self_masked_swearing_reads_as_hot_as_the_word() -> None:
     from kettle.analysis.thermometer import read
 
-    masked, spelt = read("F**k this company"), read("fuck this company")
+    masked, spelt = read("F**k this company"), read("Fuck this company")
     assert masked.temperature == spelt.temperature
     assert masked.temperature > read("This company").temperature + 20
 

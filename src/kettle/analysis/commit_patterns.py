@@ -169,4 +169,4 @@ AFTER_EVENT = re.compile(
 )
 
 #: Said before the promise: it waits for an event ("Once the payment clears, …").
-EVENT_LEAD = re.compile(r"^\W*(?:once|when|as\s+soon\s+as|after)\b", re.IGNORECASE)
+EVENT_LEAD = re.compile(r"\W*(?:once|when|as\s+soon\s+as|after)\b", re.IGNORECASE)

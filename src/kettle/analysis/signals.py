@@ -111,10 +111,6 @@ _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _CONTRACTIONS = re.compile(r"(?<=n)'(?=t)|'(?=m\b|ve)")
 
 
-#: The same apostrophes in a literal of the pre-check ("hasn't", "i'm", "i've").
-_LITERAL_APOSTROPHE = re.compile(r"(?<=n)'(?=t)|'(?=m\b|m$|ve)")
-
-
 def loose_apostrophes(source: str) -> str:
     """A playbook pattern whose n't / 'm / 've also match without the apostrophe."""
     return _CONTRACTIONS.sub("'?", source)
@@ -149,7 +145,7 @@ def _build(playbook: Playbook) -> _Compiled:
     needed = {x for p in phrases for sets in p.needs for found in sets for x in found}
     bare: dict[str, set[str]] = {}
     for literal in set(every) | needed:
-        stripped = _LITERAL_APOSTROPHE.sub("", literal)
+        stripped = _CONTRACTIONS.sub("", literal)
         if stripped != literal:
             bare.setdefault(stripped, set()).add(literal)
     finder = LiteralFinder(set(every) | needed | set(bare) | (swear_parts or set()))
@@ -335,11 +331,15 @@ def unmask_swearing(text: str, *, playbook: Playbook | None = None) -> str:
 
 
 def _spelt(masked: str, words: tuple[str, ...]) -> str:
+    """The word ``masked`` stands for, in its case ("F**K" is "FUCK", "F**k" "Fuck")."""
     shape = re.compile("".join("[a-z]" if c in _MASK_CHARS else re.escape(c) for c in
                                masked.lower()))
     for word in words:
         if len(word) == len(masked) and shape.fullmatch(word):
-            return word
+            letters = [c for c in masked if c.isalpha()]
+            if len(letters) > 1 and all(c.isupper() for c in letters):
+                return word.upper()
+            return word.capitalize() if masked[0].isupper() else word
     return masked
 
 
