@@ -179,6 +179,8 @@ def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
         "I will be out of the office tomorrow.",
         'You mentioned "I will cancel my account tomorrow" - I understand your frustration.',
         "You wrote: 'I will call the bank tomorrow.' Please do.",
+        "Billing will be updated within 24 hours.",
+        "Returns will be processed within 14 days.",
     ],
 )
 def test_not_a_commitment(text: str) -> None:

@@ -33,8 +33,8 @@ _SERVICE = (
 
 #: Teams named alone as the one who acts: "Billing will call you", "Tech support will email".
 _TEAMS = (
-    r"billing|tech(?:nical)?\s+support|finance|accounts|dispatch|logistics|returns|claims"
-    r"|complaints|collections|customer\s+care|the\s+warehouse|our\s+warehouse"
+    r"billing|tech(?:nical)?\s+support|dispatch|logistics|customer\s+care|the\s+warehouse"
+    r"|our\s+warehouse"
 )
 
 _SUBJECT = (
@@ -170,3 +170,9 @@ AFTER_EVENT = re.compile(
 
 #: Said before the promise: it waits for an event ("Once the payment clears, …").
 EVENT_LEAD = re.compile(r"\W*(?:once|when|as\s+soon\s+as|after)\b", re.IGNORECASE)
+
+#: A team named alone is a speaker only when it acts ("Billing will call you"), not in
+#: a passive about a process ("Billing will be updated"): "be" must say it reaches out.
+TEAM_SUBJECT = re.compile(r"(?:" + _TEAMS + r")$", re.IGNORECASE)
+TEAM_BE = re.compile(r"\s+(?:in\s+touch|in\s+contact|with\s+you|calling|contacting|emailing"
+                     r"|reaching\s+out|back\s+(?:to|in\s+touch))\b", re.IGNORECASE)

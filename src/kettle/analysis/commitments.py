@@ -151,6 +151,8 @@ def _is_action(text: str, match: re.Match[str]) -> bool:
     if match.group("neg"):
         return False
     verb = match.group("verb").lower()
+    if verb == "be" and pat.TEAM_SUBJECT.match(match.group("subj")):
+        return pat.TEAM_BE.match(text, match.end("verb")) is not None
     if verb == "be":
         return pat.BE_STATES.match(text, match.end("verb")) is None
     if verb == "have":
