@@ -59,6 +59,7 @@ POSITIVE = [
     ("information", "Your order was shipped on Tuesday from the Leeds depot."),
     ("apology", "I'm sincerely sorry that you've had to write to us three times."),
     ("empathy", "I totally get it, that's super frustrating."),
+    ("empathy", "I get it. Nobody wants to wait in all day."),
     ("reflection", "Being stranded with two small children must be incredibly stressful."),
     ("reflection", "Being promised call-backs that never come must be maddening."),
     ("ownership", "I'm taking ownership of this myself."),
@@ -100,6 +101,7 @@ NEGATIVE = [
     ("apology", "I apologise if you feel you've been ignored."),
     ("ownership", "That's not something I can help with."),
     ("empathy", "I'll get it sorted for you."),
+    ("empathy", "As soon as I get that information I will forward it."),
     ("concrete_time", "I'll call you back as soon as I can."),
 ]
 
