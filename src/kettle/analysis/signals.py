@@ -332,7 +332,7 @@ def unmask_swearing(text: str, *, playbook: Playbook | None = None) -> str:
 
 def _spelt(masked: str, words: tuple[str, ...]) -> str:
     """The word ``masked`` stands for, in its case ("F**K" is "FUCK", "F**k" "Fuck")."""
-    shape = re.compile("".join("[a-z]" if c in _MASK_CHARS else re.escape(c) for c in
+    shape = re.compile("".join("[a-z]" if c in _MASKS else re.escape(c) for c in
                                masked.lower()))
     for word in words:
         if len(word) == len(masked) and shape.fullmatch(word):
@@ -341,9 +341,6 @@ def _spelt(masked: str, words: tuple[str, ...]) -> str:
                 return word.upper()
             return word.capitalize() if masked[0].isupper() else word
     return masked
-
-
-_MASK_CHARS = frozenset("*#@$%")
 
 
 def _has_pair(text: str) -> bool:

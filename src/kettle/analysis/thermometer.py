@@ -165,12 +165,14 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     fast = tier == "fast"
     all_signals, ids, words, rows, spelt = [], [], [], [], []
     for text in texts:
-        # The model reads self-masked swearing spelt out ("F**k" as the word).
-        plain = signals.unmask_swearing(text, playbook=playbook)
-        spelt.append(plain)
-        toks = features.tokens(plain)
         found = signals.detect(text, playbook=playbook)
         all_signals.append(found)
+        # The model reads self-masked swearing spelt out ("F**k" as the word); a
+        # masked word is always found as profanity, so only then is it looked for.
+        swears = any(s.kind == "profanity" for s in found)
+        plain = signals.unmask_swearing(text, playbook=playbook) if swears else text
+        spelt.append(plain)
+        toks = features.tokens(plain)
         if fast:
             ids.append(model.ids(features.terms(toks)))
             words.append(model.word_ids(toks))

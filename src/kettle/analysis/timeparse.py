@@ -367,21 +367,16 @@ def _window_end(match: re.Match[str], *, morning: bool = False) -> time:
 
 
 def _clock_time(match: re.Match[str], *, morning: bool = False) -> time | None:
-    if match.group("hd") is not None:
-        written = match.group("hd")
+    written = match.group("h24") or match.group("hd")
+    if written is not None:
+        # "by 5:30" (or "by 5.30") in a reply is half past five in the afternoon;
+        # "05:30" is not.
         hour = _business_hour(int(written), morning) if len(written) == 1 else int(written)
-        return time(hour, int(match.group("md")))
+        return time(hour, int(match.group("m24") or match.group("md")))
     if match.group("hb") is not None:
         return time(_business_hour(int(match.group("hb")), morning) % 24, 0)
     if match.group("hsu") is not None:
-        word = match.group("hsu").lower()
-        hour = int(word) if word.isdigit() else HOUR_WORDS.index(word) + 1
-        return time(_business_hour(hour, morning) % 24, 30)
-    if match.group("h24") is not None:
-        written = match.group("h24")
-        # "by 5:30" in a reply is half past five in the afternoon; "05:30" is not.
-        hour = _business_hour(int(written), morning) if len(written) == 1 else int(written)
-        return time(hour, int(match.group("m24")))
+        return time(_business_hour(_hour_said(match.group("hsu")), morning) % 24, 30)
     if match.group("hoc") is not None:
         hour = _business_hour(int(match.group("hoc")), morning)
         return time(hour % 24, 0) if hour <= 24 else None
@@ -401,11 +396,15 @@ def _business_hour(hour: int, morning: bool = False) -> int:
     return hour + 12 if 1 <= hour <= 7 and not morning else hour
 
 
+def _hour_said(word: str) -> int:
+    """4 for "4" or "four"."""
+    word = word.lower()
+    return int(word) if word.isdigit() else HOUR_WORDS.index(word) + 1
+
+
 def _spoken_time(match: re.Match[str], morning: bool = False) -> time:
     """"half past four" is 16:30, "a quarter to nine" 08:45 (business hours as above)."""
-    word = match.group("hs").lower()
-    hour = _business_hour(int(word) if word.isdigit() else HOUR_WORDS.index(word) + 1,
-                          morning)
+    hour = _business_hour(_hour_said(match.group("hs")), morning)
     minutes = 30 if match.group("half") else 15
     if match.group("rel").lower() == "to":
         hour, minutes = hour - 1, 60 - minutes
