@@ -79,6 +79,13 @@ def one(text: str) -> Commitment:
          "between 9am and 1pm on Monday", "2026-03-09T13:00:00+01:00"),
         ("Our courier will call from Monday to Wednesday.", "call",
          "from Monday to Wednesday", "2026-03-04T17:00:00+01:00"),
+        # A promise said through its negation.
+        ("I won't forget to call you back tomorrow at 10am.", "call you back",
+         "tomorrow at 10am", "2026-03-03T10:00:00+01:00"),
+        ("We will not fail to refund you within 48 hours.", "refund you", "within 48 hours",
+         "2026-03-04T10:15:00+01:00"),
+        ("I wont forget to email you the label today.", "email you the label", "today",
+         "2026-03-02T17:00:00+01:00"),
     ],
 )
 def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> None:
@@ -181,6 +188,10 @@ def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
         "You wrote: 'I will call the bank tomorrow.' Please do.",
         "Billing will be updated within 24 hours.",
         "Returns will be processed within 14 days.",
+        # Negations that promise no action.
+        "Don't worry, I won't forget.",
+        "I won't forget how patient you have been.",
+        "We won't fail you again.",
     ],
 )
 def test_not_a_commitment(text: str) -> None:

@@ -15,7 +15,8 @@ import re
 
 #: The cheap first pass: a text without any of these makes no promise.
 PREFILTER = re.compile(
-    r"will|shall|['’]ll|going\s+to|\bpromise\s+to|\blet(?:['’]s|\s+(?:me|us))|\bexpect",
+    r"will|shall|['’]ll|won['’]?t|shan['’]t|going\s+to|\bpromise\s+to|\blet(?:['’]s|\s+(?:me|us))"
+    r"|\bexpect",
     re.IGNORECASE
 )
 
@@ -65,6 +66,14 @@ _ADVERBS = (
 #: Subject + modal (+ adverbs) up to the verb; ``verb`` is the first word after them.
 COMMIT = re.compile(
     _SUBJECT + _MODAL + _ADVERBS + r"\s+(?P<neg>not\b|never\b)?\s*(?P<verb>[\w’'-]+)",
+    re.IGNORECASE,
+)
+
+#: A promise said through its negation: "I won't forget to call you", "we will not
+#: fail to refund you", "I'll never forget to check".
+NOT_FAIL = re.compile(
+    r"(?P<subj>\b(?:I|we)\b)(?:\s+(?:will|shall)\s+(?:not|never)|['’]ll\s+(?:not|never)"
+    r"|\s+won['’]?t|\s+shan['’]t)\s+(?:ever\s+)?(?:forget|fail|neglect)\s+to\s+(?P<verb>[\w’'-]+)",
     re.IGNORECASE,
 )
 

@@ -137,6 +137,9 @@ def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue
         if _is_action(text, match):
             yield match.start("subj"), match.start("verb")
+    for match in pat.NOT_FAIL.finditer(text, start, end):
+        if match.group("verb").lower() not in pat.NOT_ACTIONS:
+            yield match.start("subj"), match.start("verb")
     for match in pat.LET.finditer(text, start, end):
         if match.group("verb").lower() not in pat.LET_NOT:
             yield match.start("subj"), match.start("verb")
