@@ -60,6 +60,7 @@ POSITIVE = [
     ("apology", "I'm sincerely sorry that you've had to write to us three times."),
     ("empathy", "I totally get it, that's super frustrating."),
     ("empathy", "I get it. Nobody wants to wait in all day."),
+    ("empathy", "I'm sure you'll get through this, you've been so patient."),
     ("reflection", "Being stranded with two small children must be incredibly stressful."),
     ("reflection", "Being promised call-backs that never come must be maddening."),
     ("ownership", "I'm taking ownership of this myself."),
@@ -82,6 +83,10 @@ NEGATIVE = [
     ("apology", "The driver is on his way to you."),
     ("apology", "I made sure the driver has the right address."),
     ("empathy", "Please send us the receipt."),
+    # False comfort about the very thing the customer is chasing.
+    ("empathy", "I'm sure it'll turn up soon."),
+    ("empathy", "I'm sure it will arrive tomorrow."),
+    ("empathy", "I'm sure everything will be sorted shortly."),
     ("reflection", "It sounds like a plan."),
     ("reflection", "Your order number is on the receipt."),
     ("ownership", "That team handles refunds."),
