@@ -138,6 +138,24 @@ POSITIVE: list[tuple[str, str]] = [
     ("sarcasm", "Thanks a bunch for ruining my weekend."),
     ("sarcasm", "Wow, only 6 weeks for a refund."),
     ("sarcasm", "Brilliant. Absolutely brilliant. The engineer didn't turn up. Again."),
+    # Exasperation said as a sentence of its own.
+    ("sarcasm", "The parcel arrived smashed. Unbelievable."),
+    ("sarcasm", "Unbelievable, absolutely unbelievable."),
+    ("sarcasm", "This is unbelievable!"),
+    ("sarcasm", "Seriously? You charged me twice again?"),
+    ("sarcasm", "Are you serious?"),
+    ("sarcasm", "You can't be serious."),
+    ("sarcasm", "Oh give me a break."),
+    ("sarcasm", "Oh great, another delay."),
+    ("sarcasm", "Oh great, it hasn't arrived."),
+    ("sarcasm", "Oh joy."),
+    ("sarcasm", "I love how you never answer the phone."),
+    ("sarcasm", "Love how I have to call five times to get anything done."),
+    ("sarcasm", "Thanks a lot, now my order is cancelled."),
+    ("sarcasm", "Thanks a lot for making me wait three hours."),
+    ("sarcasm", "Great service... still no refund."),
+    ("sarcasm", "Fine, whatever."),
+    ("sarcasm", "I asked for a refund, not a voucher. Whatever."),
     ("profanity", "F*** this company"),
     ("profanity", "F**k you and your refund policy"),
     ("profanity", "What the h*ll is going on"),
@@ -195,6 +213,22 @@ NEGATIVE: list[tuple[str, str]] = [
     ("sarcasm", "It was a joke, I did not mean to cancel the order."),
     ("sarcasm", "My son told me a joke about your mascot, he loves it."),
     ("sarcasm", "We went to the circus on Saturday, the tickets were great."),
+    ("sarcasm", "It's unbelievable how fast you fixed this, thank you!"),
+    ("sarcasm", "Are you serious about the discount?"),
+    ("sarcasm", "Can you give me a break on the late fee?"),
+    ("sarcasm", "Whatever you think is best."),
+    ("sarcasm", "I seriously need this by Friday."),
+    # Sincere praise: the sarcasm rules need a grievance beside the praise.
+    ("sarcasm", "Oh great, thanks so much for sorting that!"),
+    ("sarcasm", "Oh nice, that sounds convenient!"),
+    ("sarcasm", "Wow great news, thanks!"),
+    ("sarcasm", "I love that you called me back so quickly."),
+    ("sarcasm", "Great, exactly what I wanted, thanks!"),
+    ("sarcasm", "Perfect, just what I needed. Thank you!"),
+    ("sarcasm", "Thanks so much, I thought it was lost!"),
+    ("sarcasm", "Thank you so much for making this so easy."),
+    ("sarcasm", "Wow, only 2 days for the refund, that's quick!"),
+    ("sarcasm", "Great service... will definitely order again."),
     ("service_failure", "Will my parcel arrive before Friday?"),
     ("service_failure", "Thanks, the app works perfectly now."),
     ("service_failure", "Can you tell me if the order was delivered?"),
@@ -257,6 +291,16 @@ def test_spans_point_at_the_text() -> None:
         assert 0 <= signal.span.start < signal.span.end <= len(text)
         if signal.kind != "profanity":
             assert text[signal.span.start : signal.span.end] == signal.span.text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("It arrived smashed. Seriously? Again?", "Seriously?"),
+    ("I waited all day.  Give me a break.", "Give me a break."),
+    ("The parcel arrived smashed. Unbelievable.", "Unbelievable."),
+])
+def test_spans_leave_out_the_space_before_a_sentence(text: str, said: str) -> None:
+    (signal,) = [s for s in detect(text) if s.kind == "sarcasm"]
+    assert signal.span.text == said == text[signal.span.start:signal.span.end]
 
 
 def test_profanity_is_masked_everywhere() -> None:

@@ -78,6 +78,40 @@ def test_signals_raise_the_temperature() -> None:
     assert threat.temperature > plain.temperature + 5
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Thanks for nothing.", "Oh great, just what I needed.", "What a joke.", "Unbelievable.",
+     "Wow, great customer service... not.", "Fine. Whatever."],
+)
+def test_mock_praise_and_exasperation_read_warm_not_relieved(text: str) -> None:
+    # The model reads "thanks" and "great" at face value; sarcasm turns them round.
+    reading = read(text)
+    assert "sarcasm" in {s.kind for s in reading.signals}
+    assert reading.temperature >= 55
+    assert reading.hot >= 0.3
+    assert reading.emotions["relief"] == 0.0
+    assert reading.dominant_emotion != "relief"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oh great, thanks so much for sorting that!", "I love that you called me back so quickly.",
+     "Perfect, just what I needed. Thank you!", "Thank you so much for making this so easy."],
+)
+def test_sincere_praise_reads_calm(text: str) -> None:
+    reading = read(text)
+    assert reading.temperature < 45
+    assert reading.dominant_emotion == "relief"
+
+
+def test_sarcasm_only_raises_the_reading() -> None:
+    # The same complaint with mock praise is never cooler than without it.
+    plain = read("The engineer didn't turn up.")
+    mock = read("Brilliant. The engineer didn't turn up.")
+    assert mock.temperature >= plain.temperature
+    assert mock.hot >= plain.hot
+
+
 def test_mode_venting_versus_information() -> None:
     assert read(RANT).mode == "venting"
     assert read("My order number is 48213 and the postcode is SW1A 1AA.").mode == "information"

@@ -214,6 +214,11 @@ def mask_profanity(text: str, *, playbook: Playbook | None = None) -> str:
 
 
 def _span(text: str, start: int, end: int, playbook: Playbook | None) -> Span:
+    """The span of ``text[start:end]`` without the white space a pattern took at its ends."""
+    piece = text[start:end]
+    if piece.strip():
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
     return Span(start, end, mask_profanity(text[start:end], playbook=playbook))
 
 

@@ -60,6 +60,9 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "sarcasm": 0.25,
     "service_failure": 0.15,
 }
+#: The least hot probability of a sarcastic message: mock praise reads as praise
+#: to the model (D23).
+SARCASM_HOT = 0.3
 #: Share of the non-hot range that signals can fill on their own.
 AROUSAL_SHARE = 0.6
 #: Share of an earlier turn's heat that carries into the next one.
@@ -197,10 +200,29 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     for i, found in enumerate(all_signals):
         h = float(hot[i])
         emo = tuple((name, float(p)) for name, p in zip(EMOTIONS, emotions[i], strict=True))
+        negativity = -rows[i][_COMPOUND]
+        if any(s.kind == "sarcasm" for s in found):
+            h, emo, negativity = _sarcastic(h, emo, negativity)
         venting = _venting(h, emo[EMOTIONS.index("neutral")][1], found, rows[i])
-        out.append(_Base(h, emo, found, -rows[i][_COMPOUND], arousal_of(found), venting,
-                         scale))
+        out.append(_Base(h, emo, found, negativity, arousal_of(found), venting, scale))
     return out
+
+
+def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
+               negativity: float) -> tuple[float, tuple[tuple[str, float], ...], float]:
+    """A sarcastic message's praise is mock praise ("Thanks for nothing.").
+
+    The model and VADER read its words at face value, so the positive
+    wording counts as negative (``|negativity|``), the relief the model
+    reads is frustration, and the message is at least :data:`SARCASM_HOT`
+    likely to be hot. Each step only raises the heat.
+    """
+    relief = dict(emotions)["relief"]
+    moved = tuple(
+        (name, 0.0 if name == "relief" else p + relief if name == "frustration" else p)
+        for name, p in emotions
+    )
+    return max(hot, SARCASM_HOT), moved, abs(negativity)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
