@@ -117,6 +117,9 @@ def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> N
          "refund you within 5 working days of receiving the item"),
         ("I'll call you back as soon as I hear from the warehouse.",
          "call you back as soon as I hear from the warehouse"),
+        # A pledge tagged on is not part of the action.
+        ("I'll check, I promise.", "check"),
+        ("I'll fix it, I guarantee it.", "fix it"),
     ],
 )
 def test_promise_without_a_time(text: str, action: str) -> None:
@@ -192,10 +195,25 @@ def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
         "Don't worry, I won't forget.",
         "I won't forget how patient you have been.",
         "We won't fail you again.",
+        # A hedge makes "you'll get / hear / receive" a guess, not a promise.
+        "I'm sure you'll get it sorted.",
+        "Hopefully you'll hear back from them by Friday.",
+        "I think you will receive it tomorrow.",
     ],
 )
 def test_not_a_commitment(text: str) -> None:
     assert promises(text) == ()
+
+
+def test_a_pledge_after_a_timed_promise_stays_out_of_the_action() -> None:
+    found = one("I will look into it today, I promise.")
+    assert (found.action, found.due_phrase, found.span.text) == (
+        "look into it", "today", "I will look into it today")
+
+
+def test_a_hedge_before_one_sentence_leaves_the_next_promise_standing() -> None:
+    found = one("I'm sure you'll understand. You will receive the refund by Friday.")
+    assert (found.action, found.due_phrase) == ("receive the refund", "by Friday")
 
 
 def test_two_verbs_under_one_subject_are_one_promise_due_at_the_latest_time() -> None:

@@ -98,6 +98,14 @@ YOU = re.compile(
     re.IGNORECASE,
 )
 
+#: A hedge just before "you'll receive / get / hear" makes it a guess, not a promise:
+#: "I'm sure you'll get it sorted", "hopefully you'll hear back by Friday".
+HEDGE = re.compile(
+    r"(?:\bI(?:['’]m|\s+am)\s+(?:sure|confident|certain)|\bI\s+(?:hope|think|believe|guess|bet"
+    r"|imagine|reckon)|\b(?:hopefully|probably|maybe|perhaps|surely))\s*,?\s*(?:that\s+)?$",
+    re.IGNORECASE,
+)
+
 #: Verbs after the modal that do not promise an action.
 NOT_ACTIONS = frozenset(
     {
@@ -135,7 +143,9 @@ LET_NOT = frozenset(
 CLAUSE_END = re.compile(
     r",\s*(?:so\s+that|and\s+(?:please|you|if|then\s+you)|but|please|thank|if|because|which)\b"
     r"|\s+so\s+that\b|;|\s+if\s+you\b|\bplease\b|\s+because\b|\s+but\b"
-    r"|\s+(?:and|so)\s+(?:you|it|this|that|the|your)\b(?!\s+(?:back|know))",
+    r"|\s+(?:and|so)\s+(?:you|it|this|that|the|your)\b(?!\s+(?:back|know))"
+    # "I'll check, I promise.": the pledge tagged on is not part of the action.
+    r"|,?\s*\bI\s+(?:promise|swear|guarantee(?:\s+(?:it|you|that))?)\s*(?=[.!,;]|$)",
     re.IGNORECASE,
 )
 

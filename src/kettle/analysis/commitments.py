@@ -146,7 +146,7 @@ def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for match in pat.YOU.finditer(text, start, end):
         if match.group("esubj") is not None:
             yield match.start("esubj"), match.end("esubj") - len("expect")
-        elif not match.group("neg"):
+        elif not match.group("neg") and not pat.HEDGE.search(text, start, match.start("subj")):
             yield match.start("subj"), match.start("verb")
 
 
