@@ -175,6 +175,28 @@ def test_vague_promise_asks_for_a_concrete_time() -> None:
     assert "has no time" in review.advice
 
 
+@pytest.mark.parametrize("reply, phrase", [
+    ("I'll call you back by 3 pm today.", "by 3 pm today"),
+    ("I will email you the label this morning.", "this morning"),
+])
+def test_a_promised_time_already_past_asks_for_a_time_ahead(reply: str, phrase: str) -> None:
+    late = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
+    review = check(reply, now=late, tz="Europe/London", conversation=CALM)
+    assert review.commitments[0].due is not None and review.commitments[0].due < late
+    assert "concrete_time" not in review.missing  # said, but wrongly
+    assert review.verdict == "improve"
+    assert review.reason == f"the promised time has passed: \u201c{phrase}\u201d"
+    assert "is already past" in review.advice and "Give a concrete time" not in review.advice
+
+
+def test_the_same_promise_before_its_time_is_sent() -> None:
+    early = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)
+    review = check("I'll call you back by 3 pm today.", now=early, tz="Europe/London",
+                   conversation=CALM)
+    assert (review.verdict, review.missing) == ("send", ())
+    assert "already past" not in review.advice
+
+
 def test_to_dict_is_json_ready() -> None:
     data = check("Whose fault is this?", conversation=HOT).to_dict()
     assert data["verdict"] == "dont_send"

@@ -4,12 +4,14 @@ Verdict: ``dont_send`` when the reply breaks step 2 of the method outright
 (doubt, blame, policy shield, scolding, "calm down", sarcasm) or uses a phrase
 the organisation forbids; ``improve`` when the situation calls for a technique
 the reply lacks, or for a milder anti-pattern (defensiveness, passing the buck,
-jargon, a premature request for information); ``send`` otherwise.
+jargon, a premature request for information) or promises a time already past
+when it is sent ("by 3 pm today" at 15:30); ``send`` otherwise.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from kettle.analysis.coach_context import Context
 from kettle.analysis.types import Commitment, Finding, Verdict
@@ -61,10 +63,21 @@ class Judgement:
     missing: tuple[str, ...]
 
 
+def passed(commitments: tuple[Commitment, ...], now: datetime | None) -> tuple[Commitment, ...]:
+    """Promises whose due time is already behind ``now`` ("by 3 pm today" sent at 15:30)."""
+    if now is None:
+        return ()
+    return tuple(c for c in commitments if c.due is not None and not c.vague and c.due < now)
+
+
 def missing(
     techniques: tuple[Finding, ...], commitments: tuple[Commitment, ...], context: Context
 ) -> tuple[str, ...]:
-    """Techniques this situation calls for that the reply lacks."""
+    """Techniques this situation calls for that the reply lacks.
+
+    A time already past is a concrete time said wrongly, not one missing: the
+    verdict and advice name it (see :func:`passed`).
+    """
     names = {f.name for f in techniques}
     out: list[str] = []
     if context.situation == "hot" and not names & _HEARD:
@@ -89,21 +102,30 @@ def judge(
     anti_patterns: tuple[Finding, ...],
     commitments: tuple[Commitment, ...],
     context: Context,
+    now: datetime | None = None,
 ) -> Judgement:
-    """The verdict with its main reason, the advice, and what is missing."""
+    """The verdict with its main reason, the advice, and what is missing.
+
+    ``now`` is when the reply is sent, in the customer's zone; with it, a
+    promise whose time has already passed is caught.
+    """
     lacking = missing(techniques, commitments, context)
+    late = passed(commitments, now)
     blocking = [f for f in anti_patterns if f.name in DONT_SEND]
     verdict: Verdict
     if blocking:
         verdict, reason = "dont_send", _finding_reason(blocking[0])
     elif anti_patterns:
         verdict, reason = "improve", _finding_reason(anti_patterns[0])
+    elif late:
+        phrase = late[0].due_phrase
+        verdict, reason = "improve", f"the promised time has passed: \u201c{phrase}\u201d"
     elif lacking:
         verdict, reason = "improve", f"missing {lacking[0].replace('_', ' ')}"
     else:
         verdict, reason = "send", "follows the method for this point in the conversation"
-    return Judgement(verdict, reason, _advice(anti_patterns, lacking, commitments, context),
-                     lacking)
+    return Judgement(verdict, reason,
+                     _advice(anti_patterns, lacking, commitments, context, late), lacking)
 
 
 def _finding_reason(finding: Finding) -> str:
@@ -116,11 +138,18 @@ def _advice(
     lacking: tuple[str, ...],
     commitments: tuple[Commitment, ...],
     context: Context,
+    late: tuple[Commitment, ...] = (),
 ) -> str:
     temp = f" ({context.temperature:.0f} \u00b0C)" if context.temperature is not None else ""
     parts = [_NEXT_MOVE[context.situation].format(temp=temp)]
     for finding in anti_patterns[:3]:
         parts.append(f"Replace \u201c{finding.span.text}\u201d with \u201c{finding.rewrite}\u201d")
+    for commitment in late[:1]:
+        due = commitment.due.strftime("%H:%M %a %d %b") if commitment.due else ""
+        parts.append(
+            f"\u201c{commitment.due_phrase}\u201d is already past ({due}): give a time "
+            "still ahead of you."
+        )
     parts.extend(_MISSING_HINT[name] for name in lacking if name in _MISSING_HINT)
     for commitment in commitments:
         if commitment.due is None or commitment.vague:

@@ -17,6 +17,7 @@ from kettle.analysis.coach_context import ACKNOWLEDGING, read_context
 from kettle.analysis.coach_text import STRAIGHT_QUOTES, sentences
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
+from kettle.analysis.timeparse import reference_time, zone_of
 from kettle.analysis.types import Commitment, Finding, Review, Span
 
 
@@ -44,9 +45,10 @@ def check(
     found = _in(text, techniques.find(parts, customer, book))
     ack_at = _acknowledged_from(found, context.acknowledged_before)
     flagged = _in(text, antipatterns.find(parts, book, hot=context.hot, acknowledged_from=ack_at))
-    promises = commitments.extract(text, now=now, tz=tz, playbook=book)
+    sent = reference_time(now, zone_of(tz))
+    promises = commitments.extract(text, now=sent, tz=tz, playbook=book)
     found = _with_promised_times(text, found, promises, book)
-    judgement = advice.judge(found, flagged, promises, context)
+    judgement = advice.judge(found, flagged, promises, context, sent)
     return Review(
         techniques=found,
         anti_patterns=flagged,
