@@ -117,6 +117,20 @@ POSITIVE = [
     ("jargon", "Your ONT shows LOS so it's a PON fault."),
     ("jargon", "The RMA was rejected by the 3PL."),
     ("jargon", "Your PNR was rebooked by the IROP desk."),
+    # From the 2026-12-06 probe of replies agents write.
+    ("policy_shield", "A manager will tell you exactly the same thing as me."),
+    ("policy_shield", "You must give 30 days' written notice as per your contract."),
+    ("policy_shield", "Escalation requests must be submitted in writing."),
+    ("policy_shield", "Engineers are allocated on a first-come first-served basis."),
+    ("blame", "Did you drop it?"),
+    ("blame", "Have you dropped the phone at all?"),
+    ("defensiveness", "Our kettles are tested before they leave the warehouse."),
+    ("defensiveness", "Apologies, I was very busy yesterday."),
+    ("scolding", "There's no need for threats."),
+    ("scolding", "Please don't threaten us."),
+    ("scolding", "Please refrain from using offensive language."),
+    ("scolding", "We will not tolerate abuse of our staff."),
+    ("calm_down", "Don't panic, we'll look at it."),
 ]
 
 
@@ -176,6 +190,12 @@ NEGATIVE = [
     ("premature_info_request", "I've found your order, so there's no need to send me the order "
                                "number or postcode."),
     ("premature_info_request", "With respect, airlines cancel flights all the time."),
+    # Near misses of the 2026-12-06 rules.
+    ("scolding", "There's no need for that, I've already refunded you."),
+    ("policy_shield", "As per your request, I've cancelled the order."),
+    ("blame", "Did you drop off the parcel at the depot? Then it's on its way."),
+    ("defensiveness", "Our engineers are tested and certified every year."),
+    ("calm_down", "There's no panic, I have time to help you now."),
 ]
 
 

@@ -189,6 +189,21 @@ def test_a_promised_time_already_past_asks_for_a_time_ahead(reply: str, phrase: 
     assert "is already past" in review.advice and "Give a concrete time" not in review.advice
 
 
+def test_an_action_already_done_needs_no_time() -> None:
+    done = check("I've refunded the full order to your card just now.", conversation=CALM)
+    assert "plan" in {f.name for f in done.techniques}
+    assert "concrete_time" not in done.missing and done.verdict == "send"
+    later = check("I will look into it and get back to you.", conversation=CALM)
+    assert "concrete_time" in later.missing
+
+
+def test_a_part_of_the_day_said_during_it_is_not_past() -> None:
+    review = check("I'll call you back this afternoon.", conversation=CALM,
+                   now=datetime(2026, 3, 27, 15, 10, tzinfo=UTC), tz="Europe/London")
+    assert review.verdict == "send" and review.commitments[0].due is not None
+    assert review.commitments[0].due.hour == 17
+
+
 def test_the_same_promise_before_its_time_is_sent() -> None:
     early = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)
     review = check("I'll call you back by 3 pm today.", now=early, tz="Europe/London",

@@ -79,6 +79,15 @@ def one(text: str) -> Commitment:
          "between 9am and 1pm on Monday", "2026-03-09T13:00:00+01:00"),
         ("Our courier will call from Monday to Wednesday.", "call",
          "from Monday to Wednesday", "2026-03-04T17:00:00+01:00"),
+        # A bare hour with more words after it (Monday 10:15 here).
+        ("I'll call you back by 5 with the details.", "call you back with the details", "by 5",
+         "2026-03-02T17:00:00+01:00"),
+        ("I'll call you at 4 to confirm.", "call you to confirm", "at 4",
+         "2026-03-02T16:00:00+01:00"),
+        ("I'll call you tomorrow at 2 to explain.", "call you to explain", "tomorrow at 2",
+         "2026-03-03T14:00:00+01:00"),
+        ("You'll have the payment reference from me by 5pm.",
+         "have the payment reference from me", "by 5pm", "2026-03-02T17:00:00+01:00"),
         # A promise said through its negation.
         ("I won't forget to call you back tomorrow at 10am.", "call you back",
          "tomorrow at 10am", "2026-03-03T10:00:00+01:00"),
@@ -119,6 +128,9 @@ def test_promise_with_a_time(text: str, action: str, phrase: str, due: str) -> N
          "call you back as soon as I hear from the warehouse"),
         # A pledge tagged on is not part of the action.
         ("I'll check, I promise.", "check"),
+        # A condition said without a comma keeps its time.
+        ("If it's not found by Monday I'll send a replacement.", "send a replacement"),
+        ("We will reduce the price by 5 with a voucher.", "reduce the price by 5 with a voucher"),
         ("I'll fix it, I guarantee it.", "fix it"),
     ],
 )
@@ -152,6 +164,8 @@ def test_event_or_schedule_gives_no_due_time(text: str, action: str) -> None:
         ("I'll check again shortly.", "shortly"),
         ("I'll get back to you in a bit.", "in a bit"),
         ("I'll call you back in a few days.", "in a few days"),
+        ("We will refund you eventually.", "eventually"),
+        ("We'll sort it at some point.", "at some point"),
     ],
 )
 def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
@@ -199,6 +213,10 @@ def test_vague_promise_lacks_a_time(text: str, phrase: str) -> None:
         "I'm sure you'll get it sorted.",
         "Hopefully you'll hear back from them by Friday.",
         "I think you will receive it tomorrow.",
+        # Encouragement, not something we will do.
+        "You will get through this!",
+        "Day by day you'll get there!",
+        "I know you'll get better soon.",
     ],
 )
 def test_not_a_commitment(text: str) -> None:

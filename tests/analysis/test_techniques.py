@@ -69,6 +69,11 @@ POSITIVE = [
     ("plan", "I'll sort the refund today."),
     ("concrete_time", "I'll call you back within the hour."),
     ("concrete_time", "I'll email you on Monday."),
+    ("apology", "Thanks for letting us know, and sorry about the mix-up."),
+    ("apology", "Apologies, that should not have happened."),
+    ("empathy", "I can see that's a shock."),
+    ("empathy", "Exactly, that's what I'd expect too."),
+    ("plan", "I've unblocked your card now."),
 ]
 
 
@@ -108,6 +113,9 @@ NEGATIVE = [
     ("empathy", "I'll get it sorted for you."),
     ("empathy", "As soon as I get that information I will forward it."),
     ("concrete_time", "I'll call you back as soon as I can."),
+    ("empathy", "A manager will tell you exactly the same thing as me."),
+    ("empathy", "Please don't worry, there's nothing to be concerned about."),
+    ("apology", "I'm not sorry for asking."),
 ]
 
 

@@ -145,6 +145,24 @@ def test_today_after_the_end_of_day_is_the_last_minute() -> None:
     assert iso("today", FRIDAY_EVENING, NEW_YORK) == "2026-03-06T23:59:00-05:00"
 
 
+@pytest.mark.parametrize(("phrase", "hour", "minute", "expected"), [
+    # Still in that part of the day: due at its end.
+    ("this afternoon", 15, 10, "2026-03-02T17:00:00+01:00"),
+    ("this morning", 10, 0, "2026-03-02T12:00:00+01:00"),
+    ("this evening", 20, 0, "2026-03-02T23:59:00+01:00"),
+    ("tonight", 21, 30, "2026-03-02T23:59:00+01:00"),
+    # Over: the time stays as said (the reply coach flags it as past).
+    ("this morning", 15, 30, "2026-03-02T09:00:00+01:00"),
+    ("this afternoon", 18, 30, "2026-03-02T15:00:00+01:00"),
+    # A clock time said with the part is kept as said.
+    ("at 3 this afternoon", 15, 10, "2026-03-02T15:00:00+01:00"),
+])
+def test_a_part_of_the_day_said_during_it_is_due_at_its_end(
+    phrase: str, hour: int, minute: int, expected: str
+) -> None:
+    assert iso(phrase, datetime(2026, 3, 2, hour, minute)) == expected
+
+
 def test_the_end_of_a_month_or_weekend_already_reached_is_its_last_minute() -> None:
     last_evening = datetime(2026, 3, 31, 18, 0)
     assert iso("by the end of the month", last_evening) == "2026-03-31T23:59:00+02:00"

@@ -10,6 +10,7 @@ when it is sent ("by 3 pm today" at 15:30); ``send`` otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,9 @@ from kettle.analysis.types import Commitment, Finding, Verdict
 DONT_SEND: frozenset[str] = frozenset(
     {"doubt", "blame", "policy_shield", "scolding", "calm_down", "sarcasm", "forbidden_phrase"}
 )
+
+#: A plan already carried out ("I've refunded you") needs no time to hold on to.
+_DONE = re.compile(r"(?:i|we)(?:['’]ve|\s+have)\b", re.IGNORECASE)
 
 _HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
 _MOVES = frozenset(
@@ -87,7 +91,10 @@ def missing(
     # and I'll credit your account") gives the customer a time to hold on to.
     vague = any(c.vague for c in commitments) or (
         bool(commitments) and all(c.due is None for c in commitments))
-    untimed_plan = "plan" in names and "concrete_time" not in names and not commitments
+    untimed_plan = (
+        any(f.name == "plan" and not _DONE.match(f.span.text) for f in techniques)
+        and "concrete_time" not in names and not commitments
+    )
     if vague or untimed_plan:
         out.append("concrete_time")
     if context.situation == "calmer" and not names & (_MOVES | _HEARD) and not commitments:

@@ -89,10 +89,13 @@ LET = re.compile(
 #: me" (have + what we send; not "you will have to…"), "expect a replacement".
 YOU = re.compile(
     r"(?P<subj>\byou(?:\s+will|['’]ll)(?:\s+also|\s+then|\s+soon)?)\s+(?P<neg>not\s+)?"
-    r"(?P<verb>hear|receive|get|be\s+(?:contacted|called|notified|refunded|compensated|informed)"
+    r"(?P<verb>hear|receive|get(?!\s+(?:in|into|through|over|better|worse|used|bored|angry|upset"
+    r"|hurt|sick|lost|stuck|along|away|there|past|by|married|tired|old|ill|well|more|even|so|too"
+    r"|very|really)\b)|be\s+(?:contacted|called|notified|refunded|compensated|informed)"
     r"|have(?=\s+(?:a|an|the|your|our|my)\s+(?:\w+\s+)?(?:reply|answer|response|update|refund"
     r"|replacement|confirmation|decision|call|callback|e-?mail|message|quote|voucher|credit"
-    r"|parcel|package|solution)s?\b))\b"
+    r"|parcel|package|solution|reference|tracking\s+(?:link|code)|link|invoice|receipt|label"
+    r"|report)s?\b))\b"
     r"|(?P<esubj>(?:^|(?<=[.!,;]\s)|\bplease\s+|\byou\s+(?:can|may|should)\s+)expect)\s+"
     r"(?P<everb>(?:a|an|the|your|our|my|to)\b)",
     re.IGNORECASE,
@@ -175,7 +178,10 @@ QUOTED = re.compile(
 #: A condition before the promise ("If it's not resolved by Friday, I'll …",
 #: "Once the payment clears, we will …"): its time words are not the due time.
 CONDITION = re.compile(
-    r"\b(?:if|unless|once|when|whenever|should|as\s+soon\s+as|after|until)\b[^,;]*[,;]",
+    r"\b(?:if|unless|once|when|whenever|should|as\s+soon\s+as|after|until)\b[^,;]*[,;]"
+    # Said without a comma, the condition runs up to the promise: "If it's not found by
+    # Monday I'll send a replacement" (the text is searched up to the promise's subject).
+    r"|\b(?:if|unless)\b[^,;]*$",
     re.IGNORECASE,
 )
 

@@ -52,6 +52,8 @@ VAGUE: tuple[str, ...] = (
     r"promptly",
     r"as\s+(?:quickly|fast|early)\s+as\s+(?:possible|we\s+can|i\s+can)",
     r"some\s*time",
+    r"eventually",
+    r"at\s+some\s+point",
 )
 
 _NUM = (
@@ -148,7 +150,13 @@ _PARTS: tuple[tuple[str, str], ...] = (
               r"|(?=[1-9])(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
               r"|(?<=\baround\s))(?P<hb>1[0-2]|[1-9])\b(?![:./,-]\d)"
               r"(?=\s*(?:$|[.,;:!?)\-–—]|(?:today|tomorrow|tonight|this|on|in\s+the|your|my|our|uk"
-              r"|gmt|bst|est|pst|cet|local|then|and\s+(?:i|we)|at|latest|sharp|ish)\b))"
+              r"|gmt|bst|est|pst|cet|local|then|and\s+(?:i|we)|at|latest|sharp|ish"
+              # "I'll call you at 4 to confirm", "by 5 with the details".
+              r"|to\s+(?:confirm|explain|discuss|go\s+(?:over|through)|talk|update|check|arrange"
+              r"|review|let\s+you|run\s+through|finali[sz]e|book)"
+              r"|with\s+(?:the|your|more|some|news|details|everything|what|an\s+update"
+              r"|an?\s+(?:call|reply|decision|quote|plan|answer|update))"
+              r"|about\s+(?:the|your|this|it|what)|so\s+(?:we|i|you|that))\b))"
               # UK "half five" is half past five.
               rf"|(?P<halfuk>half)\s+(?P<hsu>1[0-2]|[1-9]|{_HOUR_WORDS})\b"
               r"(?!\s*(?:an?\b|hours?|days?|of\b|the\b|price|dozen|past|after|to\b|times?))"

@@ -425,6 +425,28 @@ def _time_today(
     explicit_today = "part" in kinds and (
         kinds["part"].group("this") or kinds["part"].group("pn").lower() == "tonight"
     )
-    if candidate > now or explicit_today:
+    if candidate > now:
         return candidate
+    if explicit_today:
+        # "this afternoon" said at 15:10 is still this afternoon: due at its end.
+        # Once the part is over ("this morning" at 15:30) the time stays as said.
+        end = _part_end(kinds, book)
+        later = cal.at(today, end, zone) if end is not None else candidate
+        return later if later > now else candidate
     return cal.at(today + timedelta(days=1), clock, zone)
+
+
+def _part_end(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
+    """When "this morning / afternoon / evening / tonight" is over; None for a clock time."""
+    if "clock" in kinds or "window" in kinds:
+        return None
+    name = re.sub(r"\s+", " ", kinds["part"].group("pn").lower())
+    part = _PARTS_OF_DAY.get(name)
+    words = book.time_words
+    if part == "morning":
+        return words.noon
+    if part == "afternoon":
+        return max(words.end_of_day, words.afternoon)
+    if part in ("evening", "tonight"):
+        return cal.LAST_MINUTE
+    return None
