@@ -297,3 +297,33 @@ def test_since_a_time_is_not_a_reason_and_shouting_is_lowered() -> None:
 def test_questions_are_not_flipped_into_the_reflection() -> None:
     text = "Where is my order? I paid for express shipping."
     assert candidates(text, [0.5] * len(clauses(text))) == ["you paid for express shipping"]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # The thing named as failing wins over people and places around it.
+        ("The kettle I bought arrived with a cracked lid. It was a gift for my mum's birthday.",
+         "the kettle"),
+        ("My mother is 84 and my boiler has stopped working.", "your boiler"),
+        ("Your engineer tracked mud all through my house.", "this"),
+        ("Your movers dropped my grandmother's dresser down the stairs.",
+         "your grandmother's dresser"),
+        ("Still no refund for my cancelled holiday, 8 weeks on.", "your cancelled holiday"),
+        ("I cancelled my gym membership and you still took £45.", "your gym membership"),
+        # Words quoted from someone else are not the topic.
+        ("Another 'your call is important to us'. Still nothing about my parcel.",
+         "your parcel"),
+        ("The problem is my router keeps dropping.", "your router"),
+    ],
+)
+def test_topic_is_the_thing_that_went_wrong(said: str, expected: str) -> None:
+    assert topic([Turn(role="customer", text=said)]) == expected
+
+
+def test_follow_up_agrees_with_a_plural_topic() -> None:
+    said = [{"role": "customer", "text": "I returned my boots on the 2nd and still no refund."}]
+    drafts = _by_kind(said, now=MONDAY_10, tz="Europe/London")
+    assert "your boots are now sorted out" in drafts["follow_up"]
+    for text in drafts.values():
+        assert check(text, conversation=said).anti_patterns == (), text

@@ -51,22 +51,65 @@ _NEEDED = re.compile(
 _NOT_TOPIC = frozenset(
     [
         "god", "goodness", "gosh", "own", "time", "life", "word", "fault", "mind", "head", "self",
-        "heart", "patience", "business", "days", "day", "hours", "money"
+        "heart", "patience", "business", "days", "day", "hours", "money",
+        # People and places around the problem, not the problem ("a gift for my mum's
+        # birthday", "mud all through my house").
+        "mum", "mom", "dad", "mother", "father", "wife", "husband", "son", "daughter",
+        "kids", "children", "child", "family", "partner", "grandmother", "grandma",
+        "grandfather", "grandad", "friend", "friends", "boss", "sister", "brother", "baby",
+        "neighbour", "neighbor", "house", "home", "flat", "rent", "birthday", "wedding",
+        "way", "client",
     ]
 )
+#: Someone on our side: "your engineer turned up late" is about what they did.
+_PEOPLE = frozenset(
+    ["engineer", "driver", "agent", "staff", "movers", "courier", "guy", "technician", "man",
+     "woman", "person", "colleague", "manager", "team", "advisor", "adviser", "rep"]
+)
+#: Words too general to name what went wrong ("the problem is", "the same").
+_GENERAL = frozenset(
+    ["problem", "issue", "thing", "things", "same", "one", "reason", "worst", "only", "last",
+     "rest", "point", "fact", "whole", "other", "first", "next", "best", "situation", "matter",
+     "answer", "question", "end", "result", "results", "this", "that", "there", "reply",
+     "response", "message", "opinion", "hands", "hand", "address", "conversation", "words",
+     "picture", "graph", "user", "users", "customers", "help", "activity", "phenomenon",
+     "policy", "symptom", "agreement", "transfer", "dormitory", "office", "room", "efforts",
+     "feedback", "questions", "purpose", "location", "age", "depth"]
+)
+#: The thing that went wrong, named before its failure ("The kettle I bought arrived
+#: with a cracked lid", "My card has been blocked", "the battery still doesn't charge").
+#: "my X" with any verb; "the X" only with a verb of failure or after "I bought".
+_FAILED = re.compile(
+    r"\b(?:(?P<mine>my|our)\s+(?P<w1>[a-z]{3,})\s+(?:(?:still|has|have)\s+)?"
+    r"(?:was|were|is|are|has|have|got|came)\b"
+    r"|(?P<the>the|my|our|your)\s+(?P<w2>[a-z]{3,})\s+(?:(?:i|we)\s+(?:bought|ordered|got|booked"
+    r"|received|paid\s+for)\s+[a-z]+|(?:still\s+|just\s+|now\s+)?(?:arrived|broke|stopped|keeps"
+    r"|kept|hasn['’]t|haven['’]t|never|didn['’]t|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|crashe[sd]"
+    r"|fail(?:s|ed)|froze|freezes))\b)",
+    re.IGNORECASE,
+)
+#: "my grandmother's dresser": the thing, with its owner.
+_OWNED = re.compile(r"\b(?:my|our)\s+([a-z]{3,})['’]s\s+([a-z]{3,})", re.IGNORECASE)
+#: A first word that describes the thing ("my cancelled holiday").
+_DESCRIBING = re.compile(r"[a-z]+ed$|broken|faulty|missing|wrong|damaged|lost", re.IGNORECASE)
 _MODIFIERS = frozenset(
     [
         "new", "old", "last", "first", "whole", "entire", "online", "recent", "latest", "current",
         "second", "mobile", "home", "internet", "broadband", "credit", "debit", "bank", "phone",
-        "express"
+        "express", "gym", "car", "energy", "water", "gas", "electricity", "insurance", "tv",
+        "train", "hotel", "return", "delivery", "refund", "data", "contract", "hard", "fixed",
     ]
 )
+#: Words quoted from someone else ("another 'your call is important to us'").
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['\"‘“][^'\"’”\n]{3,80}?['\"’”](?=\s|[.,!?;:]|$)")
 #: Words that end a topic rather than continue it ("my phone can't" -> "your phone").
 _NOT_SECOND = frozenset(
     [
         "can", "could", "will", "would", "is", "was", "has", "have", "had", "does", "did",
         "keeps", "kept", "stopped", "the", "and", "but", "not", "never", "still", "just",
         "always", "again", "now", "today", "yesterday", "which", "that", "who", "for", "with",
+        "when", "where", "how", "what", "if", "so", "to", "in", "on", "at", "of", "from", "as",
+        "runs", "run", "gets", "got", "went", "goes", "are", "were",
     ]
 )
 _SAFE: dict[DraftKind, str] = {
@@ -99,15 +142,47 @@ def topic(turns: Sequence[Turn]) -> str:
         if needed is not None and needed.group(2).lower() not in _NOT_TOPIC:
             owner = "the" if needed.group(1).lower() == "the" else "your"
             return f"{owner} {needed.group(2).lower()}"
-        for m in _TOPIC.finditer(turn.text):
-            words = m.group(1).lower().split()
-            if words[0] in _NOT_TOPIC:
-                continue
-            second = words[1] if len(words) == 2 else ""
-            if words[0] in _MODIFIERS and second and second not in _NOT_SECOND:
-                return f"your {words[0]} {words[1]}"
-            return f"your {words[0]}"
+        text = _QUOTED.sub(" ", turn.text)
+        found = _failed_thing(text) or _owned_thing(text)
+        if found:
+            return found
     return "this"
+
+
+def _failed_thing(text: str) -> str:
+    """The first thing named as failing ("the kettle", "your card"), or ""."""
+    for m in _FAILED.finditer(text):
+        owner = (m.group("mine") or m.group("the")).lower()
+        word = (m.group("w1") or m.group("w2")).lower()
+        if word in _NOT_TOPIC or word in _PEOPLE or word in _GENERAL or word in _NOT_SECOND \
+                or word in _MODIFIERS:
+            continue
+        return f"{'your' if owner in ('my', 'our') else 'the'} {word}"
+    return ""
+
+
+def _owned_thing(text: str) -> str:
+    """The first thing the customer calls theirs ("my whole crew" -> "your whole crew")."""
+    owned = _OWNED.search(text)
+    for m in _TOPIC.finditer(text):
+        if owned is not None and owned.start() == m.start():
+            return f"your {owned.group(1).lower()}'s {owned.group(2).lower()}"
+        words = m.group(1).lower().split()
+        if words[0] in _NOT_TOPIC or words[0] in _GENERAL:
+            continue
+        second = words[1] if len(words) == 2 else ""
+        if second and second not in _NOT_SECOND and (
+                words[0] in _MODIFIERS or _DESCRIBING.fullmatch(words[0])):
+            return f"your {words[0]} {words[1]}"
+        return f"your {words[0]}"
+    return ""
+
+
+def _is_are(about: str) -> str:
+    """ "is" or "are" after ``about`` ("your boots are", "your address is")."""
+    last = about.rsplit(" ", 1)[-1]
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "'s"))
+    return "are" if plural else "is"
 
 
 def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about: str,
@@ -128,7 +203,8 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about
         "plan": [f"I will {look} and get back to you {when}."],
         "progress": [f"Here is an update on {about}: I'm still working on it, and I will "
                      f"update you again {when}."],
-        "follow_up": [f"I wanted to check that {about} is now sorted out for you. Thank you "
+        "follow_up": [f"I wanted to check that {about} {_is_are(about)} now sorted out for you. "
+                      "Thank you "
                       "for giving us the chance to put this right."],
         "closing": ["Thank you for your patience. If anything else comes up, reply here and "
                     "I will take care of it myself."],
