@@ -269,8 +269,26 @@ def test_topic_is_what_the_customer_needed(said: str, expected: str) -> None:
 )
 def test_feeling_guess_from_what_the_customer_says(said: str, word: str) -> None:
     text = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["reflection"]
-    assert text.startswith(f"It sounds like that was {'' if word == 'confusing' else 'really '}"
-                           f"{word}"), text
+    opening = {"disappointing": "I can hear how disappointing that was",
+               "confusing": "It sounds like that was confusing"}.get(
+        word, f"It sounds like that was really {word}")
+    assert text.startswith(opening), text
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Your engineer tracked mud through my house and told me to 'get a life'. Disgusting.",
+        "Your movers dropped my grandmother's dresser down the stairs. It's irreplaceable.",
+    ],
+)
+def test_hurt_is_guessed_when_insulted_or_losing_what_cannot_be_replaced(said: str) -> None:
+    conversation = [{"role": "customer", "text": said}]
+    text = _by_kind(conversation, now=MONDAY_10)["reflection"]
+    assert text.startswith("That must have been really upsetting"), text
+    review = check(text, conversation=conversation)
+    assert "reflection" in {f.name for f in review.techniques}
+    assert review.anti_patterns == ()
 
 
 def test_a_sure_thermometer_outranks_the_situation_but_a_named_feeling_outranks_both() -> None:

@@ -33,7 +33,24 @@ FEELINGS: dict[str, str] = {
     "confusion": "confusing",
     "relief": "a relief",
     "neutral": "frustrating",
+    "hurt": "really upsetting",
 }
+#: How the guess is said, by the feeling guessed (the same frame every time reads
+#: as a template); each is a reflection to the reply coach. Stress keeps the
+#: method's own "It sounds like that was extremely stressful, because…".
+FRAMES: dict[str, str] = {
+    "hurt": "That must have been {guess}, because {body}.",
+    "disappointment": "I can hear how {bare} that was, because {body}.",
+}
+_FRAME = "It sounds like that was {guess}, because {body}."
+#: Being insulted, shrugged off or losing something that cannot be replaced: hurt,
+#: whatever the thermometer reads ("he told me to 'get a life'", "grandmother's dresser").
+_HURT = re.compile(
+    r"\b(?:spoken\s+to\s+like\s+that|talked\s+to\s+like\s+that|rude(?:ly)?|insult\w*|swore\s+at"
+    r"|laughed\s+at|shrugged|humiliat\w*|patroni[sz]\w*|irreplaceable|sentimental|heirloom"
+    r"|(?:grandmother|grandma|grandad|grandfather|late\s+\w+)['’]s|in\s+pieces|get\s+a\s+life)",
+    re.IGNORECASE,
+)
 #: The thermometer's emotion is trusted over the situation from this probability.
 SURE = 0.4
 #: ... and used, when the situation says nothing, from this one.
@@ -266,15 +283,20 @@ def _sure(reading: Reading | None, floor: float) -> str | None:
 
 
 def feeling(reading: Reading | None, text: str = "") -> str:
-    """The feeling guess for the customer's latest reading and words.
+    """The feeling guess for the customer's latest reading and words."""
+    return FEELINGS[_guessed(reading, text)]
 
-    The feeling they name, else the thermometer's emotion when it is sure, else
-    what their situation suggests, else the thermometer's leaning, else
-    frustration.
-    """
-    emotion = (_match(_NAMED, text) or _sure(reading, SURE) or _situation(text, reading)
-               or _sure(reading, LEANING) or "frustration")
-    return FEELINGS[emotion]
+
+def _guessed(reading: Reading | None, text: str) -> str:
+    """The feeling they name, else hurt when they were insulted or lost something
+    irreplaceable, else the thermometer's emotion when it is sure, else what their
+    situation suggests, else the thermometer's leaning, else frustration."""
+    if (named := _match(_NAMED, text)) is not None:
+        return named
+    if _HURT.search(text):
+        return "hurt"
+    return (_sure(reading, SURE) or _situation(text, reading) or _sure(reading, LEANING)
+            or "frustration")
 
 
 def _calm(reading: Reading, text: str) -> bool:
@@ -284,7 +306,7 @@ def _calm(reading: Reading, text: str) -> bool:
     if top == "relief" and reading.hot < CALM_HOT and not reading.signals:
         return True
     # A customer who reads neutral but tells of a grievance is not calm.
-    grievance = _match(_NAMED, text) or _match(_SITUATION, text)
+    grievance = _match(_NAMED, text) or _match(_SITUATION, text) or _HURT.search(text)
     return (top == "neutral" and reading.hot < CALM_HOT / 2 and not reading.signals
             and grievance is None)
 
@@ -300,7 +322,9 @@ def reflection(body: str | None, reading: Reading | None, *, text: str = "") -> 
         if not body:
             return "Thank you for letting us know. I can help you with this."
         return f"If I understand you correctly, {body}. I can help you with this."
-    guess = feeling(reading, text)
+    emotion = _guessed(reading, text)
+    guess = FEELINGS[emotion]
     if not body:
         return f"It sounds like this has been {guess} for you, and I want to help put it right."
-    return f"It sounds like that was {guess}, because {body}."
+    bare = guess.removeprefix("really ")
+    return FRAMES.get(emotion, _FRAME).format(guess=guess, bare=bare, body=body)
