@@ -175,6 +175,9 @@ POSITIVE: list[tuple[str, str]] = [
     ("service_failure", "Your agent hung up on me. Twice."),
     ("service_failure", "I got cut off halfway through, so I'm ringing back."),
     ("service_failure", "The call was cut off by your customer service while I was talking."),
+    ("service_failure", "I've been charged £450 twice, this is my rent money."),
+    ("service_failure", "You've charged my card twice for the same order."),
+    ("service_failure", "My mum's heating has been off since Friday."),
     ("sarcasm", "Another 'high call volumes' message. Love that for me."),
     ("sarcasm", "Cheers for delivering my parcel to a different street. Top work lads 🙃"),
     ("profanity", "F*** this company"),
@@ -295,6 +298,7 @@ NEGATIVE: list[tuple[str, str]] = [
     ("service_failure", "My salary was cut off last month, so I need a payment plan."),
     ("service_failure", "She cut me off in traffic this morning."),
     ("service_failure", "Doesn't my work matter to you?"),
+    ("service_failure", "Will I be charged £5 for express delivery?"),
     ("sarcasm", "I'd love that for my birthday!"),
 ]
 
