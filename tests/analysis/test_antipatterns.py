@@ -122,6 +122,7 @@ POSITIVE = [
     ("policy_shield", "You must give 30 days' written notice as per your contract."),
     ("policy_shield", "Escalation requests must be submitted in writing."),
     ("policy_shield", "Engineers are allocated on a first-come first-served basis."),
+    ("policy_shield", "Unfortunately all rooms are subject to availability."),
     ("blame", "Did you drop it?"),
     ("blame", "Have you dropped the phone at all?"),
     ("defensiveness", "Our kettles are tested before they leave the warehouse."),
@@ -193,6 +194,7 @@ NEGATIVE = [
     # Near misses of the 2026-12-06 rules.
     ("scolding", "There's no need for that, I've already refunded you."),
     ("policy_shield", "As per your request, I've cancelled the order."),
+    ("policy_shield", "The upgrade is free and not subject to any fee."),
     ("blame", "Did you drop off the parcel at the depot? Then it's on its way."),
     ("defensiveness", "Our engineers are tested and certified every year."),
     ("calm_down", "There's no panic, I have time to help you now."),
