@@ -424,3 +424,14 @@ def test_gating_never_changes_what_is_found() -> None:
     fresh = load_playbook({})
     fresh._cache["signals"] = ungated
     assert [detect(text, playbook=fresh) for _, text in POSITIVE + NEGATIVE] == gated
+
+
+def test_every_shipped_signal_rule_has_a_literal_gate() -> None:
+    # A rule without a required literal runs its regex on every message; the
+    # shipped rules are written so that each has one (see thermo_gate).
+    from kettle.analysis.thermo_gate import rule_literals
+
+    book = load_playbook(None)
+    ungated = [p for rule in book.signals.values() for p in rule.patterns
+               if not rule_literals([p])]
+    assert ungated == []

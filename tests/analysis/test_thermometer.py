@@ -11,8 +11,9 @@ import pytest
 
 from kettle.analysis import read, read_many
 from kettle.analysis.features import DENSE
+from kettle.analysis.signals import detect
 from kettle.analysis.thermo_model import heads
-from kettle.analysis.thermometer import heat_scale, temperature_of
+from kettle.analysis.thermometer import MILD_C, heat_scale, said_mildly, temperature_of
 from kettle.analysis.types import EMOTIONS, Tier
 from kettle.errors import EmptyText, InvalidConversation, TextTooLong
 
@@ -110,6 +111,31 @@ def test_sarcasm_only_raises_the_reading() -> None:
     mock = read("Brilliant. The engineer didn't turn up.")
     assert mock.temperature >= plain.temperature
     assert mock.hot >= plain.hot
+
+
+@pytest.mark.parametrize("tier", ["fast", "accurate"])
+@pytest.mark.parametrize(("text", "bare"), [
+    ("Not a big deal but a bit annoying.", "It is annoying."),
+    ("It's a bit annoying that the app logs me out.", "It's annoying that the app logs me out."),
+    ("Slightly annoying that the parcel is 2 days late, no rush though.",
+     "Annoying that the parcel is 2 days late."),
+])
+def test_a_mild_annoyance_reads_no_hotter_than_mild(text: str, bare: str, tier: Tier) -> None:
+    reading = read(text, tier=tier)
+    assert reading.temperature <= MILD_C
+    assert reading.hot <= 0.15
+    assert reading.dominant_emotion == "frustration"
+    # Without the softener the same complaint reads hotter: the softener is what is read.
+    assert read(bare, tier=tier).temperature > MILD_C
+
+
+@pytest.mark.parametrize("text", [
+    "This may not be a big deal to you but it is to me!",
+    "This is not a minor issue.",
+    "A bit annoying that it's the THIRD time I'm calling!!!",
+])
+def test_mild_words_said_against_the_grain_are_not_mild(text: str) -> None:
+    assert not said_mildly(text, detect(text))
 
 
 def test_mode_venting_versus_information() -> None:

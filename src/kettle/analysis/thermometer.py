@@ -23,12 +23,16 @@ How the temperature is made (see docs/evaluation.md):
 5. ``temperature = 30 + 70 * heat``.
 
 Every step is monotone: a higher hot probability, more negative wording, more
-signals, more anger or a hotter history never lower the temperature.
+signals, more anger or a hotter history never lower the temperature. Two
+readings of the words come first: sarcasm turns mock praise round (D23), and a
+customer who calls the problem mild ("a bit annoying", "no rush") with no
+escalation signal reads at most :data:`MILD_C` (D24).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +43,7 @@ import numpy.typing as npt
 from kettle.analysis import features, signals
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
+from kettle.analysis.thermo_gate import rule_literals
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
 from kettle.errors import InvalidInput
@@ -63,6 +68,27 @@ SIGNAL_WEIGHTS: dict[str, float] = {
 #: The least hot probability of a sarcastic message: mock praise reads as praise
 #: to the model (D23).
 SARCASM_HOT = 0.3
+#: A customer who says the problem is mild ("a bit annoying", "not a big deal") is
+#: annoyed, but not hot: the model reads P(annoyed), not how much. Such a message
+#: reads at most MILD_C, at most MILD_HOT likely to be hot, and anger above that is
+#: frustration (D24).
+MILD_C = 52.0
+MILD_HOT = 0.15
+_MILD = re.compile(
+    r"\b(?:a\s+(?:little\s+)?bit|a\s+little|a\s+tad|slightly|somewhat|kind\s+of|kinda|sort\s+of"
+    r"|mildly)\s+(?:\w+\s+)?(?:annoy\w*|frustrat\w*|irritat\w*|disappoint\w*|upset|miffed|peeved"
+    r"|irked|inconvenient)\b"
+    r"|\bnot\s+a\s+(?:big|huge)\s+deal\b(?!\s+(?:to|for)\s+you)|\bno\s+(?:rush|biggie|big\s+deal)\b"
+    r"|(?<!not\sa\s)(?<!not\s)(?<!no\s)\bminor\s+(?:thing|issue|gripe|annoyance|complaint|niggle|point)\b",
+    re.IGNORECASE,
+)
+#: Literal text one of which every match of ``_MILD`` holds.
+_MILD_LITERALS = rule_literals([_MILD.pattern])
+#: Signals that say the customer is more than mildly put out, whatever they say.
+_NOT_MILD = frozenset(
+    ["cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up", "shouting",
+     "repeated_punctuation", "profanity", "sarcasm"]
+)
 #: Share of the non-hot range that signals can fill on their own.
 AROUSAL_SHARE = 0.6
 #: Share of an earlier turn's heat that carries into the next one.
@@ -90,10 +116,12 @@ class _Base:
     arousal: float
     venting: float
     scale: tuple[float, ...]  # the tier's heat scale (see temperature_of)
+    ceiling: float = BOIL_C  # MILD_C for a mild annoyance
 
     def reading(self, carried: float) -> Reading:
         temp = temperature_of(self.hot, self.negativity, self.emotions[_ANGER][1], self.arousal,
                               carried, scale=self.scale)
+        temp = min(temp, self.ceiling)
         # A fresh dict each time: Reading is frozen but its dict is not.
         return Reading(temp, self.hot, dict(self.emotions), self.signals,
                        _mode(self.venting), self.venting)
@@ -201,10 +229,13 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
         h = float(hot[i])
         emo = tuple((name, float(p)) for name, p in zip(EMOTIONS, emotions[i], strict=True))
         negativity = -rows[i][_COMPOUND]
+        ceiling = BOIL_C
         if any(s.kind == "sarcasm" for s in found):
             h, emo, negativity = _sarcastic(h, emo, negativity)
+        elif said_mildly(texts[i], found):
+            h, emo, ceiling = min(h, MILD_HOT), _annoyance(emo), MILD_C
         venting = _venting(h, emo[EMOTIONS.index("neutral")][1], found, rows[i])
-        out.append(_Base(h, emo, found, negativity, arousal_of(found), venting, scale))
+        out.append(_Base(h, emo, found, negativity, arousal_of(found), venting, scale, ceiling))
     return out
 
 
@@ -223,6 +254,27 @@ def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
         for name, p in emotions
     )
     return max(hot, SARCASM_HOT), moved, abs(negativity)
+
+
+def _annoyance(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """A mild annoyance's anger above :data:`MILD_HOT` is frustration, not rage."""
+    extra = max(0.0, dict(emotions)["anger"] - MILD_HOT)
+    return tuple(
+        (name, p - extra if name == "anger" else p + extra if name == "frustration" else p)
+        for name, p in emotions
+    )
+
+
+def said_mildly(text: str, found: Sequence[Signal]) -> bool:
+    """The customer calls the problem mild and escalates in no other way."""
+    if any(s.kind in _NOT_MILD for s in found):
+        return False
+    if text.isascii() and _MILD_LITERALS:
+        # A few ``in`` tests on the lower-cased text rule out most messages faster.
+        lower = text.lower()
+        if not any(literal in lower for literal in _MILD_LITERALS):
+            return False
+    return _MILD.search(text) is not None
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
