@@ -7,9 +7,12 @@ truck there"), and wrap it in a feeling guess: "It sounds like that was really
 stressful, because you needed the truck there by 1 pm."
 
 The feeling guess names what the customer said they feel ("I'm so worried"),
+else hurt when they were insulted or lost something that cannot be replaced,
 else what the thermometer reads when it is sure, else what the situation says
 (a deadline is stressful, chasing is frustrating, a broken promise is
-disappointing). Clauses that insult, swear, threaten, hang up or quote the
+disappointing). Hurt and disappointment have frames of their own ("That must
+have been really upsetting, because…", "I can hear how disappointing that
+was, because…"). Clauses that insult, swear, threaten, hang up or quote the
 agent's own wrongs back are never repeated: a reflection must not turn the
 heat up.
 """
