@@ -132,6 +132,26 @@ POSITIVE = [
     ("scolding", "Please refrain from using offensive language."),
     ("scolding", "We will not tolerate abuse of our staff."),
     ("calm_down", "Don't panic, we'll look at it."),
+    ("doubt", "Our records show that no cancellation request was received."),
+    ("doubt", "Our records show only one previous contact from you."),
+    ("doubt", "Well, it can't have just disappeared, can it?"),
+    ("doubt", "I'm sure he didn't mean it that way."),
+    ("policy_shield", "As per policy, compensation is only available for delays over 15 minutes."),
+    ("policy_shield", "Please refer to section 7.3 of your T&Cs."),
+    ("scolding", "No problem. In future, please allow 7 working days before contacting us."),
+    ("scolding", "You should always wait for the SMS before travelling."),
+    ("scolding", "We always recommend users keep regular backups."),
+    ("scolding", "Calling it theft is a bit much, don't you think?"),
+    ("sarcasm", "Glad you're feeling the love! Your refund is being processed."),
+    ("blame", "Did you back up your files before installing the update?"),
+    ("defensiveness", "Engineers are very busy at this time of year."),
+    ("defensiveness", "Unfortunately accidents happen."),
+    ("defensiveness", "We apologise for the delay, this was due to high demand in your area."),
+    ("defensiveness", "Our engineers are fully trained professionals."),
+    ("passing_the_buck", "Parcels marked as delivered are the responsibility of the courier."),
+    ("passing_the_buck", "Please contact DPD directly."),
+    ("passing_the_buck", "I'll pass this to our billing team and they'll contact you."),
+    ("jargon", "Your device connected to a non-domestic MNO."),
 ]
 
 
@@ -198,6 +218,11 @@ NEGATIVE = [
     ("blame", "Did you drop off the parcel at the depot? Then it's on its way."),
     ("defensiveness", "Our engineers are tested and certified every year."),
     ("calm_down", "There's no panic, I have time to help you now."),
+    ("doubt", "If the record shows no message is blocked, the filter is not the cause."),
+    ("scolding", "You should always keep your head held high."),
+    ("passing_the_buck", "Please contact us directly if there is any problem."),
+    ("passing_the_buck", "I'll pass this to our billing team and I'll call you back by 3 pm."),
+    ("sarcasm", "Well, at least you can keep preparing for it tonight."),
 ]
 
 

@@ -74,6 +74,7 @@ POSITIVE = [
     ("empathy", "I can see that's a shock."),
     ("empathy", "Exactly, that's what I'd expect too."),
     ("plan", "I've unblocked your card now."),
+    ("empathy", "That's a big jump and I can see why it's confusing."),
 ]
 
 

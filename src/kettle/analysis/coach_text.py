@@ -22,7 +22,11 @@ from kettle.analysis.types import Span
 #: Curly apostrophes to straight ones, one character for one (offsets are kept).
 STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
 
-_SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?]+(?=\s|$|[\"')\]])|\n|$)")
+#: A sentence runs to a stop followed by a space, a closing mark or the end; a stop
+#: inside a word or number ("section 7.3", "£24.99", "v2.1") does not end it.
+_SENTENCE_RE = re.compile(
+    r"(?:[^.!?\n]|[.!?]+(?=[^\s\"')\].!?]))*(?:[.!?]+(?=\s|$|[\"')\]])|\n|$)"
+)
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 _STOPWORD_TEXT = (
