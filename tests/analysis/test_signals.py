@@ -13,7 +13,7 @@ from kettle.analysis.signals import (
     mask_profanity,
     unmask_swearing,
 )
-from kettle.analysis.thermo_gate import required_literals
+from kettle.analysis.thermo_gate import required_literals, rule_literals
 from kettle.analysis.types import SIGNALS
 
 
@@ -429,8 +429,6 @@ def test_gating_never_changes_what_is_found() -> None:
 def test_every_shipped_signal_rule_has_a_literal_gate() -> None:
     # A rule without a required literal runs its regex on every message; the
     # shipped rules are written so that each has one (see thermo_gate).
-    from kettle.analysis.thermo_gate import rule_literals
-
     book = load_playbook(None)
     ungated = [p for rule in book.signals.values() for p in rule.patterns
                if not rule_literals([p])]

@@ -112,6 +112,8 @@ _NOT_SECOND = frozenset(
         "runs", "run", "gets", "got", "went", "goes", "are", "were",
     ]
 )
+#: Words that never name the failed thing (:func:`_failed_thing`).
+_NOT_FAILED = _NOT_TOPIC | _PEOPLE | _GENERAL | _NOT_SECOND | _MODIFIERS
 _SAFE: dict[DraftKind, str] = {
     "reflection": "I'm sorry this has happened. I can help you with this.",
     "plan": "I will look into this for you now and get back to you today.",
@@ -154,8 +156,7 @@ def _failed_thing(text: str) -> str:
     for m in _FAILED.finditer(text):
         owner = (m.group("mine") or m.group("the")).lower()
         word = (m.group("w1") or m.group("w2")).lower()
-        if word in _NOT_TOPIC or word in _PEOPLE or word in _GENERAL or word in _NOT_SECOND \
-                or word in _MODIFIERS:
+        if word in _NOT_FAILED:
             continue
         return f"{'your' if owner in ('my', 'our') else 'the'} {word}"
     return ""

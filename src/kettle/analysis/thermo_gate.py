@@ -193,6 +193,29 @@ def rule_literals(patterns: list[str]) -> tuple[str, ...]:
     return tuple(sorted(found, key=len))
 
 
+class LiteralGated:
+    """``pattern.search(text) is not None``, with most texts ruled out first.
+
+    A few ``in`` tests of the pattern's required literals (:func:`rule_literals`)
+    on the lower-cased text answer faster than the regex for the many texts
+    that hold none of them; non-ASCII text, and a pattern without literals, go
+    straight to the regex, so the answer is always the pattern's own.
+    """
+
+    __slots__ = ("literals", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.literals = rule_literals([pattern.pattern])
+
+    def __call__(self, text: str) -> bool:
+        if text.isascii() and self.literals:
+            lower = text.lower()
+            if not any(literal in lower for literal in self.literals):
+                return False
+        return self.pattern.search(text) is not None
+
+
 def _any_literals(pattern: str) -> tuple[str, ...]:
     out: list[str] = []
     for alternative in _split(pattern):

@@ -43,7 +43,7 @@ import numpy.typing as npt
 from kettle.analysis import features, signals
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
-from kettle.analysis.thermo_gate import rule_literals
+from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
 from kettle.errors import InvalidInput
@@ -82,8 +82,7 @@ _MILD = re.compile(
     r"|(?<!not\sa\s)(?<!not\s)(?<!no\s)\bminor\s+(?:thing|issue|gripe|annoyance|complaint|niggle|point)\b",
     re.IGNORECASE,
 )
-#: Literal text one of which every match of ``_MILD`` holds.
-_MILD_LITERALS = rule_literals([_MILD.pattern])
+_said_mild_words = LiteralGated(_MILD)
 #: Signals that say the customer is more than mildly put out, whatever they say.
 _NOT_MILD = frozenset(
     ["cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up", "shouting",
@@ -248,33 +247,27 @@ def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
     reads is frustration, and the message is at least :data:`SARCASM_HOT`
     likely to be hot. Each step only raises the heat.
     """
-    relief = dict(emotions)["relief"]
-    moved = tuple(
-        (name, 0.0 if name == "relief" else p + relief if name == "frustration" else p)
-        for name, p in emotions
-    )
+    moved = _to_frustration(emotions, "relief", dict(emotions)["relief"])
     return max(hot, SARCASM_HOT), moved, abs(negativity)
 
 
 def _annoyance(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
     """A mild annoyance's anger above :data:`MILD_HOT` is frustration, not rage."""
-    extra = max(0.0, dict(emotions)["anger"] - MILD_HOT)
+    return _to_frustration(emotions, "anger", max(0.0, dict(emotions)["anger"] - MILD_HOT))
+
+
+def _to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
+                    amount: float) -> tuple[tuple[str, float], ...]:
+    """``emotions`` with ``amount`` of ``source``'s probability moved to frustration."""
     return tuple(
-        (name, p - extra if name == "anger" else p + extra if name == "frustration" else p)
+        (name, p - amount if name == source else p + amount if name == "frustration" else p)
         for name, p in emotions
     )
 
 
 def said_mildly(text: str, found: Sequence[Signal]) -> bool:
     """The customer calls the problem mild and escalates in no other way."""
-    if any(s.kind in _NOT_MILD for s in found):
-        return False
-    if text.isascii() and _MILD_LITERALS:
-        # A few ``in`` tests on the lower-cased text rule out most messages faster.
-        lower = text.lower()
-        if not any(literal in lower for literal in _MILD_LITERALS):
-            return False
-    return _MILD.search(text) is not None
+    return not any(s.kind in _NOT_MILD for s in found) and _said_mild_words(text)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:

@@ -345,7 +345,7 @@ def _clock(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
     if "first" in kinds:
         return words.first_thing
     if "part" in kinds:
-        name = re.sub(r"\s+", " ", kinds["part"].group("pn").lower())
+        name = _part_name(kinds)
         if name == "midnight":
             return cal.LAST_MINUTE
         if name == "lunch" and kinds["part"].group("afterl"):
@@ -436,12 +436,16 @@ def _time_today(
     return cal.at(today + timedelta(days=1), clock, zone)
 
 
+def _part_name(kinds: dict[str, re.Match[str]]) -> str:
+    """The part of the day as written, lower-cased, one space between words."""
+    return re.sub(r"\s+", " ", kinds["part"].group("pn").lower())
+
+
 def _part_end(kinds: dict[str, re.Match[str]], book: Playbook) -> time | None:
     """When "this morning / afternoon / evening / tonight" is over; None for a clock time."""
     if "clock" in kinds or "window" in kinds:
         return None
-    name = re.sub(r"\s+", " ", kinds["part"].group("pn").lower())
-    part = _PARTS_OF_DAY.get(name)
+    part = _PARTS_OF_DAY.get(_part_name(kinds))
     words = book.time_words
     if part == "morning":
         return words.noon
