@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kettle.analysis.coach import check
-from kettle.analysis.coach_text import sentences
+from kettle.analysis.coach_text import STRAIGHT_QUOTES, sentences, straight_quotes
+from kettle.analysis.signals import straight_apostrophes
 
 
 @pytest.mark.parametrize(
@@ -38,3 +41,11 @@ def test_a_long_run_of_stops_is_split_quickly() -> None:
     # No catastrophic backtracking: each of these is one linear scan.
     assert len(sentences("." * 100_000 + " x")) == 1
     assert len(sentences("a." * 50_000)) == 1
+
+
+@given(st.text(alphabet=st.sampled_from("ab '\u2019\u2018\u02bc\u00b4é😡.")))
+def test_straight_quotes_is_the_translation(text: str) -> None:
+    # The fast path must give exactly what the translation gives, offsets included.
+    assert straight_quotes(text) == text.translate(STRAIGHT_QUOTES)
+    assert straight_apostrophes(text) == text.translate(
+        str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"}))

@@ -80,9 +80,9 @@ def test_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_each_playbook_has_its_own_cache() -> None:
-    text = "I am writing to the Consumer Council about this."
+    text = "I am writing to the Tenants Guild about this."
     assert not [s for s in thermometer.read(text).signals if s.kind == "legal_threat"]
-    book = load_playbook({"signals": {"legal_threat": {"patterns": [r"\bconsumer council\b"]}}})
+    book = load_playbook({"signals": {"legal_threat": {"patterns": [r"\btenants guild\b"]}}})
     kinds = {s.kind for s in thermometer.read(text, playbook=book).signals}
     assert "legal_threat" in kinds
 

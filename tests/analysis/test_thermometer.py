@@ -10,10 +10,17 @@ import numpy as np
 import pytest
 
 from kettle.analysis import read, read_many
+from kettle.analysis.coach_context import HOT_C
 from kettle.analysis.features import DENSE
 from kettle.analysis.signals import detect
 from kettle.analysis.thermo_model import heads
-from kettle.analysis.thermometer import MILD_C, heat_scale, said_mildly, temperature_of
+from kettle.analysis.thermometer import (
+    MILD_C,
+    THREAT_C,
+    heat_scale,
+    said_mildly,
+    temperature_of,
+)
 from kettle.analysis.types import EMOTIONS, Tier
 from kettle.errors import EmptyText, InvalidConversation, TextTooLong
 
@@ -136,6 +143,36 @@ def test_a_mild_annoyance_reads_no_hotter_than_mild(text: str, bare: str, tier: 
 ])
 def test_mild_words_said_against_the_grain_are_not_mild(text: str) -> None:
     assert not said_mildly(text, detect(text))
+
+
+@pytest.mark.parametrize("tier", ["fast", "accurate"])
+@pytest.mark.parametrize(("text", "bare"), [
+    ("My solicitor will be in touch.", "I will be in touch."),
+    ("I'll be taking this to the ombudsman.", "I'll be taking this to the shop."),
+    ("I will be leaving a one star review.", "I will be leaving at noon."),
+    ("I'm going to post this all over Twitter and Trustpilot.", "I'm going to post this."),
+])
+def test_a_legal_or_public_threat_reads_hot_however_politely_put(text: str, bare: str,
+                                                                 tier: Tier) -> None:
+    reading = read(text, tier=tier)
+    assert reading.temperature >= THREAT_C > HOT_C
+    # The threat is what is read: the same words without it read cooler.
+    assert read(bare, tier=tier).temperature < THREAT_C
+
+
+def test_a_threat_in_an_earlier_turn_carries_its_floor() -> None:
+    text = "Any news?"
+    threat = [{"role": "customer", "text": "My solicitor will be in touch."}]
+    plain = [{"role": "customer", "text": "I will be in touch."}]
+    assert read(text, context=threat).temperature > read(text, context=plain).temperature
+
+
+def test_a_mild_message_carries_its_capped_heat() -> None:
+    # What an earlier turn carries is what it read, ceiling included.
+    text = "Any news?"
+    mild = [{"role": "customer", "text": "Not a big deal but a bit annoying."}]
+    bare = [{"role": "customer", "text": "It is annoying."}]
+    assert read(text, context=mild).temperature < read(text, context=bare).temperature
 
 
 def test_mode_venting_versus_information() -> None:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from kettle.analysis import acts, advice, antipatterns, commitments, techniques
 from kettle.analysis.coach_context import ACKNOWLEDGING, read_context
-from kettle.analysis.coach_text import STRAIGHT_QUOTES, sentences
+from kettle.analysis.coach_text import sentences, straight_quotes
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.timeparse import reference_time, zone_of
@@ -40,8 +40,8 @@ def check(
     context = read_context(as_turns(conversation), book)
     # Phrases are written with straight quotes; phones type curly ones. The
     # translation keeps every offset, and spans are cut from the original text.
-    parts = sentences(text.translate(STRAIGHT_QUOTES))
-    customer = context.customer_text.translate(STRAIGHT_QUOTES)
+    parts = sentences(straight_quotes(text))
+    customer = straight_quotes(context.customer_text)
     found = _in(text, techniques.find(parts, customer, book))
     ack_at = _acknowledged_from(found, context.acknowledged_before)
     flagged = _in(text, antipatterns.find(parts, book, hot=context.hot, acknowledged_from=ack_at))

@@ -15,12 +15,12 @@ from functools import lru_cache
 from typing import Literal
 
 from kettle.analysis.coach_text import (
-    STRAIGHT_QUOTES,
     CompiledRule,
     Sentence,
     compiled_rules,
     content_words,
     live_rules,
+    straight_quotes,
 )
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.types import Turn
@@ -137,7 +137,7 @@ def _acknowledges(playbook: Playbook) -> Callable[[str], bool]:
 
     @lru_cache(maxsize=ACKNOWLEDGED_CACHE)
     def acknowledges(text: str) -> bool:
-        straight = text.translate(STRAIGHT_QUOTES)
+        straight = straight_quotes(text)
         whole = Sentence(0, len(straight), straight)
         live = live_rules(wanted, "techniques", playbook, whole)
         return any(_found(rule, straight) for rule in live.values())

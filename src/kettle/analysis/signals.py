@@ -52,6 +52,11 @@ _REPEATED_PUNCT = re.compile(r"[!?]*(?:!!|\?\?|!\?|\?!)[!?]*")
 _PUNCT_PAIRS = ("!!", "??", "!?", "?!")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _ORDER = {kind: i for i, kind in enumerate(SIGNALS)}
+#: A goodbye that ends the message ("… fix it bye", "Bye bye!").
+_CURT_BYE = re.compile(r"\b(?:bye(?:\s+bye)?|goodbye|good\s+bye)\s*[.!]*\s*$", re.IGNORECASE)
+#: Escalations beside which a goodbye is a walk-out (_walk_out).
+_HOSTILE = frozenset(["cancel_threat", "legal_threat", "public_threat", "manager_demand",
+                      "shouting", "repeated_punctuation", "profanity", "sarcasm"])
 
 
 
@@ -104,11 +109,21 @@ class _Compiled:
 
 #: Phones type curly apostrophes ("I’m done"); the phrase rules are written with
 #: straight ones. Same length, so every offset stays put.
-_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_CURLY = ("\u2019", "\u2018", "\u02bc")
 #: Customers drop the apostrophe ("hasnt arrived", "im done", "ive called"): in
 #: the rules, the apostrophe of n't, 'm and 've is optional ('re and 'll are not:
 #: "were" and "well" are words).
 _CONTRACTIONS = re.compile(r"(?<=n)'(?=t)|'(?=m\b|ve)")
+
+
+def straight_apostrophes(text: str) -> str:
+    """``text`` with curly apostrophes made straight (same length: offsets stay put)."""
+    if text.isascii():
+        return text
+    for mark in _CURLY:
+        if mark in text:  # faster than str.translate, which walks every character
+            text = text.replace(mark, "'")
+    return text
 
 
 def loose_apostrophes(source: str) -> str:
@@ -297,7 +312,7 @@ def shouting_spans(text: str) -> list[tuple[int, int]]:
 def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]:
     """Every escalation signal in ``text``, in the order of ``types.SIGNALS``."""
     book = _compiled(playbook)
-    plain = text.translate(_STRAIGHT) if not text.isascii() else text
+    plain = straight_apostrophes(text)
     present = _present(plain, book)
     found = _phrase_signals(plain, book, playbook, present, text)
     for start, end in shouting_spans(text):
@@ -312,7 +327,21 @@ def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]
                                                   _mask_word(match))))
     for match in _self_masked(text):
         found.append(Signal("profanity", Span(match.start(), match.end(), _mask_word(match))))
+    _walk_out(text, found, playbook)
     return tuple(sorted(found, key=lambda s: (_ORDER[s.kind], s.span.start)))
+
+
+def _walk_out(text: str, found: list[Signal], playbook: Playbook | None) -> None:
+    """A goodbye that ends a message beside another escalation is a hang-up.
+
+    "Ok bye" ends a chat the usual way; "fix it or I'm cancelling. Bye" walks out.
+    """
+    kinds = {s.kind for s in found}
+    if "hang_up" in kinds or kinds.isdisjoint(_HOSTILE):
+        return
+    match = _CURT_BYE.search(text)
+    if match is not None:
+        found.append(Signal("hang_up", _span(text, match.start(), match.end(), playbook)))
 
 
 def unmask_swearing(text: str, *, playbook: Playbook | None = None) -> str:

@@ -202,18 +202,32 @@ class LiteralGated:
     straight to the regex, so the answer is always the pattern's own.
     """
 
-    __slots__ = ("literals", "pattern")
+    __slots__ = ("any_text", "literals", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...] | None = None) -> None:
+        """``literals``, when given, replace the worked-out ones: lower-case words one of
+        which every match of ``pattern`` contains, tighter than the pattern shows
+        ("mistake" for "by\\s+mistake", where the worked-out literal is "by"). Given
+        ones are plain lower-case letters, so they rule out non-ASCII text as well:
+        the text is lower-cased, and one that holds a letter IGNORECASE matches to an
+        ASCII one while ``lower`` does not ("ſ" ~ "s", "ı" ~ "i") is always searched."""
         self.pattern = pattern
-        self.literals = rule_literals([pattern.pattern])
+        self.literals = literals if literals is not None else rule_literals([pattern.pattern])
+        self.any_text = literals is not None
 
     def __call__(self, text: str) -> bool:
-        if text.isascii() and self.literals:
+        if self.literals and (self.any_text or text.isascii()):
             lower = text.lower()
-            if not any(literal in lower for literal in self.literals):
+            if not any(literal in lower for literal in self.literals) and (
+                    text.isascii() or not any(c in lower for c in _FOLDED)):
                 return False
         return self.pattern.search(text) is not None
+
+
+#: Letters that IGNORECASE matches to an ASCII letter while ``str.lower`` keeps them
+#: apart (the Kelvin sign and dotted capital I lower to ASCII already): a text that
+#: holds one is searched whatever its literals.
+_FOLDED = ("ſ", "ı")
 
 
 def _any_literals(pattern: str) -> tuple[str, ...]:

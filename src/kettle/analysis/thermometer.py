@@ -46,6 +46,7 @@ from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
+from kettle.analysis.waits import wait_strain
 from kettle.errors import InvalidInput
 
 CALM_C = 30.0
@@ -83,11 +84,33 @@ _MILD = re.compile(
     re.IGNORECASE,
 )
 _said_mild_words = LiteralGated(_MILD)
+#: The customer's own slip ("my bad", "I ordered it by mistake", "oops"): a problem
+#: the customer owns is no grievance against us, whatever words the model reads as
+#: annoyed ("wrong", "sorry"). Read like a mild annoyance (D25).
+_OWN_SLIP = re.compile(
+    # Owned outright, not reported ("he said it's my fault", "it's always my fault").
+    r"(?:^|(?<=[.!?,;:]\s)|(?<=\bsorry\s)|(?<=\boh\s)|(?<=\bthat\swas\s)|(?<=\bthat's\s)"
+    r")my\s+(?:bad|fault|mistake|error)\b(?=\s*(?:[.!,;:)]|$|for\b|sorry\b|lol\b))"
+    r"|(?:^|(?<=[.!?,;:]\s))my\s+bad\b(?=\s*(?:i\b|i'|guys?\b|haha\b))"
+    r"|\b(?:i|i've|ive)\s+(?:(?!(?:was|were|been|got|get|being|am|is)\b)\w+\s+){1,5}?"
+    r"(?:by\s+(?:mistake|accident)|in\s+error)\b"
+    r"|\bi(?:'ve|\s+have)?\s+(?:just\s+)?(?:accidentally|accidently|mistakenly|inadvertently)\b"
+    r"(?!\s+(?:found|discovered|noticed|saw|spotted|realised|realized|came\s+across|heard))"
+    r"|(?:^|(?<=[.!?,]\s))(?:o{2,}ps|who{2,}ps|silly\s+me)\b",
+    re.IGNORECASE,
+)
+_said_own_slip = LiteralGated(_OWN_SLIP, literals=(
+    "mistake", "accident", "error", "fault", "bad", "oops", "silly", "inadvertent"))
 #: Signals that say the customer is more than mildly put out, whatever they say.
 _NOT_MILD = frozenset(
     ["cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up", "shouting",
      "repeated_punctuation", "profanity", "sarcasm"]
 )
+#: A customer who threatens to go to a lawyer, a regulator or the public reads at
+#: least THREAT_C, above the coach's "hot" (65 °C), whatever their wording: the
+#: threat is the escalation, however politely it is put (D25).
+THREAT_C = 72.0
+_THREATS = frozenset(["legal_threat", "public_threat"])
 #: Share of the non-hot range that signals can fill on their own.
 AROUSAL_SHARE = 0.6
 #: Share of an earlier turn's heat that carries into the next one.
@@ -116,13 +139,16 @@ class _Base:
     venting: float
     scale: tuple[float, ...]  # the tier's heat scale (see temperature_of)
     ceiling: float = BOIL_C  # MILD_C for a mild annoyance
+    floor: float = CALM_C  # THREAT_C for a legal or public threat
 
-    def reading(self, carried: float) -> Reading:
+    def temperature(self, carried: float = 0.0) -> float:
         temp = temperature_of(self.hot, self.negativity, self.emotions[_ANGER][1], self.arousal,
                               carried, scale=self.scale)
-        temp = min(temp, self.ceiling)
+        return min(max(temp, self.floor), self.ceiling)
+
+    def reading(self, carried: float) -> Reading:
         # A fresh dict each time: Reading is frozen but its dict is not.
-        return Reading(temp, self.hot, dict(self.emotions), self.signals,
+        return Reading(self.temperature(carried), self.hot, dict(self.emotions), self.signals,
                        _mode(self.venting), self.venting)
 
 
@@ -234,7 +260,10 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
         elif said_mildly(texts[i], found):
             h, emo, ceiling = min(h, MILD_HOT), _annoyance(emo), MILD_C
         venting = _venting(h, emo[EMOTIONS.index("neutral")][1], found, rows[i])
-        out.append(_Base(h, emo, found, negativity, arousal_of(found), venting, scale, ceiling))
+        floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
+        # A stated wait strains like a signal does: "waiting three weeks" (D25).
+        arousal = 1.0 - (1.0 - arousal_of(found)) * (1.0 - wait_strain(texts[i]))
+        out.append(_Base(h, emo, found, negativity, arousal, venting, scale, ceiling, floor))
     return out
 
 
@@ -266,8 +295,10 @@ def _to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
 
 
 def said_mildly(text: str, found: Sequence[Signal]) -> bool:
-    """The customer calls the problem mild and escalates in no other way."""
-    return not any(s.kind in _NOT_MILD for s in found) and _said_mild_words(text)
+    """The customer calls the problem mild, or their own slip, and escalates in no other way."""
+    if any(s.kind in _NOT_MILD for s in found):
+        return False
+    return _said_mild_words(text) or _said_own_slip(text)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
@@ -321,10 +352,8 @@ def _carried_heat(context: Conversation | None, playbook: Playbook | None,
     recent = [clean_text(t.text, field="context") for t in turns[-HISTORY:]]
     carried = 0.0
     for back, text in enumerate(reversed(recent)):
-        base = _cached_base(text, playbook, tier)
-        temperature = temperature_of(base.hot, base.negativity, base.emotions[_ANGER][1],
-                                     base.arousal, scale=base.scale)
-        heat = (temperature - CALM_C) / (BOIL_C - CALM_C)
+        # The temperature the turn read on its own, floor and ceiling included.
+        heat = (_cached_base(text, playbook, tier).temperature() - CALM_C) / (BOIL_C - CALM_C)
         carried = max(carried, heat * DECAY**back)
     if len(turns) >= 2:
         carried = 1.0 - (1.0 - carried) * (1.0 - 0.1 * min(len(turns) - 1, 3))
