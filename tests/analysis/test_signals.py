@@ -206,6 +206,9 @@ POSITIVE: list[tuple[str, str]] = [
     ("public_threat", "I will tell everyone."),
     ("public_threat", "I'll be warning other customers about you."),
     ("cancel_threat", "I'm honestly considering cancelling."),
+    ("sarcasm", "Thanks a lot for stranding me in Chicago overnight."),
+    ("sarcasm", "Great job losing my parcel."),
+    ("sarcasm", "Well done, you lost my bag again."),
     # A goodbye after displeasure or beside another escalation walks out.
     ("hang_up", "This is useless. Goodbye."),
     ("hang_up", "this update sux I hate it fix it bye"),
@@ -221,6 +224,8 @@ NEGATIVE: list[tuple[str, str]] = [
     ("legal_threat", "The @FCC should protect net neutrality."),
     ("legal_threat", "I don't see why trading standards makes such a fuss over a lotto ticket."),
     ("public_threat", "Can I leave a review on Trustpilot?"),
+    ("sarcasm", "You have outdone yourselves, the cake was perfect!"),
+    ("sarcasm", "Great job fixing my boiler, thank you!"),
     # A goodbye that ends a chat the usual way.
     ("hang_up", "Ok bye"),
     ("hang_up", "Take care. Bye."),

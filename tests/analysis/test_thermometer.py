@@ -160,6 +160,29 @@ def test_a_legal_or_public_threat_reads_hot_however_politely_put(text: str, bare
     assert read(bare, tier=tier).temperature < THREAT_C
 
 
+@pytest.mark.parametrize(("text", "blamed"), [
+    ("I need to cancel order #55102, I ordered the wrong size by mistake. Sorry!",
+     "I need to cancel order #55102, you sent the wrong size. Sorry!"),
+    ("Sorry, my fault, I typed the wrong email address. Can you update it?",
+     "Sorry, you typed the wrong email address. Can you update it?"),
+    ("I've just realised I put the wrong postcode. Sorry about that!",
+     "I've just realised you put the wrong postcode. Sorry about that!"),
+])
+def test_the_customers_own_slip_reads_mild(text: str, blamed: str) -> None:
+    assert read(text).temperature <= MILD_C
+    assert read(blamed).temperature > MILD_C
+
+
+@pytest.mark.parametrize("text", [
+    "I was charged twice by mistake.",  # our mistake, told in the passive
+    "It's always my fault isn't it",
+    "He said it's my fault for buying it.",
+    "I ordered the wrong size and your size guide is useless.",
+])
+def test_a_slip_that_is_not_the_customers_own_is_not_mild(text: str) -> None:
+    assert not said_mildly(text, detect(text))
+
+
 def test_a_threat_in_an_earlier_turn_carries_its_floor() -> None:
     text = "Any news?"
     threat = [{"role": "customer", "text": "My solicitor will be in touch."}]

@@ -15,7 +15,7 @@ from datetime import datetime
 from kettle.analysis import acts, advice, antipatterns, commitments, techniques
 from kettle.analysis.coach_context import ACKNOWLEDGING, read_context
 from kettle.analysis.coach_text import sentences, straight_quotes
-from kettle.analysis.conversation import Conversation, as_turns, clean_text
+from kettle.analysis.conversation import Conversation, as_turns, clean_text, zone_hint
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.timeparse import reference_time, zone_of
 from kettle.analysis.types import Commitment, Finding, Review, Span
@@ -33,11 +33,14 @@ def check(
 
     ``conversation`` is the turns before the reply (eval-schema dicts or
     :class:`~kettle.analysis.types.Turn`). ``now`` and ``tz`` resolve the due
-    times of the reply's promises (the customer's time zone).
+    times of the reply's promises (the customer's time zone; without ``tz``, the
+    offset of the turns' ``sent_at``, see ``conversation.zone_hint``, else UTC).
     """
     text = clean_text(reply, field="reply")
     book = playbook if playbook is not None else default_playbook()
-    context = read_context(as_turns(conversation), book)
+    turns = as_turns(conversation)
+    context = read_context(turns, book)
+    tz = tz if tz is not None else zone_hint(turns)  # the zone the turns' times are in
     # Phrases are written with straight quotes; phones type curly ones. The
     # translation keeps every offset, and spans are cut from the original text.
     parts = sentences(straight_quotes(text))

@@ -86,3 +86,38 @@ def last_customer_turn(turns: tuple[Turn, ...]) -> Turn | None:
         if turn.role == "customer":
             return turn
     return None
+
+
+#: Offsets off the whole hour that one zone without summer time keeps all year.
+_HALF_HOUR_ZONES = {
+    (5, 30): "Asia/Kolkata", (5, 45): "Asia/Kathmandu", (6, 30): "Asia/Yangon",
+    (9, 30): "Australia/Darwin", (3, 30): "Asia/Tehran", (-9, -30): "Pacific/Marquesas",
+}
+
+
+def zone_hint(turns: Iterable[Turn]) -> str | None:
+    """The zone the conversation's own times are written in, for when none is given.
+
+    "14:05-05:00" says the customer's clock read 14:05, so "by 5pm today" is
+    17:00 at -05:00, not in UTC. The offset of the latest customer turn that
+    has one (else of the latest turn) becomes a fixed zone: ``Etc/GMT+5`` for
+    -05:00 (the Etc names count the other way), one of the zones in
+    :data:`_HALF_HOUR_ZONES` off the whole hour. None for UTC, naive times, an
+    offset no such zone has, or no times at all: the caller's default (UTC)
+    stands. A fixed offset does not follow summer time; the offset the
+    timestamps carry is right for the days around them.
+    """
+    offsets = [(t.role, t.sent_at.utcoffset()) for t in turns if t.sent_at is not None]
+    stamped = [(role, offset) for role, offset in offsets if offset is not None]
+    if not stamped:
+        return None
+    customers = [offset for role, offset in stamped if role == "customer"]
+    offset = (customers or [offset for _, offset in stamped])[-1]
+    if not offset:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    hours, rest = divmod(abs(minutes), 60)
+    sign = 1 if minutes > 0 else -1
+    if rest == 0 and hours <= 14:
+        return f"Etc/GMT{'-' if sign > 0 else '+'}{hours}"
+    return _HALF_HOUR_ZONES.get((sign * hours, sign * rest))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from kettle.analysis.conversation import Conversation, as_turns
+from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.scorecard_facts import Facts, gather
 from kettle.analysis.scorecard_steps import RULES
@@ -52,6 +52,7 @@ def score(
     """
     zone_of(tz)  # an unknown zone is an error even when no promise needs it
     turns = as_turns(conversation)
+    tz = tz if tz is not None else zone_hint(turns)  # the zone the turns' times are in
     book = playbook if playbook is not None else default_playbook()
     facts = gather(turns, book, now=now, tz=tz)
     steps = tuple(rule(facts) for _, rule in RULES)

@@ -56,6 +56,8 @@ class Facts:
     replies: tuple[AgentReply, ...]
     promises: tuple[PromiseFate, ...]
     stage: str
+    #: Resolved only as a plain question answered and thanked (nothing to follow up).
+    answered_only: bool = False
 
 
 def gather(
@@ -68,12 +70,14 @@ def gather(
     )
     replies = tuple(_reply(turns, i, book, now, tz) for i, t in enumerate(turns)
                     if t.role == "agent" and t.text.strip())
+    state = walk(turns, [r for _, r in readings])
     return Facts(
         turns=turns,
         readings=readings,
         replies=replies,
         promises=_fates(turns, replies, now, tz),
-        stage=walk(turns, [r for _, r in readings]).stage,
+        stage=state.stage,
+        answered_only=state.answered_only and state.stage == "resolved",
     )
 
 

@@ -155,7 +155,9 @@ def follow_up(facts: Facts) -> StepScore:
     """Follow up once something was done: check it worked, thank them."""
     label = "Follow up"
     done = [r.index for r in facts.replies if _acted(r)]
-    reached = facts.stage in ("in_progress", "resolved", "followed_up")
+    # A plain question answered and thanked reaches "resolved" too, with nothing done
+    # to follow up on (stage.StageState.answered_only).
+    reached = facts.stage in ("in_progress", "resolved", "followed_up") and not facts.answered_only
     if not done and not reached:
         return StepScore("follow_up", label, None, (), ("nothing was done yet to follow up on",))
     start = done[0] if done else 0

@@ -19,18 +19,21 @@ resolved            venting, in_progress, followed_up               agent checks
 followed_up         venting, in_progress                            (re-opened or re-heated)
 ==================  ==============================================  =============================
 
-A re-heating customer (hotter again, or an escalation threat) sends any stage
-back to ``venting``; a customer who says it still does not work after it was
-resolved sends it back to ``in_progress``.
+A customer who only asked a question (calm, information-giving, no signal) and
+thanks the agent for the answer is ``resolved`` straight from ``venting``, the
+stage every conversation starts in. A re-heating customer (hotter again, or an
+escalation threat) sends any stage back to ``venting``; a customer who says it
+still does not work after it was resolved sends it back to ``in_progress``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kettle.analysis.conversation import Conversation, as_turns
+from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.stage_evidence import (
     AgentEvidence,
@@ -66,6 +69,10 @@ _REHEAT_SIGNALS = frozenset(
 )
 _REHEAT_RISE = 8.0
 _HOT = 0.5
+#: A customer who only asked (every turn information-giving, no signal, never this
+#: warm), was answered and thanks us ("Great, thanks for your help") had a question,
+#: not a grievance: it is resolved without the method's steps.
+CALM_ANSWERED_C = 55.0
 
 
 def is_read(turn: Turn) -> bool:
@@ -101,6 +108,10 @@ class StageState:
     plan_offered: bool = False
     resolution_claimed: bool = False
     followed_up: bool = False
+    agent_replied: bool = False
+    grievance: bool = False  # a customer turn warm, venting or with a signal
+    #: Resolved only as a plain question answered: nothing was done to follow up on.
+    answered_only: bool = False
     last_temperature: float | None = None
     history: list[str] = field(default_factory=list)
 
@@ -123,7 +134,25 @@ def _reheated(reading: Reading, state: StageState, answer: CustomerEvidence) -> 
     return rising or answer.rejects
 
 
+#: Thanks that still wait on something: a question, "I'll try it", a chase.
+_NOT_DONE_YET = re.compile(
+    r"\?|\b(?:i'?ll|i\s+will|will|let\s+me|going\s+to|gonna)\s+(?:\w+\s+)?(?:try|test|check|see"
+    r"|give\s+it\s+a\s+(?:go|try))\b", re.IGNORECASE)
+
+
+def _thanks_for_the_answer(text: str) -> bool:
+    """Thanks that close the question ("Great, thanks"), not "Thanks, I'll try it"."""
+    return _NOT_DONE_YET.search(text) is None
+
+
+def _grieves(reading: Reading) -> bool:
+    """Whether a customer turn shows a grievance: warm, venting or with a signal."""
+    return (reading.temperature >= CALM_ANSWERED_C or reading.mode != "information"
+            or bool(reading.signals))
+
+
 def _after_agent(state: StageState, ev: AgentEvidence) -> None:
+    state.agent_replied = True
     if ev.acknowledges or ev.asks_confirmation:
         state.go("acknowledged")
     state.confirm_asked = state.confirm_asked or ev.asks_confirmation
@@ -140,6 +169,7 @@ def _after_agent(state: StageState, ev: AgentEvidence) -> None:
 
 def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
     answer = customer_evidence(turn)
+    state.grievance = state.grievance or _grieves(reading)
     if _reheated(reading, state, answer):
         state.go("venting")
     elif answer.rejects and state.stage in ("resolved", "followed_up"):
@@ -154,12 +184,16 @@ def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
         # Pleased with the action reported: solved for the customer, whatever is left to do.
         pleased = state.stage == "in_progress" and answer.pleased
         solved = (state.resolution_claimed and answer.satisfied) or said_solved or pleased
-        if solved and not answer.rejects:
+        # A plain question answered: the customer was never upset and now thanks us.
+        asked = not state.grievance and state.agent_replied and not state.plan_offered
+        answered = asked and answer.satisfied and _thanks_for_the_answer(turn.text)
+        if (solved or answered) and not answer.rejects:
+            state.answered_only = not solved
             state.go("resolved")
             if state.followed_up:
                 state.go("followed_up")
     state.confirm_asked = state.plan_offered = state.resolution_claimed = False
-    state.followed_up = False
+    state.followed_up = state.agent_replied = False
     state.last_temperature = reading.temperature
 
 
@@ -188,4 +222,6 @@ def track(
     from kettle.analysis.suggest_time import zone
 
     zone(tz)  # an unknown zone is an error even when no promise needs it
-    return build_track(as_turns(conversation), playbook=playbook, now=now, tz=tz)
+    turns = as_turns(conversation)
+    tz = tz if tz is not None else zone_hint(turns)  # the zone the turns' times are in
+    return build_track(turns, playbook=playbook, now=now, tz=tz)

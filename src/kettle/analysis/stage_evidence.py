@@ -25,6 +25,10 @@ _ACK = _rx(
     r"\b(?:i'?m|i am|we'?re|we are)\s+(?:\w+\s+){0,2}sorry\b",
     r"\b(?:my|our|sincere|deepest)\s+apolog",
     r"\bapologi[sz]e\b",
+    # "Sorry about that", "So sorry for the wait", "Apologies for the trouble".
+    r"(?:^|[.!?,]\s*)(?:so\s+|really\s+|very\s+|terribly\s+)?sorry\b(?!\s+(?:but|to\s+bother))",
+    r"\bsorry\s+(?:about|for)\s+(?:that|this|the|all|any|your)\b",
+    r"\bapologies\b",
     r"\bi (?:completely |totally |fully )?(?:understand|see|hear you)\b",
     r"\bi can (?:understand|imagine|see)\b",
     r"\b(?:that|this) (?:must|would) (?:have been|be)\b",
@@ -64,8 +68,9 @@ _ACTION = _rx(
     r"|dispatched|informed|logged|notified|forwarded|talked|phoned|reached)\b",
     r"\b(?:i|we) (?:called|contacted|spoke|emailed|sent|arranged|booked|escalated|phoned"
     r"|checked|talked|reached)\b",
-    r"\b(?:has|have) been (?:sent|arranged|booked|escalated|dispatched|scheduled|processed"
-    r"|raised|forwarded|passed|requested|issued|ordered)\b",
+    # Reported in the passive: "has been sent", "the refund has now been processed".
+    r"\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?been\s+(?:sent|arranged|booked|escalated"
+    r"|dispatched|scheduled|processed|raised|forwarded|passed|requested|issued|ordered)\b",
     r"\b(?:is|are) (?:now )?on (?:its|their|the) way\b",
     r"\bi'?m (?:now |currently )?(?:working on|looking into|checking|on it)\b",
     r"\b(?:the|our) (?:depot|team|engineer|driver|courier|technician|manager|warehouse)\s+"
@@ -77,7 +82,8 @@ _RESOLVED = _rx(
     r"|corrected|reactivated|back (?:on|up))\b",
     r"\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:fixed|resolved|solved|sorted|refunded|credited"
     r"|replaced|restored|repaired|reimbursed|corrected)\b",
-    r"\b(?:full )?refund (?:has been |was |is )?(?:processed|issued|sent|made|completed)\b",
+    r"\b(?:full )?refund (?:of \S+ )?(?:has (?:now |just )?been |was |is (?:now )?)?(?:processed"
+    r"|issued|sent|made|completed)\b",
     r"\b(?:should|will) (?:now )?(?:work|be working) (?:again|now|fine)\b",
     r"\bit'?s (?:all )?(?:sorted|fixed|done|resolved)\b",
 )
@@ -106,13 +112,16 @@ _ACCEPT = _rx(
 _WORKS_NOW = _rx(
     r"\b(?:it|everything|all) (?:works|is working|is fine|is good|is ok|is okay)(?: now)?\b",
     r"\b(?:it|they|the \w+) (?:finally )?(?:arrived|came|turned up|got here)\b",
+    r"\b(?:it|they|(?:the|my) (?:parcel|package|order|refund|money|item|replacement|delivery"
+    r"|engineer|technician|card|payment|credit))(?:'s|'ve| has| have) (?:finally |just |now )?"
+    r"(?:arrived|turned up|come through|gone through|landed)\b",
     r"\bi (?:got|received|have received|'ve received|have got) (?:it|them|my (?:refund|parcel"
     r"|order|package|money|replacement|item|delivery|credit))\b",
     r"\b(?:problem|issue) (?:is |has been )?(?:solved|fixed|resolved|gone)\b",
     r"\b(?:works|working) (?:again|now|fine)\b",
 )
 _SATISFIED = _rx(
-    r"\b(?:thanks|thank you)\b[^?]*$",
+    r"\b(?:thanks|thank you|cheers|ta|thx|many thanks)\b[^?]*$",
     r"\b(?:great|perfect|brilliant|excellent|wonderful|awesome|happy|satisfied|relieved)\b",
     r"\b(?:all good|all sorted|much better|that'?s fine|that helps)\b",
 )
@@ -122,7 +131,8 @@ _PLEASED = _rx(
     r"|appreciate|happy|satisfied|all good|problem solved|that'?s fine|that helps|lifesaver)\b",
 )
 _REJECT = _rx(
-    r"^\W*(?:no|nope|not really|that'?s not|wrong|never)\b",
+    r"^\W*(?:no|nope|not really|that'?s not|wrong|never)\b(?![\s,]+(?:problem|worries|bother"
+    r"|rush|need|doubt|wonder|matter))",
     r"\bnot (?:good enough|acceptable|ok|okay)\b",
     r"\bstill (?:not|no|doesn'?t|don'?t|hasn'?t|haven'?t|isn'?t|broken|waiting)\b",
     r"\b(?:doesn'?t|does not|didn'?t|did not) (?:work|help|arrive|come)\b",

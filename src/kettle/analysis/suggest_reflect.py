@@ -107,8 +107,25 @@ _TIME_AFTER = (
 )
 _REASON = re.compile(rf"\b(?:because|since{_TIME_AFTER}|so that|cause|'cause)\s+(.+)",
                      re.IGNORECASE)
-_LEAD = re.compile(r"^(?:and|but|so|or|then|also|plus|because|well|oh|ok|okay|now)\b[\s,]*",
-                   re.IGNORECASE)
+#: Words that open a clause without saying anything of it: connectives, greetings and
+#: fillers ("Hi, you complained…", "Yeah well, I just want…"), as many as come.
+_LEAD = re.compile(
+    r"^(?:(?:and|but|so|or|then|also|plus|because|well|oh|ok|okay|now|hi|hello|hey|yeah|yes"
+    r"|yep|look|listen|honestly|seriously|great|fine|anyway|right|um|erm|dear\s+\w+(?:/\w+)?)"
+    r"\b[\s,]*)+",
+    re.IGNORECASE)
+#: A clause of thanks is no grievance to reflect ("Thank you, I'll look out for it"),
+#: nor one of sarcastic thanks ("Thanks a lot for stranding me").
+_THANKS = re.compile(r"^\W*(?:thanks|thank|thx|cheers|ta|many\s+thanks|much\s+appreciated)\b",
+                     re.IGNORECASE)
+#: Sign-offs at the end of a clause that the reflection leaves out ("…, my bad").
+_TAIL = re.compile(r"[,.;!\s]+(?:my\s+bad|sorry|lol|haha|thanks|thank\s+you|cheers|please|pls"
+                   r"|plz)\W*$", re.IGNORECASE)
+#: A clause without its subject ("Still not in my account."): the reflection says whose.
+_SUBJECTLESS = re.compile(
+    r"^(?:(?P<waiting>still|never|already|again)\s+(?=(?:waiting|trying|paying|chasing|"
+    r"getting|hearing|hoping|being|stuck)\b)|(?P<it>still|not|never|already|totally|completely"
+    r"|absolutely|really|too|barely|hardly|way\s+too)\b)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|i'm|i've)\b", re.IGNORECASE)
 #: "I needed", "we were counting on": the customer's need (also the plan's topic,
 #: :func:`kettle.analysis.suggestions.topic`).
@@ -141,7 +158,9 @@ _LOWER_FIRST = frozenset(
     that these those there there's a an my his her its everything nothing nobody no one
     someone everyone all some after when now since for last what how why today yesterday
     instead then every each both neither none another other half most many much only just
-    not never still again even"""
+    not never still again even under over with without from in on at about according
+    despite during apparently basically literally unfortunately sadly one two three four
+    five six seven eight nine ten twelve several few three-week two-week"""
     )
 )
 MAX_WORDS = 22
@@ -214,7 +233,7 @@ ClauseReading = tuple[float, Sequence[Signal]]
 
 
 def _echoable(clause: str, found: Sequence[Signal]) -> bool:
-    if _UNSAFE.search(clause) or _ASKS.match(clause):
+    if _UNSAFE.search(clause) or _ASKS.match(clause) or _THANKS.match(clause):
         return False
     return not any(s.kind in _NOT_ECHOED for s in found)
 
@@ -224,9 +243,9 @@ def _scored(text: str, read: Sequence[ClauseReading], bonus: float) -> list[tupl
     for clause, (hot, found) in zip(clauses(text), read, strict=True):
         if not _echoable(clause, found):
             continue
-        body = _trim(flip(_unshout(_reason_or_clause(clause))))
+        body = _trim(flip(_unshout(_TAIL.sub("", _reason_or_clause(clause)))))
         if len(body.split()) >= 3:
-            out.append((_score(clause, hot) + bonus, _lower_first(body)))
+            out.append((_score(clause, hot) + bonus, _with_subject(_lower_first(body))))
     return out
 
 
@@ -250,6 +269,14 @@ def candidates(text: str, hots: Sequence[float], *,
     """Flipped, trimmed clauses of one message, best first (``hots``: one per clause)."""
     found = [signal_rules.detect(clause, playbook=playbook) for clause in clauses(text)]
     return ranked([(text, list(zip(hots, found, strict=True)))])
+
+
+def _with_subject(body: str) -> str:
+    """A subjectless clause with its subject: "still not in your account" -> "it's still…"."""
+    m = _SUBJECTLESS.match(body)
+    if m is None:
+        return body
+    return ("you're " if m.group("waiting") else "it's ") + body[:1].lower() + body[1:]
 
 
 def _lower_first(text: str) -> str:

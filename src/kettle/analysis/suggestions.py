@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kettle.analysis.conversation import Conversation, as_turns
+from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.llm import DraftBackend, DraftKind, vet
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import is_read, walk
@@ -59,6 +59,9 @@ _NOT_TOPIC = frozenset(
         "grandfather", "grandad", "friend", "friends", "boss", "sister", "brother", "baby",
         "neighbour", "neighbor", "house", "home", "flat", "rent", "birthday", "wedding",
         "way", "client",
+        # Someone who acts for the customer, and "my bad" (2026-12-06 probe).
+        "solicitor", "lawyer", "attorney", "landlord", "landlady", "employer", "doctor",
+        "dentist", "accountant", "bad",
     ]
 )
 #: Someone on our side: "your engineer turned up late" is about what they did.
@@ -88,8 +91,17 @@ _FAILED = re.compile(
     r"|fail(?:s|ed)|froze|freezes))\b)",
     re.IGNORECASE,
 )
-#: "my grandmother's dresser": the thing, with its owner.
-_OWNED = re.compile(r"\b(?:my|our)\s+([a-z]{3,})['’]s\s+([a-z]{3,})", re.IGNORECASE)
+#: "my grandmother's dresser": the thing, with its owner ("my bag's gone" is "my bag
+#: has gone").
+_OWNED = re.compile(
+    r"\b(?:my|our)\s+([a-z]{3,})['’]s\s+(?!(?:gone|been|not|still|broken|missing|arrived|lost"
+    r"|late|stuck|damaged|never|just|now|finally|already|got|taken|disappeared|delayed|due|over"
+    r"|out|off|on|in|at|here|there|all|almost|nearly|only|really|so|very|completely|totally)\b)"
+    r"([a-z]{3,})", re.IGNORECASE)
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"]
+)
 #: A first word that describes the thing ("my cancelled holiday").
 _DESCRIBING = re.compile(r"[a-z]+ed$|broken|faulty|missing|wrong|damaged|lost", re.IGNORECASE)
 _MODIFIERS = frozenset(
@@ -98,6 +110,9 @@ _MODIFIERS = frozenset(
         "second", "mobile", "home", "internet", "broadband", "credit", "debit", "bank", "phone",
         "express", "gym", "car", "energy", "water", "gas", "electricity", "insurance", "tv",
         "train", "hotel", "return", "delivery", "refund", "data", "contract", "hard", "fixed",
+        "smart", "annual", "monthly", "yearly", "weekly", "quarterly", "direct", "standing",
+        "council", "heating", "cable", "fibre", "fiber", "premium", "joint", "savings",
+        "business", "personal", "final", "latest", "usual", "washing", "coffee", *_MONTHS,
     ]
 )
 #: Words quoted from someone else ("another 'your call is important to us'").
@@ -136,8 +151,10 @@ def topic(turns: Sequence[Turn]) -> str:
 
     What they needed comes first ("I needed the truck here" -> "the truck"),
     then the first thing they call theirs ("my whole crew" -> "your whole crew").
+    The customer's first message names what the conversation is about; later ones
+    argue about it ("I checked my emails this morning"), so it is read first.
     """
-    for turn in reversed(turns):
+    for turn in turns:
         if turn.role != "customer":
             continue
         needed = _NEEDED.search(turn.text)
@@ -174,7 +191,8 @@ def _owned_thing(text: str) -> str:
         second = words[1] if len(words) == 2 else ""
         if second and second not in _NOT_SECOND and (
                 words[0] in _MODIFIERS or _DESCRIBING.fullmatch(words[0])):
-            return f"your {words[0]} {words[1]}"
+            first = words[0].capitalize() if words[0] in _MONTHS else words[0]
+            return f"your {first} {words[1]}"
         return f"your {words[0]}"
     return ""
 
@@ -261,6 +279,7 @@ def suggest_report(
 
     book = playbook or default_playbook()
     turns = as_turns(conversation)
+    tz = tz if tz is not None else zone_hint(turns)  # the zone the turns' times are in
     readings = tuple(read(t.text, context=turns[:i], playbook=book)
                      for i, t in enumerate(turns) if is_read(t))
     kinds = ORDER[walk(turns, readings).stage]

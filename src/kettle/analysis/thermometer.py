@@ -96,11 +96,25 @@ _OWN_SLIP = re.compile(
     r"(?:by\s+(?:mistake|accident)|in\s+error)\b"
     r"|\bi(?:'ve|\s+have)?\s+(?:just\s+)?(?:accidentally|accidently|mistakenly|inadvertently)\b"
     r"(?!\s+(?:found|discovered|noticed|saw|spotted|realised|realized|came\s+across|heard))"
-    r"|(?:^|(?<=[.!?,]\s))(?:o{2,}ps|who{2,}ps|silly\s+me)\b",
+    r"|(?:^|(?<=[.!?,]\s))(?:o{2,}ps|who{2,}ps|silly\s+me)\b"
+    # "I put the wrong postcode", "I've made a typo": the customer's own input.
+    r"|\bi(?:'ve|\s+have)?\s+(?:just\s+)?(?:put|typed|entered|gave|used|selected|chose|picked"
+    r"|ordered|booked)\s+(?:in\s+)?(?:the|a)\s+wrong\b"
+    r"|\bi(?:'ve|\s+have)?\s+made\s+a\s+(?:mistake|typo|error)\b",
     re.IGNORECASE,
 )
 _said_own_slip = LiteralGated(_OWN_SLIP, literals=(
-    "mistake", "accident", "error", "fault", "bad", "oops", "silly", "inadvertent"))
+    "mistake", "accident", "error", "fault", "bad", "oops", "silly", "inadvertent", "wrong",
+    "typo"))
+#: A slip the customer puts down to us after all ("I ordered the wrong size and your
+#: size guide is useless", "because your form autofilled it").
+_BLAMES_US = re.compile(
+    r"\bbecause\s+(?:of\s+)?(?:you|your)\b|\b(?:useless|misleading|confusing|rubbish)\b"
+    # The slip put in the customer's mouth: "You mean that I made a mistake?"
+    r"|\b(?:you\s+mean|are\s+you\s+saying|you(?:'re|\s+are)\s+saying|you\s+think|so\s+you"
+    r"\s+think)\s+(?:that\s+)?(?:i|it\s+was\s+my)\b"
+    r"|\byour\s+(?:\w+\s+){0,3}(?:is|was|are|were)\s+(?:\w+\s+)?(?:wrong|terrible|awful|broken"
+    r"|unclear|a\s+joke)\b", re.IGNORECASE)
 #: Signals that say the customer is more than mildly put out, whatever they say.
 _NOT_MILD = frozenset(
     ["cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up", "shouting",
@@ -298,7 +312,7 @@ def said_mildly(text: str, found: Sequence[Signal]) -> bool:
     """The customer calls the problem mild, or their own slip, and escalates in no other way."""
     if any(s.kind in _NOT_MILD for s in found):
         return False
-    return _said_mild_words(text) or _said_own_slip(text)
+    return _said_mild_words(text) or (_said_own_slip(text) and not _BLAMES_US.search(text))
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:

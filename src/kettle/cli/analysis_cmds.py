@@ -130,12 +130,12 @@ def analyze_conversation(
 ) -> dict[str, Any]:
     """Track a conversation, review every agent turn in its context, and suggest."""
     from kettle.analysis.coach import check
-    from kettle.analysis.conversation import as_turns
+    from kettle.analysis.conversation import as_turns, zone_hint
     from kettle.analysis.stage import track
     from kettle.analysis.suggestions import suggest
 
     turns = as_turns(conversation["turns"])
-    zone = tz or conversation.get("tz")
+    zone = tz or conversation.get("tz") or zone_hint(turns)
     tracked = track(turns, playbook=playbook, now=now, tz=zone)
     reviews: list[Any] = []
     for i, turn in enumerate(turns):
@@ -144,7 +144,7 @@ def analyze_conversation(
                                  now=turn.sent_at or now, tz=zone))
         else:
             reviews.append(None)
-    suggestions = suggest(turns, playbook=playbook)
+    suggestions = suggest(turns, playbook=playbook, now=now, tz=zone)
     payload = {
         "id": conversation.get("id"),
         "track": tracked.to_dict(),
