@@ -336,3 +336,60 @@ def test_the_one_who_promises_and_what_is_not_a_promise(text: str, action: str, 
     found = one(text)
     assert found.action == action
     assert found.due is not None and found.due.isoformat() == due
+
+
+# A blind probe of 240 agent replies by a support lead (2026-12-06): the forms it
+# found wrong, each against the labelling guide. NOW is Monday 2 March, 10:15.
+@pytest.mark.parametrize(
+    ("text", "action", "phrase", "due"),
+    [
+        ("I'll get this resolved by the end of today.", "get this resolved",
+         "by the end of today", "2026-03-02T17:00:00+01:00"),
+        ("I'll call you back at about 3pm.", "call you back", "at about 3pm",
+         "2026-03-02T15:00:00+01:00"),
+        ("I'll contact you by Friday at the latest.", "contact you", "by Friday",
+         "2026-03-06T17:00:00+01:00"),
+        ("I'll update you in an hour or so.", "update you", "in an hour or so",
+         "2026-03-02T11:15:00+01:00"),
+        ("I'll call you back on Friday 6th at 11am.", "call you back", "on Friday 6th at 11am",
+         "2026-03-06T11:00:00+01:00"),
+        ("I'll call you back in an hour and a half.", "call you back", "in an hour and a half",
+         "2026-03-02T11:45:00+01:00"),
+        ("I'll chase this first thing in the morning.", "chase this",
+         "first thing in the morning", "2026-03-03T09:00:00+01:00"),
+        ("Right, so what I'll do is put a note on the account today.",
+         "put a note on the account", "today", "2026-03-02T17:00:00+01:00"),
+        ("They'll ring you back this afternoon.", "ring you back", "this afternoon",
+         "2026-03-02T15:00:00+01:00"),
+        ("I've asked billing to remove the fee. They'll confirm by email within 48 hours.",
+         "confirm by email", "within 48 hours", "2026-03-04T10:15:00+01:00"),
+        ("I'll be in meetings all afternoon, but Tech support will email you the fix by 3pm.",
+         "email you the fix", "by 3pm", "2026-03-02T15:00:00+01:00"),
+    ],
+)
+def test_probe_forms(text: str, action: str, phrase: str, due: str) -> None:
+    found = one(text)
+    assert (found.action, found.due_phrase) == (action, phrase)
+    assert found.due is not None and found.due.isoformat() == due
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("I'll look into this ASAP.", "look into this"),  # vague: the object stays in the action
+    ("An adviser will call you back at a time that suits you.",
+     "call you back at a time that suits you"),
+    # A clock time that names a thing is no due time.
+    ("I'll book you on the 6pm flight.", "book you on the 6pm flight"),
+])
+def test_probe_forms_without_a_time(text: str, action: str) -> None:
+    found = one(text)
+    assert found.action == action
+    assert found.due is None
+
+
+@pytest.mark.parametrize("text", [
+    "They will be happy to help.",
+    "I'm sure they will come around.",
+    "An agent will need your account number.",
+])
+def test_probe_non_promises(text: str) -> None:
+    assert promises(text) == ()

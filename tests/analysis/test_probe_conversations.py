@@ -206,3 +206,30 @@ def test_a_plain_question_answered_has_nothing_to_follow_up() -> None:
         {"role": "customer", "text": "It works now, thanks."},
     ]
     assert score(fixed).step("follow_up").score == 0.0  # fixed, and nobody checked back
+
+
+def test_an_update_is_promised_before_the_time_already_promised() -> None:
+    turns = [
+        {"role": "customer", "text": "My broadband is really slow, can barely stream anything.",
+         "sent_at": "2024-03-01T20:00:00+00:00"},
+        {"role": "agent", "text": "Sorry about that. I've run a line test and found a fault. "
+         "An engineer will fix it remotely by 10pm tonight.",
+         "sent_at": "2024-03-01T20:05:00+00:00"},
+        {"role": "customer", "text": "OK thanks.", "sent_at": "2024-03-01T20:06:00+00:00"},
+    ]
+    progress = next(s.text for s in suggest(turns) if s.kind == "progress")
+    # Not "by 10 am on Monday", the next business morning after a Friday evening.
+    assert "by 10 pm today" in progress
+
+
+def test_resolved_with_a_promise_still_open_says_keep_it() -> None:
+    turns = _talk(
+        "I put the wrong postcode on my order. Sorry about that! Can it be redirected?",
+        "No problem at all! I've updated the postcode and the courier will deliver it "
+        "tomorrow by 5pm.",
+        "Brilliant, thank you.",
+    )
+    tracked = track(turns, now=None)
+    assert tracked.stage == "resolved"
+    assert tracked.open_promises
+    assert tracked.next_move.startswith("Keep your promise to deliver")

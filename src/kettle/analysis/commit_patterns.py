@@ -29,7 +29,10 @@ _STAFF = (
 #: What "they" (the staff we passed the case to) can promise: "they will contact you".
 _SERVICE = (
     r"contact|call|reply|respond|handle|check|verify|deal|arrange|send|visit|repair|fix|process"
-    r"|refund|follow|get\s+back|inform|notify|help|solve|resolve|investigate|look"
+    r"|refund|follow|get\s+back|inform|notify|help|solve|resolve|investigate|look|ring|phone"
+    r"|email|e-mail|text|message|confirm|issue|update|book|collect|deliver|sort|review|escalate"
+    r"|credit|reimburse|compensate|replace|ship|post|dispatch|waive|remove|cancel|reverse|install"
+    r"|activate|reconnect|restore|be\s+in\s+touch|get\s+in\s+touch|reach\s+out"
 )
 
 #: Teams named alone as the one who acts: "Billing will call you", "Tech support will email".
@@ -46,8 +49,10 @@ _SUBJECT = (
     r"|engineer|technician|representative|agent|specialist|handler|coordinator)\b"
     r"|\b(?:someone|somebody)(?:\s+from\s+(?:our\s+|the\s+)?[\w-]+(?:\s+(?:team|department))?)?\b"
     r"|\ban?\s+(?:[\w-]+\s+){0,2}?(?:staff|colleague|engineer|technician"
-    r"|specialist|member\s+of\s+(?:our|the)\s+team|representative)\b"
-    r"|(?:^|(?<=[.!?]\s)|(?<=[,;]\s))(?:" + _TEAMS + r")(?=\s+(?:will|shall)\b)"
+    r"|specialist|member\s+of\s+(?:our|the)\s+team|representative|advis[eo]r|agent|consultant"
+    r"|case\s+handler|handler|installer|surveyor|driver)\b"
+    r"|(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bso\s))(?:" + _TEAMS
+    + r")(?=\s+(?:will|shall)\b)"
     r"|\b(?:Xiao|Little|Shun)\s?[A-Z]?\w*|\bthey\b(?=(?:\s+will|['’]ll)\s+(?:" + _SERVICE + r")\b)"
     r"|(?<=,\s)who(?=\s+will\s+(?:" + _SERVICE + r")\b)"
     r"|(?<=\s)and(?=\s+will\b))"

@@ -92,6 +92,8 @@ _PARTS: tuple[tuple[str, str], ...] = (
             rf"(?P<n1>{_NUM})"
             rf"(?:\s*(?:-|–|to|or)\s*(?P<n2>{_NUM}))?\s*(?P<bd>business\s+|working\s+|work\s+)?"
             r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?)\b"
+            # "in an hour and a half"; "in an hour or so" (the same hour).
+            r"(?P<andhalf>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?"
             # "in a day or two": the window's far end.
             r"(?:\s+or\s+(?P<n3>two|three|2|3)\b)?"
             # "in the next hour", "within the hour": one unit.
@@ -110,7 +112,8 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("weekend", r"(?:(?:over|during|at|on)\s+the|(?P<wemod>this|next|the\s+coming))\s+weekend\b"),
     # "by the end of the month", "end of next month", "by the end of the year".
     ("month", r"(?:the\s+)?end\s+of\s+(?:(?P<mo>the|this|next)\s+)?(?P<mounit>month|year)\b"),
-    ("eod", r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:today'?s?\s+)?"
+    ("eod", r"(?:(?:the\s+)?end\s+of\s+today\b(?!'s)"
+            r"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:today'?s?\s+)?"
             r"(?:business\s+|working\s+|work\s+)?day"
             r"|eod|eob|cob|(?:close|end)\s+of\s+(?:business|play)|end\s+of\s+business)\b"),
     ("first", r"first\s+thing(?:\s+in\s+the\s+morning)?\b"),
@@ -123,7 +126,9 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("wd", rf"(?:(?P<wdmod>next|this|coming|this\s+coming)\s+)?(?:(?P<wdn>{_WD})"
            rf"|(?=[mtwfs])(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
            rf"|(?<=\bnext\s)|(?<=\bthis\s))(?P<wda>mon|tues?|weds?|thur?s?|fri|sat|sun)\b\.?)"
-           r"(?:\s+(?P<wdnext>next\s+week))?\b"),
+           r"(?:\s+(?P<wdnext>next\s+week))?\b"
+           # "Friday 6th", "Monday the 9th": the date said with the day.
+           r"(?:,?\s+(?:the\s+)?(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+\w+)?)?"),
     # UK "a week on Monday": the Monday after next.
     ("weekon", rf"a\s+week\s+(?:on|from)\s+(?P<wkon>{_WD})\b"),
     ("mdate", rf"(?P<mon1>{_MONTH})\.?\s+(?P<md1>\d{{1,2}}){_ORD}(?:,?\s+(?P<y1>\d{{4}}))?\b"),
@@ -140,6 +145,9 @@ _PARTS: tuple[tuple[str, str], ...] = (
                r"(?:and|-|–|to)\s*(?:(?P<wb>1[0-2]|[1-9])(?::(?P<wbm>[0-5]\d))?\s*"
                r"(?P<wap>[ap]\.\s?m\.|[ap]\s?m\b)?|(?P<wnoon>noon|midday))"),
     ("clock", r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]\s?m\b)"
+              # "the 6pm flight", "your 3pm appointment": a thing's time, not a due time.
+              r"(?!\s+(?:flight|train|bus|coach|ferry|departure|arrival|slot|show|showing|class"
+              r"|session|sailing|screening|appointment|booking|performance|match|kick-?off)\b)"
               r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b)"
               # "2pm Eastern", "5pm GMT", "3pm UK time": the clock of another zone.
               rf"(?:\s+(?P<tzw>{ZONE_WORDS_RE})\b)?"
@@ -196,6 +204,7 @@ LEAD = re.compile(
     # begins there, and the due time is the window's end.
     rf"\b(?:between|from)\s+(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\b\.?)?|noon|midday"
     rf"|{_WD})\s*(?:and|to|until|till|-|–)\s*$"
-    r"|(?:\b(?:by|before|on|at|until|till|no\s+later\s+than|around|this|from|after)\s+)+$",
+    r"|(?:\b(?:by|before|on|at|until|till|no\s+later\s+than|around|about|approximately|roughly"
+    r"|from|after)\s+)+$",
     re.IGNORECASE,
 )

@@ -106,6 +106,7 @@ def _clause_start(text: str, start: int, head: int) -> int:
     return begin
 
 
+_DO_IS = re.compile(r"\s+is\s+(?:to\s+)?(?=\w)", re.IGNORECASE)
 #: A duration counted from some moment ("within 24 hours", "in 2 days").
 _RELATIVE = re.compile(r"^(?:within|in|over|during|inside|no\s+later\s+than)\b", re.IGNORECASE)
 
@@ -128,7 +129,10 @@ def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         ):
             continue
         if _is_action(text, match):
-            yield match.start("subj"), match.start("verb")
+            # "What I'll do is put a note on the account": the action is what follows.
+            said = _DO_IS.match(text, match.end("verb")) if match.group("verb").lower() == "do" \
+                else None
+            yield match.start("subj"), said.end() if said else match.start("verb")
     for match in pat.NOT_FAIL.finditer(text, start, end):
         if match.group("verb").lower() not in pat.NOT_ACTIONS:
             yield match.start("subj"), match.start("verb")
@@ -191,7 +195,13 @@ def _action(text: str, verb: int, clause_end: int, times: list[TimePhrase]) -> s
         cursor = max(cursor, phrase.end)
     pieces.append(text[cursor:clause_end])
     action = re.sub(r"\s+", " ", " ".join(p.strip(_TRIM) for p in pieces if p.strip(_TRIM)))
+    action = _FILLER.sub("", action)
     return _DANGLING.sub("", action.strip(_TRIM)).strip(_TRIM)
+
+
+#: Words about the time left in the action once its phrase is cut out ("… at the latest").
+_FILLER = re.compile(r"\s+(?:at\s+the\s+(?:very\s+)?(?:latest|earliest)|at\s+(?:the\s+)?most"
+                     r"|or\s+so|or\s+thereabouts)\b", re.IGNORECASE)
 
 
 #: A preposition or conjunction left at the end once the time words are cut out.

@@ -68,6 +68,10 @@ def next_move(
         return _CALM_VENTING
     if state.stage == "in_progress" and state.resolution_claimed:
         return _CONFIRM_SOLVED
+    if state.stage in ("resolved", "followed_up") and promises:
+        # Solved for the customer, but a promise is still to keep ("the courier will
+        # deliver tomorrow"): keeping it is the follow-up.
+        return f"Keep your promise to {promises[0].action}, then check it worked and thank them."
     return NEXT_MOVE[state.stage]
 
 

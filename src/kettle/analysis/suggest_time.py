@@ -68,10 +68,12 @@ def promise_time(moment: datetime, playbook: Playbook) -> tuple[datetime, str]:
         due = opening + timedelta(hours=1)
     elif not open_today or due > closing:
         due = _next_open(moment, playbook)
-    return due, _say(moment, due)
+    return due, say_time(moment, due)
 
 
-def _say(moment: datetime, due: datetime) -> str:
+def say_time(moment: datetime, due: datetime) -> str:
+    """How to say ``due`` to a customer at ``moment`` ("by 3 pm today", "by 10 am on Monday")."""
+    due = due.astimezone(moment.tzinfo) if moment.tzinfo is not None else due
     days = (due.date() - moment.date()).days
     if days == 0:
         return f"by {_hour_phrase(due)} today"

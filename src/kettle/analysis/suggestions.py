@@ -21,8 +21,9 @@ from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.llm import DraftBackend, DraftKind, vet
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import is_read, walk
+from kettle.analysis.stage_promises import open_promises
 from kettle.analysis.suggest_reflect import NEED_LEAD, RECENCY, clauses, ranked, reflection
-from kettle.analysis.suggest_time import local_now, promise_time
+from kettle.analysis.suggest_time import local_now, promise_time, say_time
 from kettle.analysis.types import Reading, Suggestion, Turn
 from kettle.errors import LLMError
 
@@ -284,7 +285,12 @@ def suggest_report(
                      for i, t in enumerate(turns) if is_read(t))
     kinds = ORDER[walk(turns, readings).stage]
     moment = local_now(now or next((t.sent_at for t in reversed(turns) if t.sent_at), None), tz)
-    _, when = promise_time(moment, book)
+    due, when = promise_time(moment, book)
+    # An update comes before the time already promised ("by 10 pm tonight"), not after it.
+    kept = [p.due for p in open_promises(turns, now=moment, tz=tz, playbook=book)
+            if p.due is not None and moment < p.due < due]
+    if kept:
+        when = say_time(moment, min(kept))
     wordings = _wordings(turns, readings[-1] if readings else None, when, topic(turns), book)
     problems: list[str] = []
     out = _llm_drafts(backend, turns, kinds, book, moment, tz, problems) if backend else []

@@ -194,6 +194,8 @@ def _number(word: str | None) -> float:
 def _duration(match: re.Match[str], now: datetime, zone: ZoneInfo, book: Playbook) -> datetime:
     single = match.group("unit1")
     amount = 1.0 if single else _number(match.group("n2") or match.group("n1"))
+    if match.group("andhalf"):
+        amount += 0.5
     if match.group("n3"):
         amount = max(amount, _number(match.group("n3")))
     unit = (single or match.group("unit")).lower()
