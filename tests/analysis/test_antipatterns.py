@@ -152,6 +152,18 @@ POSITIVE = [
     ("passing_the_buck", "Please contact DPD directly."),
     ("passing_the_buck", "I'll pass this to our billing team and they'll contact you."),
     ("jargon", "Your device connected to a non-domestic MNO."),
+    # A blind probe of 160 replies by a support lead (2026-12-06, evening).
+    ("scolding", "You could have just done this yourself in the app, you know."),
+    ("scolding", "As mentioned in our FAQ, which you could have checked first, seats can be "
+                 "changed online."),
+    ("scolding", "Obviously you should have added it when you booked, it says so on every page."),
+    ("doubt", "Did you actually buy it from us? Lots of people try to return items elsewhere."),
+    ("doubt", "Have you checked it's not your phone? Works fine for everyone else."),
+    ("policy_shield", "Overbooking is standard practice and is permitted under our contract."),
+    ("policy_shield", "Per clause 12.4 of your agreement, the fee applies."),
+    ("policy_shield", "Readings should be submitted via the app, not this channel."),
+    ("passing_the_buck", "Contact the airport."),
+    ("passing_the_buck", "You'll have to go into one of our stores."),
 ]
 
 
@@ -161,6 +173,11 @@ def test_anti_pattern_flagged(name: str, reply: str) -> None:
 
 
 NEGATIVE = [
+    ("sarcasm", "Congratulations on the move! I'll set it up for 20 March now."),
+    ("sarcasm", "Congratulations on your new arrival!"),
+    ("scolding", "It looks like you could have used a few stitches there."),
+    ("scolding", "Maybe ask your teacher what they feel you could have done differently."),
+    ("passing_the_buck", "I'll contact the airport for you and call you back by 3pm."),
     ("doubt", "I'm sorry this happened. Let me look into it right away."),
     ("doubt", "I'm sure we can sort this out today."),
     ("doubt", "I am sure the replacement will arrive tomorrow."),

@@ -207,6 +207,12 @@ POSITIVE: list[tuple[str, str]] = [
     ("public_threat", "I'll be warning other customers about you."),
     ("cancel_threat", "I'm honestly considering cancelling."),
     ("sarcasm", "Thanks a lot for stranding me in Chicago overnight."),
+    ("repeat_contact", "THIS IS THE FOURTH TIME I HAVE RUNG"),
+    ("repeat_contact", "I had to call three times before anyone answered."),
+    ("repeat_contact", "Chased 6 times and still nothing."),
+    ("repeat_contact", "I have called every day this week."),
+    ("cancel_threat", "We won't be renewing."),
+    ("cancel_threat", "Never flying you again."),
     ("sarcasm", "Great job losing my parcel."),
     ("sarcasm", "Well done, you lost my bag again."),
     # A goodbye after displeasure or beside another escalation walks out.
@@ -225,6 +231,8 @@ NEGATIVE: list[tuple[str, str]] = [
     ("legal_threat", "I don't see why trading standards makes such a fuss over a lotto ticket."),
     ("public_threat", "Can I leave a review on Trustpilot?"),
     ("sarcasm", "You have outdone yourselves, the cake was perfect!"),
+    ("hang_up", "I am done being lied to."),
+    ("shouting", "My son is in the NICU and the bill is wrong."),
     ("sarcasm", "Great job fixing my boiler, thank you!"),
     # A goodbye that ends a chat the usual way.
     ("hang_up", "Ok bye"),

@@ -43,6 +43,7 @@ import numpy.typing as npt
 from kettle.analysis import features, signals
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
+from kettle.analysis.thermo_feelings import lead_with, named_feeling
 from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
@@ -273,8 +274,12 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
             h, emo, negativity = _sarcastic(h, emo, negativity)
         elif said_mildly(texts[i], found):
             h, emo, ceiling = min(h, MILD_HOT), _annoyance(emo), MILD_C
-        venting = _venting(h, emo[EMOTIONS.index("neutral")][1], found, rows[i])
         floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
+        feeling = None if ceiling < BOIL_C else named_feeling(texts[i])
+        if feeling is not None:  # "I am furious.": the customer's word leads (D27)
+            h, emo = max(h, feeling.hot), lead_with(emo, feeling)
+            floor = max(floor, feeling.floor)
+        venting = _venting(h, emo[EMOTIONS.index("neutral")][1], found, rows[i])
         # A stated wait strains like a signal does: "waiting three weeks" (D25).
         arousal = 1.0 - (1.0 - arousal_of(found)) * (1.0 - wait_strain(texts[i]))
         out.append(_Base(h, emo, found, negativity, arousal, venting, scale, ceiling, floor))

@@ -1,0 +1,82 @@
+"""A feeling the customer names outright: "I am furious.", "I'm terrified." (D27).
+
+The linear heads and the fine-tuned encoder read the words around a feeling as
+much as the feeling: in a probe by a support lead, "I am furious." read 67.6 °C
+with *neutral* on top, and a fraud victim who wrote "I'm shaking" read 37 °C.
+A customer who says how they feel is the best witness of it, so a feeling
+named in the first person ("I am / I'm / I feel / we are", not "I'm not", not
+"my wife is") leads the emotions and sets how hot the message reads at least.
+Product rules, not fits: no train_ok data labels them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kettle.analysis.thermo_gate import LiteralGated
+
+_SELF = (r"\b(?:i['’]?m|i\s+am|i\s+feel|i['’]?ve\s+been|i\s+have\s+been|i\s+was|we['’]re|we\s+are"
+         r"|we\s+feel)\s+(?:so\s+|absolutely\s+|really\s+|very\s+|beyond\s+|utterly\s+|completely"
+         r"\s+|totally\s+|fucking\s+|bloody\s+|just\s+|now\s+|honestly\s+|genuinely\s+|extremely\s+"
+         r"|incredibly\s+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Feeling:
+    """What a named feeling does to the reading."""
+
+    emotion: str
+    share: float  # the emotion's least probability
+    hot: float  # the least hot probability
+    floor: float  # the least temperature, °C
+
+
+#: Strongest first: the first that matches is the one read.
+_FEELINGS: tuple[tuple[re.Pattern[str], Feeling], ...] = tuple(
+    (re.compile(_SELF + words + r"(?![\w-])", re.IGNORECASE), feeling)
+    for words, feeling in (
+        (r"(?:furious|livid|fuming|seething|enraged|incensed|irate|outraged|raging|apoplectic"
+         r"|pissed\s+off)", Feeling("anger", 0.6, 0.7, 75.0)),
+        (r"(?:terrified|petrified|panicking|panicked|(?:in\s+a\s+)?panic|desperate|beside\s+myself"
+         r"|worried\s+sick|shaking|(?:in\s+)?tears|distraught)",
+         Feeling("anxiety", 0.6, 0.0, 65.0)),
+        (r"(?:angry|mad(?!\s+(?:about|for|keen))|cross|fed\s+up|sick\s+and\s+tired"
+         r"|sick\s+of\s+this|disgusted)",
+         Feeling("anger", 0.5, 0.6, 65.0)),
+        # Not the hedge "I'm afraid we can't…" nor "anxious to" (eager to).
+        (r"(?:scared|frightened|afraid(?=\s+(?:of|to|for)\b|\s*[.!,;]|\s*$)|anxious(?!\s+to\b)"
+         r"|worried|nervous|stressed(?:\s+out)?|frantic)",
+         Feeling("anxiety", 0.5, 0.0, 55.0)),
+    )
+)
+#: The feeling words each pattern needs, for a cheap first test (one is in every match).
+_WORDS = (
+    ("livid", "irate", "fuming", "raging", "pissed", "enraged", "furious", "outraged", "seething",
+     "incensed", "apoplectic"),
+    ("terrified", "petrified", "panic", "desperate", "beside", "worried", "shaking", "tears",
+     "distraught"),
+    ("fed", "mad", "sick", "cross", "angry", "disgusted"),
+    ("scared", "afraid", "anxious", "nervous", "frantic", "worried", "stressed", "frightened"),
+)
+_GATES = tuple(LiteralGated(pattern, literals=words)
+               for (pattern, _), words in zip(_FEELINGS, _WORDS, strict=True))
+
+
+def named_feeling(text: str) -> Feeling | None:
+    """The strongest feeling the customer names in the first person, if any."""
+    for gate, (_, feeling) in zip(_GATES, _FEELINGS, strict=True):
+        if gate(text):
+            return feeling
+    return None
+
+
+def lead_with(emotions: tuple[tuple[str, float], ...],
+              feeling: Feeling) -> tuple[tuple[str, float], ...]:
+    """``emotions`` with the named one at least at its share, the rest scaled to fit."""
+    named = dict(emotions)[feeling.emotion]
+    if named >= feeling.share:
+        return emotions
+    rest = (1.0 - feeling.share) / (1.0 - named) if named < 1.0 else 0.0
+    return tuple((name, feeling.share if name == feeling.emotion else p * rest)
+                 for name, p in emotions)
