@@ -63,8 +63,16 @@ _GATES = tuple(LiteralGated(pattern, literals=words)
                for (pattern, _), words in zip(_FEELINGS, _WORDS, strict=True))
 
 
+#: Every feeling word, for one test that rules out most messages at once.
+_ANY_WORD = tuple(sorted({word for words in _WORDS for word in words}))
+
+
 def named_feeling(text: str) -> Feeling | None:
     """The strongest feeling the customer names in the first person, if any."""
+    lower = text.lower()
+    if not any(word in lower for word in _ANY_WORD) and (
+            text.isascii() or not any(c in lower for c in "ſı")):
+        return None
     for gate, (_, feeling) in zip(_GATES, _FEELINGS, strict=True):
         if gate(text):
             return feeling
