@@ -264,26 +264,34 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
         margins = model.margins(ids, np.asarray(rows, dtype=np.float32), words)
         hot, emotions = model.probabilities(margins)
     scale = heat_scale(tier)
-    out = []
-    for i, found in enumerate(all_signals):
-        h = float(hot[i])
-        emo = tuple((name, float(p)) for name, p in zip(EMOTIONS, emotions[i], strict=True))
-        negativity = -rows[i][_COMPOUND]
-        ceiling = BOIL_C
-        if any(s.kind == "sarcasm" for s in found):
-            h, emo, negativity = _sarcastic(h, emo, negativity)
-        elif said_mildly(texts[i], found):
-            h, emo, ceiling = min(h, MILD_HOT), _annoyance(emo), MILD_C
-        floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
-        feeling = None if ceiling < BOIL_C else named_feeling(texts[i])
-        if feeling is not None:  # "I am furious.": the customer's word leads (D27)
-            h, emo = max(h, feeling.hot), lead_with(emo, feeling)
-            floor = max(floor, feeling.floor)
-        venting = _venting(h, emo[EMOTIONS.index("neutral")][1], found, rows[i])
-        # A stated wait strains like a signal does: "waiting three weeks" (D25).
-        arousal = 1.0 - (1.0 - arousal_of(found)) * (1.0 - wait_strain(texts[i]))
-        out.append(_Base(h, emo, found, negativity, arousal, venting, scale, ceiling, floor))
-    return out
+    return [_words_read(text, found, float(hot[i]),
+                        tuple((name, float(p)) for name, p in zip(EMOTIONS, emotions[i],
+                                                                  strict=True)),
+                        rows[i], scale)
+            for i, (text, found) in enumerate(zip(texts, all_signals, strict=True))]
+
+
+def _words_read(text: str, found: tuple[Signal, ...], hot: float,
+                emotions: tuple[tuple[str, float], ...], row: list[float],
+                scale: tuple[float, ...]) -> _Base:
+    """The models' reading of one message, with what its words say on top of it:
+    sarcasm (D23), a mild annoyance or the customer's own slip (D24, D25), a
+    threat (D25), a feeling named outright (D27) and a stated wait (D25)."""
+    negativity = -row[_COMPOUND]
+    ceiling = BOIL_C
+    if any(s.kind == "sarcasm" for s in found):
+        hot, emotions, negativity = _sarcastic(hot, emotions, negativity)
+    elif said_mildly(text, found):
+        hot, emotions, ceiling = min(hot, MILD_HOT), _annoyance(emotions), MILD_C
+    floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
+    feeling = None if ceiling < BOIL_C else named_feeling(text)
+    if feeling is not None:  # "I am furious.": the customer's word leads
+        hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
+        floor = max(floor, feeling.floor)
+    venting = _venting(hot, emotions[EMOTIONS.index("neutral")][1], found, row)
+    # A stated wait strains like a signal does: "waiting three weeks".
+    arousal = 1.0 - (1.0 - arousal_of(found)) * (1.0 - wait_strain(text))
+    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
 
 
 def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
