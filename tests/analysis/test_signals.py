@@ -208,6 +208,8 @@ POSITIVE: list[tuple[str, str]] = [
     ("cancel_threat", "I'm honestly considering cancelling."),
     ("sarcasm", "Thanks a lot for stranding me in Chicago overnight."),
     ("repeat_contact", "THIS IS THE FOURTH TIME I HAVE RUNG"),
+    ("repeated_punctuation", "I am so angry！！！！"),
+    ("repeated_punctuation", "Wait ?？？ I have waited for several days."),
     ("repeat_contact", "I had to call three times before anyone answered."),
     ("repeat_contact", "Chased 6 times and still nothing."),
     ("repeat_contact", "I have called every day this week."),
@@ -232,6 +234,7 @@ NEGATIVE: list[tuple[str, str]] = [
     ("public_threat", "Can I leave a review on Trustpilot?"),
     ("sarcasm", "You have outdone yourselves, the cake was perfect!"),
     ("hang_up", "I am done being lied to."),
+    ("repeated_punctuation", "Hello！ Can you check my order？"),
     ("shouting", "My son is in the NICU and the bill is wrong."),
     ("sarcasm", "Great job fixing my boiler, thank you!"),
     # A goodbye that ends a chat the usual way.

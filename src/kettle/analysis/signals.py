@@ -48,9 +48,10 @@ ACRONYMS = frozenset(
     )
 )
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b(?:[\s,.!?:;-]+\b[A-Z][A-Z']*[A-Z]\b)*")
-_REPEATED_PUNCT = re.compile(r"[!?]*(?:!!|\?\?|!\?|\?!)[!?]*")
+#: Full-width marks count too ("！！！", typed on Chinese and Japanese keyboards).
+_REPEATED_PUNCT = re.compile(r"[!?！？]*(?:[!！][!！]|[?？][?？]|[!！][?？]|[?？][!！])[!?！？]*")
 #: Every match of ``_REPEATED_PUNCT`` holds one of these.
-_PUNCT_PAIRS = ("!!", "??", "!?", "?!")
+_PUNCT_PAIRS = ("!!", "??", "!?", "?!", "！", "？")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _ORDER = {kind: i for i, kind in enumerate(SIGNALS)}
 #: A goodbye that ends the message ("… fix it bye", "Bye bye!").
