@@ -1,7 +1,8 @@
-"""Measurements behind two "tried, not kept" notes in docs/evaluation.md.
+"""Measurements behind notes in docs/evaluation.md that no `kettle eval` figure gives.
 
     .venv/bin/python scripts/probes.py relief          # about 15 seconds
     .venv/bin/python scripts/probes.py forecast-tier   # about 3 minutes on 2 cores
+    .venv/bin/python scripts/probes.py word-rules      # about 20 seconds
 
 ``relief``: on GoEmotions train and dev (``train_ok``), the messages where a
 grievance signal fires: the share of their gold emotions that map to relief,
@@ -12,6 +13,11 @@ against relief, the gold share would be lower).
 readings swapped in, standardised on the STC-3 md5-training half as
 ``training/forecast.py`` does, scored on the held-out half (the weak
 "boiled" label) and, for the swaps named with ``--cga``, on CGA-CMV.
+
+``word-rules``: over every shared customer text (the temperature sets and the
+customer turns of the dialogues), how many state a wait (by the strain it adds,
+D25), how many are read as the customer's own slip and capped (D25), and how
+many name a feeling (by the emotion, D27), by set.
 """
 
 from __future__ import annotations
@@ -140,9 +146,38 @@ def forecast_tier(kinds: list[str], cga: list[str]) -> None:
         print(json.dumps(result))
 
 
+def word_rules() -> None:
+    from kettle.analysis.signals import detect
+    from kettle.analysis.thermo_feelings import named_feeling
+    from kettle.analysis.thermometer import _said_mild_words, said_mildly
+    from kettle.analysis.waits import wait_strain
+
+    texts: list[tuple[str, str]] = []
+    for path in sorted((DATA / "temperature").glob("*.jsonl")):
+        texts += [(path.stem, row["text"]) for row in _rows(path)]
+    for path in sorted((DATA / "conversations").glob("*.jsonl")):
+        texts += [(path.stem, turn["text"]) for row in _rows(path) for turn in row["turns"]
+                  if turn["role"] == "customer"]
+    waits: Counter[str] = Counter()
+    slips: Counter[str] = Counter()
+    feelings: Counter[str] = Counter()
+    for source, text in texts:
+        if strain := wait_strain(text):
+            waits[f"{source} {strain}"] += 1
+        if said_mildly(text, detect(text)) and not _said_mild_words(text):
+            slips[source] += 1
+        if (feeling := named_feeling(text)) is not None:
+            feelings[f"{source} {feeling.emotion}"] += 1
+    print(json.dumps({"texts": len(texts), "waits": sum(waits.values()),
+                      "own_slips": sum(slips.values()), "named_feelings": sum(feelings.values()),
+                      "by_set": {"waits": dict(sorted(waits.items())),
+                                 "own_slips": dict(sorted(slips.items())),
+                                 "named_feelings": dict(sorted(feelings.items()))}}, indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("probe", choices=("relief", "forecast-tier"))
+    parser.add_argument("probe", choices=("relief", "forecast-tier", "word-rules"))
     parser.add_argument("--swaps", nargs="+", default=["none", "hot", "hos", "ang", "hot+hos",
                                                         "hot+ang"])
     parser.add_argument("--cga", nargs="*", default=["none", "hot"],
@@ -150,6 +185,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.probe == "relief":
         relief()
+    elif args.probe == "word-rules":
+        word_rules()
     else:
         forecast_tier(args.swaps, args.cga)
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from kettle.analysis.conversation import straighten
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import (
     LiteralFinder,
@@ -56,9 +57,13 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _ORDER = {kind: i for i, kind in enumerate(SIGNALS)}
 #: A goodbye that ends the message ("… fix it bye", "Bye bye!").
 _CURT_BYE = re.compile(r"\b(?:bye(?:\s+bye)?|goodbye|good\s+bye)\s*[.!]*\s*$", re.IGNORECASE)
+#: Signals of a customer who escalates, beyond telling what went wrong or that they
+#: had to ask again: threats, a manager, walking out, shouting, "!!!", swearing,
+#: sarcasm. Such a customer is not "mildly" annoyed (thermometer, D24).
+ESCALATING = frozenset(["cancel_threat", "legal_threat", "public_threat", "manager_demand",
+                        "hang_up", "shouting", "repeated_punctuation", "profanity", "sarcasm"])
 #: Escalations beside which a goodbye is a walk-out (_walk_out).
-_HOSTILE = frozenset(["cancel_threat", "legal_threat", "public_threat", "manager_demand",
-                      "shouting", "repeated_punctuation", "profanity", "sarcasm"])
+_HOSTILE = ESCALATING - {"hang_up"}
 
 
 
@@ -120,12 +125,7 @@ _CONTRACTIONS = re.compile(r"(?<=n)'(?=t)|'(?=m\b|ve)")
 
 def straight_apostrophes(text: str) -> str:
     """``text`` with curly apostrophes made straight (same length: offsets stay put)."""
-    if text.isascii():
-        return text
-    for mark in _CURLY:
-        if mark in text:  # faster than str.translate, which walks every character
-            text = text.replace(mark, "'")
-    return text
+    return straighten(text, _CURLY)
 
 
 def loose_apostrophes(source: str) -> str:

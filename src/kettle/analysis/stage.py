@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kettle.analysis.coach_context import WARM_C
 from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.stage_evidence import (
@@ -69,10 +70,6 @@ _REHEAT_SIGNALS = frozenset(
 )
 _REHEAT_RISE = 8.0
 _HOT = 0.5
-#: A customer who only asked (every turn information-giving, no signal, never this
-#: warm), was answered and thanks us ("Great, thanks for your help") had a question,
-#: not a grievance: it is resolved without the method's steps.
-CALM_ANSWERED_C = 55.0
 
 
 def is_read(turn: Turn) -> bool:
@@ -146,8 +143,10 @@ def _thanks_for_the_answer(text: str) -> bool:
 
 
 def _grieves(reading: Reading) -> bool:
-    """Whether a customer turn shows a grievance: warm, venting or with a signal."""
-    return (reading.temperature >= CALM_ANSWERED_C or reading.mode != "information"
+    """Whether a customer turn shows a grievance: warm (the coach's ``WARM_C``),
+    venting or with a signal. A customer who only asked, was answered and thanks
+    us ("Great, thanks for your help") had a question, not a grievance."""
+    return (reading.temperature >= WARM_C or reading.mode != "information"
             or bool(reading.signals))
 
 

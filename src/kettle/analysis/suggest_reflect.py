@@ -124,7 +124,7 @@ _TAIL = re.compile(r"[,.;!\s]+(?:my\s+bad|sorry|lol|haha|thanks|thank\s+you|chee
 #: A clause without its subject ("Still not in my account."): the reflection says whose.
 _SUBJECTLESS = re.compile(
     r"^(?:(?P<waiting>still|never|already|again)\s+(?=(?:waiting|trying|paying|chasing|"
-    r"getting|hearing|hoping|being|stuck)\b)|(?P<it>still|not|never|already|totally|completely"
+    r"getting|hearing|hoping|being|stuck)\b)|(?:still|not|never|already|totally|completely"
     r"|absolutely|really|too|barely|hardly|way\s+too)\b)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|i'm|i've)\b", re.IGNORECASE)
 #: "I needed", "we were counting on": the customer's need (also the plan's topic,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kettle.analysis.thermo_gate import LiteralGated
+from kettle.analysis.thermo_gate import LiteralGated, may_hold
 
 _SELF = (r"\b(?:i['’]?m|i\s+am|i\s+feel|i['’]?ve\s+been|i\s+have\s+been|i\s+was|we['’]re|we\s+are"
          r"|we\s+feel)\s+(?:so\s+|absolutely\s+|really\s+|very\s+|beyond\s+|utterly\s+|completely"
@@ -69,9 +69,7 @@ _ANY_WORD = tuple(sorted({word for words in _WORDS for word in words}))
 
 def named_feeling(text: str) -> Feeling | None:
     """The strongest feeling the customer names in the first person, if any."""
-    lower = text.lower()
-    if not any(word in lower for word in _ANY_WORD) and (
-            text.isascii() or not any(c in lower for c in "ſı")):
+    if not may_hold(text, _ANY_WORD):
         return None
     for gate, (_, feeling) in zip(_GATES, _FEELINGS, strict=True):
         if gate(text):

@@ -12,6 +12,7 @@ nothing and the pattern is always tried.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
@@ -216,18 +217,28 @@ class LiteralGated:
         self.any_text = literals is not None
 
     def __call__(self, text: str) -> bool:
-        if self.literals and (self.any_text or text.isascii()):
-            lower = text.lower()
-            if not any(literal in lower for literal in self.literals) and (
-                    text.isascii() or not any(c in lower for c in _FOLDED)):
-                return False
+        if self.literals and (self.any_text or text.isascii()) and not may_hold(
+                text, self.literals):
+            return False
         return self.pattern.search(text) is not None
 
 
 #: Letters that IGNORECASE matches to an ASCII letter while ``str.lower`` keeps them
-#: apart (the Kelvin sign and dotted capital I lower to ASCII already): a text that
-#: holds one is searched whatever its literals.
+#: apart (the Kelvin sign and dotted capital I lower to ASCII already).
 _FOLDED = ("ſ", "ı")
+
+
+def may_hold(text: str, words: Iterable[str]) -> bool:
+    """Whether a case-blind search for plain lower-case ``words`` could find one in ``text``.
+
+    False only when the lower-cased text holds none of them and no letter that
+    IGNORECASE reads as an ASCII one ("ſ" as "s", "ı" as "i"): then no case-blind
+    regex that needs one of the words can match.
+    """
+    lower = text.lower()
+    if any(word in lower for word in words):
+        return True
+    return not text.isascii() and any(c in lower for c in _FOLDED)
 
 
 def _any_literals(pattern: str) -> tuple[str, ...]:

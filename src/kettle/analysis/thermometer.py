@@ -23,10 +23,13 @@ How the temperature is made (see docs/evaluation.md):
 5. ``temperature = 30 + 70 * heat``.
 
 Every step is monotone: a higher hot probability, more negative wording, more
-signals, more anger or a hotter history never lower the temperature. Two
-readings of the words come first: sarcasm turns mock praise round (D23), and a
-customer who calls the problem mild ("a bit annoying", "no rush") with no
-escalation signal reads at most :data:`MILD_C` (D24).
+signals, more anger or a hotter history never lower the temperature. Before
+it, the words are read for what the models miss (:func:`_words_read`): sarcasm
+turns mock praise round (D23); a customer who calls the problem mild ("a bit
+annoying", "no rush") or their own slip, with no escalation signal, reads at
+most :data:`MILD_C` (D24, D25); a legal or public threat reads at least
+:data:`THREAT_C` (D25); a feeling named outright leads (D27); a stated wait
+adds to the arousal of step 4 (D25).
 """
 
 from __future__ import annotations
@@ -117,10 +120,7 @@ _BLAMES_US = re.compile(
     r"|\byour\s+(?:\w+\s+){0,3}(?:is|was|are|were)\s+(?:\w+\s+)?(?:wrong|terrible|awful|broken"
     r"|unclear|a\s+joke)\b", re.IGNORECASE)
 #: Signals that say the customer is more than mildly put out, whatever they say.
-_NOT_MILD = frozenset(
-    ["cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up", "shouting",
-     "repeated_punctuation", "profanity", "sarcasm"]
-)
+_NOT_MILD = signals.ESCALATING
 #: A customer who threatens to go to a lawyer, a regulator or the public reads at
 #: least THREAT_C, above the coach's "hot" (65 °C), whatever their wording: the
 #: threat is the escalation, however politely it is put (D25).

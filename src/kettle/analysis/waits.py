@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
+from kettle.analysis.commit_timewords import NUMBERS
 from kettle.analysis.signals import straight_apostrophes
+from kettle.analysis.thermo_gate import may_hold
 
 #: Arousal a wait adds, by its unit.
 WAIT_WEIGHTS: dict[str, float] = {
@@ -30,16 +32,14 @@ WAIT_WEIGHTS: dict[str, float] = {
 #: Minutes below which a wait in minutes adds nothing.
 PATIENT_MINUTES = 30
 
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50,
-    "sixty": 60, "ninety": 90, "a few": 3, "a couple of": 2, "couple of": 2, "several": 4,
-}
+#: The promise tracker's number words, and those a wait is also counted in.
+_NUMBERS = {**NUMBERS, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+            "a few": 3, "several": 4}
 _NUM = (r"(?P<n>\d+(?:\.\d+)?|forty-five|a\s+couple\s+of|couple\s+of|a\s+few|several|an?|one|two"
         r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
         r"|fifty|sixty|ninety)")
-_UNIT_GROUP = r"(?P<unit>minute|min|hour|hr|day|week|wk|month|year)s?\b"
+_UNITS = "minute|min|hour|hr|day|week|wk|month|year"
+_UNIT_GROUP = rf"(?P<unit>{_UNITS})s?\b"
 _ABOUT = r"(?:(?:over|more\s+than|almost|nearly|about|around|roughly|at\s+least|well\s+over)\s+)?"
 _SUPPLY = (r"(?:heating|heat|hot\s+water|water|power|electricity|gas|internet|broadband|wi-?fi"
            r"|phone|signal|service|tv|a\s+(?:phone|car|fridge|boiler|cooker|washing\s+machine)"
@@ -65,7 +65,7 @@ _FORMS = (
 #: text (case-sensitive, several times faster).
 _WAITS = tuple(re.compile(form, re.IGNORECASE) for form in _FORMS)
 _WAITS_LOWER = tuple(re.compile(form) for form in _FORMS)
-_UNIT = r"\b(?:minute|min|hour|hr|day|week|wk|month|year)s?\b"
+_UNIT = rf"\b(?:{_UNITS})s?\b"
 _UNIT_WORD = re.compile(_UNIT, re.IGNORECASE)
 _UNIT_WORD_LOWER = re.compile(_UNIT)
 _UNIT_LITERALS = ("min", "hour", "hr", "day", "week", "wk", "month", "year")
@@ -78,12 +78,11 @@ _BEFORE, _AFTER = 120, 60
 def wait_strain(text: str) -> float:
     """The arousal the longest wait stated in ``text`` adds (0 when none is stated)."""
     strain = 0.0
-    lower = text.lower()
-    if not any(unit in lower for unit in _UNIT_LITERALS) and not _folds(lower):
+    if not may_hold(text, _UNIT_LITERALS):
         return strain  # most texts name no unit
     ascii_text = text.isascii()
     # Phones type curly apostrophes ("It’s been…"); the straight ones take the same room.
-    subject = lower if ascii_text else straight_apostrophes(text)
+    subject = text.lower() if ascii_text else straight_apostrophes(text)
     forms, units = (_WAITS_LOWER, _UNIT_WORD_LOWER) if ascii_text else (_WAITS, _UNIT_WORD)
     for unit in units.finditer(subject):
         # Every form counts the unit ("three weeks"); "every day" states no wait.
@@ -98,11 +97,6 @@ def wait_strain(text: str) -> float:
                     continue
                 strain = max(strain, WAIT_WEIGHTS[name])
     return strain
-
-
-def _folds(lower: str) -> bool:
-    """Whether ``lower`` holds a letter IGNORECASE reads as ASCII ("ſ", "ı"; thermo_gate)."""
-    return "ſ" in lower or "ı" in lower
 
 
 def _unit(word: str) -> str:
