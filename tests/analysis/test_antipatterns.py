@@ -164,6 +164,45 @@ POSITIVE = [
     ("policy_shield", "Readings should be submitted via the app, not this channel."),
     ("passing_the_buck", "Contact the airport."),
     ("passing_the_buck", "You'll have to go into one of our stores."),
+    # 2026-12-07 probe of e-mail replies.
+    ("minimising", "It's only a small delay, though, and most orders catch up within a week."),
+    ("minimising", "Honestly, it's not the end of the world if the handover slips by an hour."),
+    ("minimising", "Oh well, at least it's not lost!"),
+    ("minimising", "Honestly, it's only £4 in bank charges."),
+    ("minimising", "It's a minor glitch really, nothing to worry about."),
+    ("false_promise", "This will never happen again."),
+    ("false_promise", "I guarantee the new crew will be there by 12."),
+    ("false_promise", "Don't worry, it will definitely arrive tomorrow, guaranteed."),
+    ("false_promise", "This will be the last problem you ever have with us."),
+    ("blame", "You must have dropped it in transit or something."),
+    ("blame", "It was probably just a mix-up with the address you gave us."),
+    ("blame", "You really should have booked the earlier slot we recommended."),
+    ("blame", "If you had entered your card details correctly the first time, this wouldn't "
+     "have happened."),
+    ("scolding", "For future reference, it's always worth checking your statement first."),
+    ("scolding", "Just a tip for next time: you can add a safe-place note."),
+    ("scolding", "Next time, it would help if you checked your spam folder."),
+    ("scolding", "As previously stated, refunds take 5-7 working days."),
+    ("scolding", "Kindly refer to my earlier email for the returns process."),
+    ("scolding", "I'll say it again: the engineer needs access to the meter."),
+    ("scolding", "Threatening to leave reviews everywhere won't get this sorted any faster."),
+    ("scolding", "Please don't take that tone with our engineers when they arrive."),
+    ("scolding", "You're clearly a very impatient person."),
+    ("doubt", "Have you actually checked that you sent it to the right address?"),
+    ("doubt", "Our records show it was delivered on Friday, so it must be there somewhere."),
+    ("doubt", "Actually, you didn't contact us three times – our records show two calls."),
+    ("doubt", "That's not correct – the engineer arrived at 2:05."),
+    ("policy_shield", "You will have to write to our head office in Dublin to claim."),
+    ("policy_shield", "That's just how the payment system works when a card is declined."),
+    ("policy_shield", "Those are the rules, I'm afraid."),
+    ("policy_shield", "I can't override the system, sorry."),
+    ("policy_shield", "There's nothing more I can do on my end."),
+    ("defensiveness", "That's out of my control, I'm afraid."),
+    ("defensiveness", "I've had a really long week too, to be honest."),
+    ("defensiveness", "We get a lot of complaints like yours on Mondays."),
+    ("defensiveness", "It's been crazy busy here since the storms."),
+    ("defensiveness", "We just don't have enough engineers."),
+    ("defensiveness", "Our warehouse team is dealing with a huge backlog."),
 ]
 
 
@@ -173,6 +212,16 @@ def test_anti_pattern_flagged(name: str, reply: str) -> None:
 
 
 NEGATIVE = [
+    ("minimising", "It is just a bit stronger than last year's model."),
+    ("minimising", "I'm sorry, a three-week delay is not a small thing."),
+    ("false_promise", "They seem to think that it will never happen to them."),
+    ("false_promise", "I'll do everything I can to stop this happening again."),
+    ("blame", "You should have received a confirmation email by now."),
+    ("blame", "You should have been told about the delay, and I'm sorry."),
+    ("scolding", "Next time you might try the breathing exercise we talked about."),
+    ("doubt", "That's not right, and I'm sorry it happened."),
+    ("defensiveness", "I try not to worry about factors outside my control."),
+    ("policy_shield", "There's nothing you need to do: I've sorted it."),
     ("sarcasm", "Congratulations on the move! I'll set it up for 20 March now."),
     ("sarcasm", "Congratulations on your new arrival!"),
     ("scolding", "It looks like you could have used a few stitches there."),
@@ -288,6 +337,25 @@ def test_escalating_customer_counts_as_hot() -> None:
 def test_info_request_after_empathy_is_fine() -> None:
     reply = "I'm really sorry about this, I can understand your frustration. " + REQUEST
     assert "premature_info_request" not in flagged(reply, HOT)
+
+
+def test_a_bare_apology_does_not_earn_the_request_for_details() -> None:
+    reply = "I'm so sorry. Before we go any further, can I take your account number?"
+    assert "premature_info_request" in flagged(reply, HOT)
+    heard = ("I'm so sorry, I can understand how frustrating this is. Could you give me your "
+             "order number so I can fix it?")
+    assert "premature_info_request" not in flagged(heard, HOT)
+
+
+def test_the_customers_own_terms_are_neither_jargon_nor_a_shield() -> None:
+    asked = [{"role": "customer", "text": "What does RMA mean?"}]
+    answer = "RMA stands for Return Merchandise Authorisation: it's the form for a return."
+    assert "jargon" not in flagged(answer, asked)
+    assert "jargon" in flagged(answer, CALM)
+    policy = [{"role": "customer", "text": "Do you have a policy on returning opened items?"}]
+    reply = "Yes – our policy is that opened items can be returned within 30 days."
+    assert "policy_shield" not in flagged(reply, policy)
+    assert "policy_shield" in flagged(reply, CALM)
 
 
 def test_info_request_after_earlier_acknowledgement_is_fine() -> None:

@@ -116,6 +116,30 @@ def test_plan_without_time_is_missing_a_concrete_time() -> None:
     assert timed.verdict == "send"
 
 
+def test_a_calm_question_answered_needs_no_plan() -> None:
+    asked = [{"role": "customer",
+              "text": "Hi, what time does your Leeds store close on Saturdays?"}]
+    answer = check("Our Leeds store closes at 6pm on Saturdays.", conversation=asked)
+    assert answer.missing == () and answer.verdict == "send"
+    complaint = [{"role": "customer", "text": "My parcel still hasn't arrived."}]
+    bare = check("Our Leeds store closes at 6pm on Saturdays.", conversation=complaint)
+    assert "plan" in bare.missing
+
+
+def test_a_question_after_thanks_is_not_resolved() -> None:
+    conversation = [*HOT, {"role": "agent", "text": "I'm so sorry, that must be infuriating."},
+                    {"role": "customer", "text": "OK. Thank you. What do you need from me?"}]
+    review = check("Just your order number, please, and I'll ring you back by 1pm today.",
+                   conversation=conversation)
+    assert "thanks" not in review.missing and "resolved" not in review.advice
+    assert review.verdict == "send"
+
+
+def test_welcome_answers_thanks() -> None:
+    review = check("You're welcome – have a lovely day too!", conversation=RESOLVED)
+    assert "thanks" not in review.missing and review.verdict == "send"
+
+
 def test_resolved_customer_gets_follow_up_advice_and_thanks() -> None:
     without = check("Great, glad it arrived.", conversation=RESOLVED)
     assert "resolved" in without.advice
@@ -195,6 +219,21 @@ def test_an_action_already_done_needs_no_time() -> None:
     assert "concrete_time" not in done.missing and done.verdict == "send"
     later = check("I will look into it and get back to you.", conversation=CALM)
     assert "concrete_time" in later.missing
+
+
+@pytest.mark.parametrize("reply", [
+    "I've added your reading to the account.",
+    "I can send a replacement out today if you like.",
+    "Would you like me to rebook you on the 6pm?",
+])
+def test_a_finished_action_or_an_offer_is_a_plan_that_needs_no_time(reply: str) -> None:
+    calmer = [*HOT, {"role": "agent", "text": "I'm so sorry, that must be infuriating."},
+              {"role": "customer", "text": "It is. So what are you going to do about it?"}]
+    review = check(reply, conversation=calmer)
+    assert "plan" in {f.name for f in review.techniques}
+    assert review.missing == () and review.verdict == "send"
+    vague = check("I can help you with that.", conversation=calmer)
+    assert "plan" not in {f.name for f in vague.techniques}
 
 
 def test_a_part_of_the_day_said_during_it_is_not_past() -> None:

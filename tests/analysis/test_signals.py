@@ -22,6 +22,25 @@ def kinds(text: str) -> set[str]:
 
 
 POSITIVE: list[tuple[str, str]] = [
+    # 2026-12-07 probe: formal wordings, hang-ups, the vulnerable customer.
+    ("cancel_threat", "I am terminating my contract with immediate effect."),
+    ("legal_threat", "I will be pursuing this through the ombudsman."),
+    ("legal_threat", "Thank you for your reply. I have now raised a chargeback with my bank."),
+    ("legal_threat", "I have reported this matter to the Financial Conduct Authority."),
+    ("manager_demand", "Please pass my complaint to a senior manager."),
+    ("public_threat", "I will be leaving a review on Trustpilot describing how this was handled."),
+    ("public_threat", "I'll be sharing my experience with the local newspaper."),
+    ("hang_up", "I'm leaving this chat, it's pointless."),
+    ("hang_up", "I'm putting the phone down now."),
+    ("vulnerability", "My mother is 87 and has had no heating since Friday."),
+    ("vulnerability", "We have a 5-day-old baby and the power has been off for 14 hours."),
+    ("vulnerability", "My husband's oxygen concentrator needs mains power."),
+    ("vulnerability", "£4,200 was taken overnight. That was my rent. There is £3 left."),
+    ("vulnerability", "I'm on the hard shoulder of the M6 at night and you say 4 hours."),
+    ("vulnerability", "The flowers for my father's funeral tomorrow haven't arrived."),
+    ("vulnerability", "My dad has dementia and your engineer left the front door open."),
+    ("vulnerability", "Account frozen with my wages in it, I can't buy food for the kids."),
+    ("vulnerability", "I am disabled and cannot get to the shop."),
     ("cancel_threat", "If this isn't fixed today I'm cancelling my subscription."),
     ("cancel_threat", "I will close my account and take my business elsewhere."),
     ("cancel_threat", "I'm switching to a competitor next week."),
@@ -225,6 +244,15 @@ POSITIVE: list[tuple[str, str]] = [
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
+    ("public_threat", "I was going to leave a bad review but honestly this was sorted perfectly."),
+    ("public_threat", "Can I leave a review on Trustpilot?"),
+    ("manager_demand", "No need to escalate this to your manager, you've been amazing."),
+    ("legal_threat", "We have paid our bill and the ombudsman's leaflet is on the table."),
+    ("hang_up", "I'm leaving the house at 3, can the engineer come before?"),
+    ("vulnerability", "The album function of my mobile phone is disabled."),
+    ("vulnerability", "My 3 month old laptop's screen is glitching."),
+    ("vulnerability", "Just picked up 3-day-old coffee beans."),
+    ("vulnerability", "My dad is 45 and loves football."),
     ("cancel_threat", "How do I cancel my subscription?"),
     # Legal talk, a regulator named, a review site addressed: no threat to us.
     ("legal_threat", "The result of this lawsuit was that the landlord lost."),

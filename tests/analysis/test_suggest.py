@@ -61,10 +61,39 @@ def test_first_suggestion_fits_the_stage() -> None:
 
 
 def test_plan_names_a_concrete_time_that_the_promise_extractor_resolves() -> None:
-    plan = _by_kind(MOVERS, now=MONDAY_10, tz="UTC")["plan"]
+    calm = [{"role": "customer", "text": "My new card hasn't arrived yet, it was ordered last "
+             "week."}]
+    plan = _by_kind(calm, now=MONDAY_10, tz="UTC")["plan"]
     assert plan.startswith("I will ") and "by 1 pm today" in plan
     promises = extract(plan, now=MONDAY_10, tz="UTC")
     assert promises and promises[0].due == datetime(2026, 3, 2, 13, 0, tzinfo=UTC)
+
+
+def test_a_customer_who_cannot_wait_gets_a_sooner_time() -> None:
+    # The movers' customer is hot and needed the truck by 1 pm: "by 1 pm" is too late.
+    plan = _by_kind(MOVERS, now=MONDAY_10, tz="UTC")["plan"]
+    assert "within the hour" in plan
+    promises = extract(plan, now=MONDAY_10, tz="UTC")
+    assert promises and promises[0].due == datetime(2026, 3, 2, 11, 15, tzinfo=UTC)
+    oxygen = [{"role": "customer", "text": "My dad is 84 and on oxygen. The power has been "
+               "off since 6am."}]
+    assert "within 30 minutes" in _by_kind(oxygen, now=MONDAY_10, tz="UTC")["plan"]
+    night = datetime(2026, 3, 2, 23, 40, tzinfo=UTC)  # after hours: the agent is there now
+    stranded = [{"role": "customer", "text": "I'm stranded at Frankfurt airport overnight with "
+                 "no hotel and the desk is closed."}]
+    assert "within 30 minutes" in _by_kind(stranded, now=night, tz="UTC")["plan"]
+
+
+def test_a_reflection_is_a_sentence_in_the_agents_words() -> None:
+    got = [{"role": "customer", "text": "Got your order today and it's the wrong colour."}]
+    assert "because you got " in _by_kind(got, now=MONDAY_10)["reflection"]
+    record = [{"role": "customer", "text": "Back in the summer I sent you a meter reading, "
+               "which you apparently didn't record. Now the bill is £840!"}]
+    text = _by_kind(record, now=MONDAY_10)["reflection"]
+    assert "which we apparently didn't record" in text and "back in the summer" in text
+    quoted = [{"role": "customer", "text": "I've been on hold for an hour listening to 'we're "
+               "experiencing higher than usual call volumes' over and over. Still no answer."}]
+    assert "you're experiencing" not in _by_kind(quoted, now=MONDAY_10)["reflection"]
 
 
 def test_plan_after_hours_moves_to_the_next_business_morning() -> None:
@@ -79,7 +108,8 @@ def test_plan_after_hours_moves_to_the_next_business_morning() -> None:
 
 
 def test_time_is_said_in_the_customers_zone() -> None:
-    plan = _by_kind(MOVERS, now=MONDAY_10, tz="America/New_York")["plan"]
+    calm = [{"role": "customer", "text": "My new card hasn't arrived yet."}]
+    plan = _by_kind(calm, now=MONDAY_10, tz="America/New_York")["plan"]
     # 10:15 UTC is 5:15 in New York: before opening, so the first hour of the day
     assert "by 10 am today" in plan
 

@@ -75,6 +75,14 @@ POSITIVE = [
     ("empathy", "Exactly, that's what I'd expect too."),
     ("plan", "I've unblocked your card now."),
     ("empathy", "That's a big jump and I can see why it's confusing."),
+    # A finished action and an offer are plans too (a lead's probe, 2026-12-07).
+    ("plan", "I've added your reading to the account."),
+    ("plan", "I've put a note on your account and asked the billing team to correct it."),
+    ("plan", "We have recorded your broadband issue and reported it to the engineers."),
+    ("plan", "I can post one today."),
+    ("plan", "I can send a replacement out today if you like."),
+    ("plan", "Would you like me to rebook you on the 6pm?"),
+    ("plan", "I'd be happy to refund the delivery charge."),
 ]
 
 
@@ -117,6 +125,12 @@ NEGATIVE = [
     ("empathy", "A manager will tell you exactly the same thing as me."),
     ("empathy", "Please don't worry, there's nothing to be concerned about."),
     ("apology", "I'm not sorry for asking."),
+    ("plan", "We have paid attention to your problem."),
+    ("plan", "I have asked you twice for the account number."),
+    ("plan", "I have paid my mortgage first, then the car."),
+    ("plan", "We can't refund opened items."),
+    ("plan", "I'd be happy to talk about that."),
+    ("plan", "I could have told you that."),
 ]
 
 

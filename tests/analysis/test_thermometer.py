@@ -300,3 +300,98 @@ def test_shipped_model_files_golden() -> None:
     assert model.terms[hot, 0] > 0 > model.terms[thanks, 0]
     assert read("You people are useless and pathetic.").hot > 0.7
     assert read("Thank you, have a lovely day!").hot < 0.1
+
+
+# 2026-12-07: a probe by a support lead of e-mails, short answers and vulnerable customers.
+
+QUOTED = """Hi,
+
+Just to let you know the replacement arrived this morning and everything works. Thanks!
+
+Best,
+Jo
+
+On Mon, 3 Jun 2026 at 10:02, Jo Bloggs <jo@example.com> wrote:
+> THIS IS THE THIRD TIME I AM WRITING!!! I want to cancel my account NOW!!!
+> Absolutely useless."""
+
+
+def test_quoted_history_is_not_the_customers_words() -> None:
+    reading = read(QUOTED)
+    assert reading.signals == () and reading.temperature < 45
+    angry = QUOTED.split("On Mon")[1].split("\n", 1)[1].replace("> ", "")
+    assert read(angry).temperature > 80
+
+
+def test_a_footer_is_not_the_customers_words() -> None:
+    body = "Please cancel order #55120 - I ordered the wrong size by mistake.\n\nThanks,\nSam"
+    footer = ("\n\nYou are receiving this email because you signed up to our newsletter. "
+              "To unsubscribe click here.")
+    assert read(body + footer).temperature == read(body).temperature
+
+
+POLITE = """Dear Sir or Madam,
+
+I hope this email finds you well. I am writing regarding order 44120, placed on 2 May.
+
+This is now the fourth delivery date you have missed. Each time I have taken a day off work and \
+each time nobody came. It is frankly unacceptable and I am sick of chasing you.
+
+I would be grateful if you could let me know when the order will actually arrive.
+
+Thank you for your help.
+
+Kind regards,
+Margaret Hill"""
+
+
+def test_a_long_email_reads_as_hot_as_its_hottest_paragraph() -> None:
+    complaint = POLITE.split("\n\n")[2]
+    whole = read(POLITE)
+    assert whole.temperature >= read(complaint).temperature - 5 and whole.temperature > 65
+    assert read("Dear Sir or Madam,\n\nThank you for your help.\n\nKind regards,\nMargaret"
+                ).temperature < 45
+
+
+ASKED_FIX = [{"role": "customer", "text": "My refund still has not come through."},
+             {"role": "agent", "text": "Sorry about that. Has the refund arrived now?"}]
+ASKED_ELSE = [{"role": "customer", "text": "Thanks, that sorted it."},
+              {"role": "agent", "text": "Great! Anything else I can help with?"}]
+
+
+@pytest.mark.parametrize("answer", ["no", "No.", "nope", "not yet", "still nothing",
+                                    "nope. same error.", "No, it hasn't."])
+def test_a_bare_no_reads_by_the_question_it_answers(answer: str) -> None:
+    alone, fix = read(answer), read(answer, context=ASKED_FIX)
+    done = read(answer, context=ASKED_ELSE)
+    assert alone.temperature < 45 and done.temperature < 45
+    assert fix.temperature >= 50
+    assert max(fix.emotions, key=fix.emotions.__getitem__) == "frustration"
+
+
+def test_a_bare_yes_or_thanks_is_calm_after_any_question() -> None:
+    for answer in ("ok", "no thanks, that's all", "No, that's everything, thanks"):
+        assert read(answer, context=ASKED_FIX).temperature < 50
+    assert read("no. useless").temperature > 80  # not bare: the model reads it
+
+
+def test_a_polite_threat_is_not_relief() -> None:
+    reading = read("Thank you for your reply. I have now raised a chargeback with my bank.")
+    assert reading.temperature >= 72
+    assert max(reading.emotions, key=reading.emotions.__getitem__) == "frustration"
+
+
+@pytest.mark.parametrize("text", [
+    "My mother is 87 and has had no heating since Friday. It is minus 4 tonight.",
+    "£4,200 was taken overnight. That was my rent. There is £3 left.",
+    "My dad has dementia and your engineer left the front door open. Dad walked out.",
+])
+def test_a_vulnerable_customer_reads_worried_and_warm(text: str) -> None:
+    reading = read(text)
+    assert reading.temperature >= 58 and "vulnerability" in {s.kind for s in reading.signals}
+    assert max(reading.emotions, key=reading.emotions.__getitem__) == "anxiety"
+
+
+def test_a_vulnerable_person_only_mentioned_is_no_signal() -> None:
+    reading = read("My 5 month old baby is amazing and she's sleeping great!")
+    assert reading.signals == () and reading.temperature < 45

@@ -22,8 +22,13 @@ DONT_SEND: frozenset[str] = frozenset(
     {"doubt", "blame", "policy_shield", "scolding", "calm_down", "sarcasm", "forbidden_phrase"}
 )
 
-#: A plan already carried out ("I've refunded you") needs no time to hold on to.
-_DONE = re.compile(r"(?:i|we)(?:['’]ve|\s+have)\b", re.IGNORECASE)
+#: A plan already carried out ("I've refunded you") needs no time to hold on to, and
+#: nor does an offer the customer has yet to take up ("I can post one today",
+#: "Would you like me to rebook you?"): the time belongs to the promise that follows.
+NO_TIME_NEEDED = re.compile(
+    r"(?:i|we)(?:['’]ve|\s+have)\b|(?:i|we)\s+(?:can|could)\b|would\s+you\b"
+    r"|(?:i|we)(?:['’]d|\s+would)\s+(?:be|like)\b|(?:i|we)(?:['’]m|\s+am|['’]re|\s+are)\s+(?:happy|glad)\b",
+    re.IGNORECASE)
 
 _HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
 _MOVES = frozenset(
@@ -92,12 +97,15 @@ def missing(
     vague = any(c.vague for c in commitments) or (
         bool(commitments) and all(c.due is None for c in commitments))
     untimed_plan = (
-        any(f.name == "plan" and not _DONE.match(f.span.text) for f in techniques)
+        any(f.name == "plan" and not NO_TIME_NEEDED.match(f.span.text) for f in techniques)
         and "concrete_time" not in names and not commitments
     )
     if vague or untimed_plan:
         out.append("concrete_time")
-    if context.situation == "calmer" and not names & (_MOVES | _HEARD) and not commitments:
+    # A calm customer's plain question is answered by the answer itself ("Our Leeds
+    # store closes at 6pm on Saturdays."): no plan is owed.
+    if (context.situation == "calmer" and not names & (_MOVES | _HEARD) and not commitments
+            and not context.asks):
         out.append("plan")
     if context.situation == "resolved" and "thanks" not in names:
         out.append("thanks")

@@ -24,6 +24,8 @@ PHRASE_FAMILIES: tuple[str, ...] = (
     "sarcasm",
     "defensiveness",
     "passing_the_buck",
+    "minimising",
+    "false_promise",
 )
 
 JARGON_MESSAGE = "Internal terms the customer does not use make them feel shut out."

@@ -9,16 +9,20 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import datetime
 
 from kettle.analysis import acts, advice, antipatterns, commitments, techniques
-from kettle.analysis.coach_context import ACKNOWLEDGING, read_context
+from kettle.analysis.coach_context import read_context
 from kettle.analysis.coach_text import sentences, straight_quotes
 from kettle.analysis.conversation import Conversation, as_turns, clean_text, zone_hint
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.timeparse import reference_time, zone_of
 from kettle.analysis.types import Commitment, Finding, Review, Span
+
+#: What names the feeling within a reply, so that a request for details may follow it.
+_HEARD_IN_REPLY = frozenset({"empathy", "reflection"})
 
 
 def check(
@@ -48,6 +52,7 @@ def check(
     found = _in(text, techniques.find(parts, customer, book))
     ack_at = _acknowledged_from(found, context.acknowledged_before)
     flagged = _in(text, antipatterns.find(parts, book, hot=context.hot, acknowledged_from=ack_at))
+    flagged = _not_echoed(flagged, customer)
     sent = reference_time(now, zone_of(tz))
     promises = commitments.extract(text, now=sent, tz=tz, playbook=book)
     found = _with_promised_times(text, found, promises, book)
@@ -99,8 +104,34 @@ def _with_promised_times(
 
 
 def _acknowledged_from(found: tuple[Finding, ...], before: bool) -> int:
-    """Offset from which the feeling counts as acknowledged (-1: already before the reply)."""
+    """Offset from which the feeling counts as acknowledged (-1: already before the reply).
+
+    Within the reply, only words that name the feeling (empathy, a reflection)
+    earn the request for details that follows: "I'm so sorry. Before we go any
+    further, can I take your account number?" still asks a hot customer for
+    numbers before they have been heard.
+    """
     if before:
         return -1
-    starts = [f.span.start for f in found if f.name in ACKNOWLEDGING]
+    starts = [f.span.start for f in found if f.name in _HEARD_IN_REPLY]
     return min(starts) if starts else sys.maxsize
+
+
+def _not_echoed(flagged: tuple[Finding, ...], customer: str) -> tuple[Finding, ...]:
+    """``flagged`` less the words the customer used first.
+
+    Answering "What does RMA mean?" or "Do you have a policy on returns?" in the
+    customer's own terms is neither jargon nor hiding behind policy.
+    """
+    if not flagged or not customer:
+        return flagged
+    said = customer.lower()
+    return tuple(f for f in flagged if not _echoes(f, said))
+
+
+def _echoes(finding: Finding, said: str) -> bool:
+    if finding.name == "jargon":
+        term = finding.span.text.lower()
+        return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", said) is not None
+    return finding.name == "policy_shield" and "polic" in said and (
+        "polic" in finding.span.text.lower())

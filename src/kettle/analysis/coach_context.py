@@ -49,6 +49,10 @@ _RESOLVED = re.compile(
     r"all\s+(?:sorted|good|fixed)|problem\s+solved|it(?:'s|\s+is)\s+(?:working|fixed|sorted))\b",
     re.IGNORECASE,
 )
+#: A question: a question mark, or a sentence opening like one ("Do you…", "How can I…").
+_ASKS = re.compile(
+    r"\?|(?:^|[.!]\s+)(?:how|what|when|where|which|who|why|can|could|do|does|is|are|will|would"
+    r"|should|may)\b", re.IGNORECASE)
 _STILL_UPSET = re.compile(
     r"\b(?:but|still|not|never|no\s+thanks|thanks\s+for\s+nothing)\b", re.IGNORECASE
 )
@@ -64,6 +68,8 @@ class Context:
     venting: bool
     acknowledged_before: bool
     situation: Situation
+    #: The customer asks a plain question (not venting): an answer needs no plan.
+    asks: bool = False
 
     @property
     def hot(self) -> bool:
@@ -81,12 +87,14 @@ def read_context(turns: tuple[Turn, ...], playbook: Playbook) -> Context:
     situation: Situation
     if hot:
         situation = "hot"
-    elif _RESOLVED.search(customer_text) and not _STILL_UPSET.search(customer_text):
+    elif (_RESOLVED.search(customer_text) and not _STILL_UPSET.search(customer_text)
+          and "?" not in customer_text):
         situation = "resolved"
     else:
         situation = "calmer"
     acknowledged = _acknowledged(turns[:last], playbook)
-    return Context(customer_text, temperature, venting, acknowledged, situation)
+    asks = not venting and _ASKS.search(turns[last].text) is not None
+    return Context(customer_text, temperature, venting, acknowledged, situation, asks)
 
 
 def _last_customer_index(turns: tuple[Turn, ...]) -> int | None:

@@ -46,6 +46,7 @@ _FIXED: dict[str, str] = {
     "you've": "we've",
     "you'll": "we'll",
     "you'd": "we'd",
+    "ur": "our",
     "here": "there",
 }
 
@@ -62,7 +63,8 @@ _CLAUSE_OPENERS = frozenset(
         "what", "where", "while", "though", "although", "until", "unless", "then", "yet", "after",
         "before", "once", "even", "still", "also", "just", "never", "always", "only", "really",
         "did", "didn't", "do", "don't", "can", "can't", "could", "couldn't", "would", "wouldn't",
-        "will", "won't", "should", "shouldn't", "have", "haven't", "had", "hadn't"
+        "will", "won't", "should", "shouldn't", "have", "haven't", "had", "hadn't",
+        "which", "who",
     ]
 )
 #: Words that, right after "you", show it is the subject ("you would" -> "we would").
@@ -72,6 +74,8 @@ _VERB_NEXT = frozenset(
         "are", "were", "have", "had", "has", "never", "always", "just", "still", "keep", "sent",
         "said", "told", "lost", "took", "gave", "made", "broke", "sold", "put", "left", "got",
         "say", "tell", "send", "charge", "need", "want", "know", "guys", "people", "all",
+        "apparently", "clearly", "obviously", "actually", "literally", "probably", "supposedly",
+        "already", "even", "promised", "claimed",
     ]
 )
 _SENTENCE_END = re.compile(r"[.!?;:]\s*$")

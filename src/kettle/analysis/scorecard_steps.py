@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from kettle.analysis.advice import NO_TIME_NEEDED
 from kettle.analysis.coach_context import HOT_C, WARM_C
 from kettle.analysis.scorecard_facts import AgentReply, Facts, PromiseFate
 from kettle.analysis.thermometer import CALM_C
@@ -24,6 +25,7 @@ SIDE_BAD = frozenset(
     {
         "doubt", "policy_shield", "blame", "scolding", "calm_down", "sarcasm",
         "defensiveness", "passing_the_buck", "jargon", "forbidden_phrase",
+        "minimising",
     }
 )
 #: A customer reading this warm or warmer is upset: the coach's "warm" line.
@@ -113,15 +115,30 @@ def plan(facts: Facts) -> StepScore:
         evidence += [Evidence(reply.index, c.span, "promise without a time", False)
                      for c in untimed]
         evidence += _findings(reply, ("plan", "concrete_time"), good=True)
-        if timed or {"plan", "concrete_time"} <= names:
+        ahead = _plans_ahead(reply)
+        if timed or (ahead and "concrete_time" in names):
             best = 1.0
-        elif untimed or "plan" in names:
+        elif untimed or ahead:
             best = max(best, 0.5)
-    if best == 0.0 and any(r.evidence.claims_resolved or _solution(r) for r in facts.replies):
+    if best == 0.0 and any(r.evidence.claims_resolved or _solution(r) or _done(r)
+                           for r in facts.replies):
         return StepScore("plan", label, None, tuple(evidence),
                          ("answered or resolved on the spot: nothing to schedule",))
     notes = {1.0: (), 0.5: ("a plan, but no concrete time",), 0.0: ("no plan",)}[best]
     return StepScore("plan", label, best, tuple(evidence), notes)
+
+
+def _plans_ahead(reply: AgentReply) -> bool:
+    """A plan still to carry out: not one already done ("We have recorded your issue")
+    nor an offer ("I can send a new one"), which need no time (advice.NO_TIME_NEEDED)."""
+    return any(f.name == "plan" and not NO_TIME_NEEDED.match(f.span.text)
+               for f in reply.review.techniques)
+
+
+def _done(reply: AgentReply) -> bool:
+    """The reply reports an action already taken: something done on the spot."""
+    return any(f.name == "plan" and NO_TIME_NEEDED.match(f.span.text)
+               for f in reply.review.techniques)
 
 
 def action(facts: Facts) -> StepScore:

@@ -35,6 +35,7 @@ PHRASE_SIGNALS: tuple[str, ...] = (
     "hang_up",
     "sarcasm",
     "service_failure",
+    "vulnerability",
 )
 
 #: Capitalised words that are names of things rather than raised voices.

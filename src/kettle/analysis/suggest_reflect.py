@@ -118,6 +118,14 @@ _LEAD = re.compile(
 #: nor one of sarcastic thanks ("Thanks a lot for stranding me").
 _THANKS = re.compile(r"^\W*(?:thanks|thank|thx|cheers|ta|many\s+thanks|much\s+appreciated)\b",
                      re.IGNORECASE)
+#: A request to the agent ("Please tell me you have a backup") is no grievance to echo.
+_REQUEST = re.compile(r"^\W*(?:please|pls|plz|kindly)\b", re.IGNORECASE)
+#: Our own words quoted back at us ("another 'we're experiencing high call volumes'"):
+#: the quote's perspective would flip wrongly ("you're experiencing…").
+_INSIDE = r"(?:[^'’\"”]|(?<=\w)['’](?=\w))"
+_QUOTED = re.compile(
+    rf"(?:^|[\s(])['‘\"“]{_INSIDE}*?\b(?:we|we['’]re|we['’]ll|we['’]ve|our|us)\b{_INSIDE}*"
+    r"['’\"”](?=[\s.,!?;:)]|$)", re.IGNORECASE)
 #: Sign-offs at the end of a clause that the reflection leaves out ("…, my bad").
 _TAIL = re.compile(r"[,.;!\s]+(?:my\s+bad|sorry|lol|haha|thanks|thank\s+you|cheers|please|pls"
                    r"|plz)\W*$", re.IGNORECASE)
@@ -126,6 +134,11 @@ _SUBJECTLESS = re.compile(
     r"^(?:(?P<waiting>still|never|already|again)\s+(?=(?:waiting|trying|paying|chasing|"
     r"getting|hearing|hoping|being|stuck)\b)|(?:still|not|never|already|totally|completely"
     r"|absolutely|really|too|barely|hardly|way\s+too)\b)", re.IGNORECASE)
+#: A clause opening on the customer's own past act, its "I" left out ("Got your order
+#: today and it's the wrong colour", "Ordered it on Monday").
+_DONE_BY_YOU = frozenset(str.split(
+    "got ordered booked paid bought called rang phoned emailed waited tried spent received "
+    "sent took had went came asked gave chose picked returned reported"))
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|i'm|i've)\b", re.IGNORECASE)
 #: "I needed", "we were counting on": the customer's need (also the plan's topic,
 #: :func:`kettle.analysis.suggestions.topic`).
@@ -160,7 +173,8 @@ _LOWER_FIRST = frozenset(
     instead then every each both neither none another other half most many much only just
     not never still again even under over with without from in on at about according
     despite during apparently basically literally unfortunately sadly one two three four
-    five six seven eight nine ten twelve several few three-week two-week"""
+    five six seven eight nine ten twelve several few three-week two-week if once until unless
+    while whenever as back though although"""
     )
 )
 MAX_WORDS = 22
@@ -233,7 +247,8 @@ ClauseReading = tuple[float, Sequence[Signal]]
 
 
 def _echoable(clause: str, found: Sequence[Signal]) -> bool:
-    if _UNSAFE.search(clause) or _ASKS.match(clause) or _THANKS.match(clause):
+    if (_UNSAFE.search(clause) or _ASKS.match(clause) or _THANKS.match(clause)
+            or _REQUEST.match(clause) or _QUOTED.search(clause)):
         return False
     return not any(s.kind in _NOT_ECHOED for s in found)
 
@@ -272,7 +287,14 @@ def candidates(text: str, hots: Sequence[float], *,
 
 
 def _with_subject(body: str) -> str:
-    """A subjectless clause with its subject: "still not in your account" -> "it's still…"."""
+    """A subjectless clause with its subject: "still not in your account" -> "it's still…",
+    "got your order today" -> "you got your order today", "bit worried" -> "you're a bit
+    worried"."""
+    first = body.split(" ", 1)[0].lower()
+    if first in _DONE_BY_YOU:
+        return "you " + body[:1].lower() + body[1:]
+    if first in ("bit", "little"):
+        return "you're a " + body[:1].lower() + body[1:]
     m = _SUBJECTLESS.match(body)
     if m is None:
         return body
@@ -280,8 +302,12 @@ def _with_subject(body: str) -> str:
 
 
 def _lower_first(text: str) -> str:
+    """The clause's first word in lower case, unless it is "I", a name or an acronym."""
     first = text.split(" ", 1)[0]
-    if first.lower().strip(",.") in _LOWER_FIRST:
+    bare = first.lower().strip(",.")
+    if (bare in _LOWER_FIRST or bare in _DONE_BY_YOU or bare in ("bit", "little")
+            or (first[:1].isupper() and first[1:].islower() and bare.endswith(("ed", "ly", "ing"))
+                and len(bare) > 4)):
         return text[:1].lower() + text[1:]
     return text
 

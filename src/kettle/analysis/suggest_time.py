@@ -7,6 +7,7 @@ customer's time zone.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,6 +15,24 @@ from kettle.analysis.playbook import WEEKDAYS, Playbook
 from kettle.errors import UnknownTimeZone
 
 LEAD = timedelta(hours=2)
+#: A customer in danger or distress (a vulnerable person, an emergency, stranded now)
+#: is called back within this, whatever the business hours: the agent is there now.
+EMERGENCY = timedelta(minutes=30)
+#: A customer who is still hot, or whose own deadline is today, within this.
+URGENT = timedelta(hours=1)
+#: Words of a situation that cannot wait for the next business day.
+_EMERGENCY = re.compile(
+    r"\b(?:emergency|urgent(?:ly)?|asap|immediately|right\s+now|stranded|standing\s+(?:at|here|in)"
+    r"|stuck\s+(?:at|in|on|here|outside)|locked\s+out|tonight|overnight|no\s+(?:heating|heat|power"
+    r"|electricity|water|hot\s+water|gas)|(?:power|electricity|water|heating)\s+(?:is\s+|has\s+"
+    r"been\s+)?(?:off|out|cut)|hospital|safe\?|unsafe|dangerous)\b",
+    re.IGNORECASE)
+#: The customer's own deadline is today ("we have to be out by 1", "by end of day").
+_TODAY = re.compile(
+    r"\b(?:by|before)\s+(?:end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business|lunch(?:time)?"
+    r"|\d{1,2}(?::\d\d)?\s*(?:am|pm|o['’]?clock)?\b)|\b(?:need|needed|have\s+to|has\s+to|must)\b"
+    r"[^.!?]{0,40}?\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b|\bin\s+an?\s+hour\b",
+    re.IGNORECASE)
 
 
 def zone(tz: str | None) -> ZoneInfo | None:
@@ -69,6 +88,22 @@ def promise_time(moment: datetime, playbook: Playbook) -> tuple[datetime, str]:
     elif not open_today or due > closing:
         due = _next_open(moment, playbook)
     return due, say_time(moment, due)
+
+
+def urgent_time(moment: datetime, said: str, *, vulnerable: bool,
+                hot: bool) -> tuple[datetime, str] | None:
+    """A callback sooner than business hours allow, when the customer cannot wait.
+
+    Within 30 minutes for an emergency or a vulnerable customer ("My dad is on
+    oxygen and the power is off"); within the hour for a customer who is still hot
+    or whose own deadline is today ("We have to be out by 1"). ``said`` is the
+    customer's recent words. None: the usual business-hours promise will do.
+    """
+    if vulnerable or _EMERGENCY.search(said):
+        return moment + EMERGENCY, "within 30 minutes"
+    if hot or _TODAY.search(said):
+        return moment + URGENT, "within the hour"
+    return None
 
 
 def say_time(moment: datetime, due: datetime) -> str:

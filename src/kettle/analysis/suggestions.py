@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kettle.analysis.coach_context import HOT_C
 from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.llm import DraftBackend, DraftKind, vet
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import is_read, walk
 from kettle.analysis.stage_promises import open_promises
 from kettle.analysis.suggest_reflect import NEED_LEAD, RECENCY, clauses, ranked, reflection
-from kettle.analysis.suggest_time import local_now, promise_time, say_time
+from kettle.analysis.suggest_time import local_now, promise_time, say_time, urgent_time
 from kettle.analysis.types import Reading, Suggestion, Turn
 from kettle.errors import LLMError
 
@@ -63,6 +64,11 @@ _NOT_TOPIC = frozenset(
         # Someone who acts for the customer, and "my bad" (2026-12-06 probe).
         "solicitor", "lawyer", "attorney", "landlord", "landlady", "employer", "doctor",
         "dentist", "accountant", "bad",
+        # Occasions and places the problem spoils, and sides (2026-12-07 probe: "your lunch",
+        # "your side", "your restaurant", "your builder").
+        "funeral", "anniversary", "party", "holiday", "inspection", "meeting", "interview",
+        "exam", "trip", "lunch", "side", "end", "behalf", "restaurant", "shop", "office",
+        "school", "builder", "customers", "guests",
     ]
 )
 #: Someone on our side: "your engineer turned up late" is about what they did.
@@ -185,6 +191,8 @@ def _owned_thing(text: str) -> str:
     owned = _OWNED.search(text)
     for m in _TOPIC.finditer(text):
         if owned is not None and owned.start() == m.start():
+            if owned.group(2).lower() in _NOT_TOPIC:  # "my son's birthday": not the topic
+                continue
             return f"your {owned.group(1).lower()}'s {owned.group(2).lower()}"
         words = m.group(1).lower().split()
         if words[0] in _NOT_TOPIC or words[0] in _GENERAL:
@@ -286,6 +294,13 @@ def suggest_report(
     kinds = ORDER[walk(turns, readings).stage]
     moment = local_now(now or next((t.sent_at for t in reversed(turns) if t.sent_at), None), tz)
     due, when = promise_time(moment, book)
+    said = " ".join(t.text for t in turns[-4:] if t.role == "customer")
+    last = readings[-1] if readings else None
+    soon = urgent_time(moment, said, hot=last is not None and last.temperature >= HOT_C,
+                       vulnerable=any(s.kind == "vulnerability" for r in readings[-2:]
+                                      for s in r.signals))
+    if soon is not None and soon[0] < due:
+        due, when = soon
     # An update comes before the time already promised ("by 10 pm tonight"), not after it.
     kept = [p.due for p in open_promises(turns, now=moment, tz=tz, playbook=book)
             if p.due is not None and moment < p.due < due]

@@ -29,7 +29,11 @@ turns mock praise round (D23); a customer who calls the problem mild ("a bit
 annoying", "no rush") or their own slip, with no escalation signal, reads at
 most :data:`MILD_C` (D24, D25); a legal or public threat reads at least
 :data:`THREAT_C` (D25); a feeling named outright leads (D27); a stated wait
-adds to the arousal of step 4 (D25).
+adds to the arousal of step 4 (D25). A bare answer ("no", "ok") reads calm, and
+warm when it says a fix did not work (:mod:`kettle.analysis.thermo_answers`); a
+vulnerable customer reads worried and warm; only the customer's own words of an
+e-mail are read, and a long e-mail as hot as its hottest paragraph
+(:mod:`kettle.analysis.email_text`) (D28).
 """
 
 from __future__ import annotations
@@ -37,16 +41,17 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
-from kettle.analysis import features, signals
+from kettle.analysis import email_text, features, signals
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
-from kettle.analysis.thermo_feelings import lead_with, named_feeling
+from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
+from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
 from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
@@ -69,6 +74,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "profanity": 0.30,
     "sarcasm": 0.25,
     "service_failure": 0.15,
+    "vulnerability": 0.25,
 }
 #: The least hot probability of a sarcastic message: mock praise reads as praise
 #: to the model (D23).
@@ -126,6 +132,22 @@ _NOT_MILD = signals.ESCALATING
 #: threat is the escalation, however politely it is put (D25).
 THREAT_C = 72.0
 _THREATS = frozenset(["legal_threat", "public_threat"])
+#: Signals after which the customer is not relieved, whatever the words' politeness.
+#: Not a threat to cancel nor a manager asked for: "Thanks for your reminder. I will
+#: change to other broadband in 2 years." and "I will call my customer manager" can be
+#: said in relief.
+_THREATENING = frozenset(["legal_threat", "public_threat", "hang_up"])
+_HEATED = frozenset(["anger", "frustration", "disappointment"])
+#: A vulnerable customer (a baby, an elderly or ill person, no money for food,
+#: stranded) who names no feeling is worried, and at least warm: the situation
+#: frightens even when the words are plain.
+VULNERABLE = Feeling("anxiety", 0.55, 0.0, 58.0)
+#: Something wrong in the message: without it a vulnerable person is only mentioned
+#: ("I love my baby so much"), and no vulnerability is reported.
+_PROBLEM = re.compile(
+    r"\b(?:no|not|never|nothing|nobody|without|broken|missed|cancel+ed|late|stuck|frozen|failed"
+    r"|stopped|off|left|lost|taken|wrong|cut|ran\s+out|run\s+out|help|urgent|emergency)\b|n['’]t\b",
+    re.IGNORECASE)
 #: Share of the non-hot range that signals can fill on their own.
 AROUSAL_SHARE = 0.6
 #: Share of an earlier turn's heat that carries into the next one.
@@ -175,7 +197,14 @@ def read(
     _check_tier(tier)
     clean = clean_text(text)
     carried = _carried_heat(context, playbook, tier)
-    return _cached_base(clean, playbook, tier).reading(carried)
+    base = _cached_base(clean, playbook, tier)
+    answer = answer_feeling(clean, context)  # "no" to "Did that fix it?"
+    return (_led_by(base, answer) if answer is not None else base).reading(carried)
+
+
+def _led_by(base: _Base, feeling: Feeling) -> _Base:
+    return replace(base, hot=max(base.hot, feeling.hot), emotions=lead_with(base.emotions, feeling),
+                   floor=max(base.floor, feeling.floor))
 
 
 def read_many(texts: Iterable[str], *, playbook: Playbook | None = None,
@@ -232,6 +261,34 @@ def arousal_of(found: Sequence[Signal]) -> float:
 
 
 def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> list[_Base]:
+    """The reading of each text: its own words (no quoted history or footer), and for
+    a long e-mail its hottest paragraph when that reads hotter than the whole."""
+    own = [email_text.own_words(t) for t in texts]
+    bases = _read_words(own, playbook, tier)
+    for i, text in enumerate(own):
+        parts = email_text.paragraphs(text)
+        if parts:
+            bases[i] = _with_hottest(bases[i], _read_words([p for _, p in parts], playbook, tier))
+    return bases
+
+
+def _with_hottest(whole: _Base, parts: list[_Base]) -> _Base:
+    """A long e-mail reads as hot as its hottest paragraph: pleasantries around a
+    complaint ("Dear…, I hope you are well… Kind regards") do not cool it.
+
+    The whole message keeps its signals (with their spans), its arousal and its
+    floor and ceiling; the hottest paragraph gives the models' reading.
+    """
+    hottest = max(parts, key=lambda b: b.temperature())
+    if hottest.temperature() <= whole.temperature():
+        return whole
+    return replace(whole, hot=hottest.hot, emotions=hottest.emotions,
+                   negativity=max(whole.negativity, hottest.negativity),
+                   venting=max(whole.venting, hottest.venting),
+                   floor=max(whole.floor, hottest.floor))
+
+
+def _read_words(texts: list[str], playbook: Playbook | None, tier: Tier) -> list[_Base]:
     model = heads()
     fast = tier == "fast"
     all_signals, ids, words, rows, spelt = [], [], [], [], []
@@ -281,13 +338,22 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     ceiling = BOIL_C
     if any(s.kind == "sarcasm" for s in found):
         hot, emotions, negativity = _sarcastic(hot, emotions, negativity)
+    elif not found and bare(text):  # "no", "ok": the question answered decides (read)
+        hot, emotions, negativity = min(hot, BARE_HOT), _calmed(emotions), min(negativity, 0.0)
     elif said_mildly(text, found):
         hot, emotions, ceiling = min(hot, MILD_HOT), _annoyance(emotions), MILD_C
     floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
+    if any(s.kind == "vulnerability" for s in found) and not (
+            negativity > 0.0 or _PROBLEM.search(text)):
+        found = tuple(s for s in found if s.kind != "vulnerability")
     feeling = None if ceiling < BOIL_C else named_feeling(text)
+    if feeling is None and ceiling == BOIL_C and any(s.kind == "vulnerability" for s in found):
+        feeling = VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if feeling is not None:  # "I am furious.": the customer's word leads
         hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
         floor = max(floor, feeling.floor)
+    if any(s.kind in _THREATENING for s in found):
+        emotions = _threatened(emotions)
     venting = _venting(hot, emotions[EMOTIONS.index("neutral")][1], found, row)
     # A stated wait strains like a signal does: "waiting three weeks".
     arousal = 1.0 - (1.0 - arousal_of(found)) * (1.0 - wait_strain(text))
@@ -305,6 +371,23 @@ def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
     """
     moved = _to_frustration(emotions, "relief", dict(emotions)["relief"])
     return max(hot, SARCASM_HOT), moved, abs(negativity)
+
+
+def _threatened(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """A customer who threatens to sue or go public, or walks out, is not relieved,
+    and hardly neutral, however politely it is put ("Thank you for your reply. I have
+    now raised a chargeback."): relief and half of neutral are frustration."""
+    probs = dict(emotions)
+    moved = _to_frustration(emotions, "relief", probs["relief"])
+    return _to_frustration(moved, "neutral", probs["neutral"] / 2.0)
+
+
+def _calmed(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """A bare answer's anger, frustration and disappointment, read from one word, are
+    neutral until the question it answers says otherwise."""
+    moved = sum(p for name, p in emotions if name in _HEATED)
+    return tuple((name, 0.0 if name in _HEATED else p + moved if name == "neutral" else p)
+                 for name, p in emotions)
 
 
 def _annoyance(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:

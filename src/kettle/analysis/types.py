@@ -43,6 +43,7 @@ SIGNALS: tuple[str, ...] = (
     "profanity",
     "sarcasm",
     "service_failure",
+    "vulnerability",
 )
 
 #: Techniques the reply coach recognises.
@@ -72,6 +73,8 @@ ANTI_PATTERNS: tuple[str, ...] = (
     "sarcasm",
     "defensiveness",
     "passing_the_buck",
+    "minimising",
+    "false_promise",
     "jargon",
     "premature_info_request",
     "forbidden_phrase",

@@ -23,6 +23,8 @@ HEAT: dict[str, float] = {
     "sarcasm": 14.0,
     "defensiveness": 9.0,
     "passing_the_buck": 9.0,
+    "minimising": 10.0,
+    "false_promise": 3.0,
     "jargon": 4.0,
     "premature_info_request": 9.0,
     "forbidden_phrase": 8.0,

@@ -33,6 +33,7 @@ SIGNAL_LABELS: dict[str, str] = {
     "profanity": "profanity (masked)",
     "sarcasm": "sarcasm",
     "service_failure": "what went wrong",
+    "vulnerability": "vulnerable customer",
 }
 
 STAGE_LABELS: dict[str, str] = {
