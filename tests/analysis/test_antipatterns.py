@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kettle.analysis.advice import apply_rewrites
 from kettle.analysis.coach import check
 from kettle.analysis.playbook import load_playbook
 
@@ -395,3 +396,38 @@ def test_organisation_adds_jargon_and_anti_pattern_phrases() -> None:
     )
     found = {f.name for f in check(reply, playbook=org).anti_patterns}
     assert found == {"jargon", "passing_the_buck"}
+
+
+def test_a_told_you_so_lead_in_is_rewritten_keeping_the_fact() -> None:
+    reply = "As per my last message, the warehouse needs 10 working days to process returns."
+    finding = check(reply, conversation=HOT).anti_patterns[0]
+    assert finding.name == "scolding"
+    assert apply_rewrites(reply, (finding,)) == "The warehouse needs 10 working days to process " \
+        "returns."
+    lesson = check("For future reference, it's always worth checking your statement first.",
+                   conversation=HOT).anti_patterns[0]
+    assert lesson.rewrite == "Thank you for explaining. Let me make sure this is sorted for you."
+
+
+def test_a_premature_request_is_rewritten_to_ask_for_the_same_thing_later() -> None:
+    reply = "Before we go any further, can I take your account number and postcode?"
+    finding = check(reply, conversation=HOT).anti_patterns[0]
+    assert finding.name == "premature_info_request"
+    assert finding.rewrite is not None
+    assert "your account number and postcode" in finding.rewrite
+    assert "order number" not in finding.rewrite
+    asked = "Please provide your unicom number via private message."
+    assert "premature_info_request" in flagged(asked, HOT)
+    assert "premature_info_request" not in flagged(asked, CALM)
+    assert "premature_info_request" not in flagged("I'll send you the reference number by email.",
+                                                   HOT)
+
+
+def test_sorry_you_feel_that_way_is_a_non_apology_to_a_hot_customer() -> None:
+    for reply in ("Well, I'm sorry you feel that way.",
+                  "I'm sorry you feel that our installation was to blame."):
+        found = check(reply, conversation=HOT).anti_patterns
+        assert [f.name for f in found] == ["defensiveness"]
+        assert found[0].rewrite == "I'm sorry we let you down, and I want to put it right."
+    calm = [{"role": "customer", "text": "I feel a bit lost since my job ended."}]
+    assert flagged("I'm sorry you feel that way.", calm) == set()

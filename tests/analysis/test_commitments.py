@@ -241,6 +241,15 @@ def test_two_verbs_under_one_subject_are_one_promise_due_at_the_latest_time() ->
     assert found.due_phrase == "by 5 pm today"
 
 
+def test_two_things_then_the_time_are_one_action_with_that_time() -> None:
+    # 2026-12-07 probe: "… and your refund details" had ended the clause before the time.
+    found = one("I'll email the cancellation confirmation and your refund details by 3pm today.")
+    assert found.action == "email the cancellation confirmation and your refund details"
+    assert found.due is not None and found.due.isoformat() == "2026-03-02T15:00:00+01:00"
+    other = one("I'll process it and the refund will arrive by Friday.")
+    assert other.action == "process it" and other.due is None
+
+
 def test_two_clauses_are_two_promises_each_with_its_own_time() -> None:
     text = "I'll call the courier now, and I'll email you the tracking number within 2 hours."
     first, second = promises(text)

@@ -6,7 +6,16 @@ import json
 import math
 from importlib import resources
 
-from kettle.analysis.forecast import FEATURES, PRIOR_WEIGHTS, boil_risk, features, score
+from kettle.analysis.forecast import (
+    BOILED,
+    BOILING,
+    FEATURES,
+    PRIOR_WEIGHTS,
+    boil_risk,
+    boiled_floor,
+    features,
+    score,
+)
 from kettle.analysis.thermometer import read_many
 from kettle.analysis.types import Turn
 
@@ -133,3 +142,20 @@ def test_directed_hostility_looks_at_the_latest_turns_only() -> None:
     late = _directed("The report is due on Tuesday.", "I will read the second chapter tonight.",
                      "You are a pathetic liar.")
     assert early == 0.0 < late
+
+
+def test_a_customer_who_has_boiled_over_is_high_risk() -> None:
+    # 2026-12-07 probe: a polite threat after a calm start read 0.16.
+    calm = [Turn("customer", "Hello, my refund has not arrived yet."),
+            Turn("agent", "Maybe you should read the manual, sir.")]
+    for last, least in (("That's it. I'm going to the ombudsman.", BOILED),
+                        ("I'm leaving this chat, it's pointless.", BOILED),
+                        ("Cancel my contract then.", BOILING)):
+        turns = [*calm, Turn("customer", last)]
+        readings = read_many([t.text for t in turns if t.role == "customer"])
+        assert boiled_floor(readings) == least
+        assert boil_risk(turns, readings) >= least
+    turns = [*calm, Turn("customer", "OK, I'll wait for the email then.")]
+    readings = read_many([t.text for t in turns if t.role == "customer"])
+    assert boiled_floor(readings) == 0.0
+    assert boil_risk(turns, readings) == score(features(turns, readings))

@@ -245,7 +245,9 @@ POSITIVE: list[tuple[str, str]] = [
 
 NEGATIVE: list[tuple[str, str]] = [
     ("public_threat", "I was going to leave a bad review but honestly this was sorted perfectly."),
-    ("public_threat", "Can I leave a review on Trustpilot?"),
+    ("public_threat",
+     "So you would blame the cook and leave a bad review when you changed the dish?"),
+    ("legal_threat", "Trump can file a lawsuit against anyone for any reason."),
     ("manager_demand", "No need to escalate this to your manager, you've been amazing."),
     ("legal_threat", "We have paid our bill and the ombudsman's leaflet is on the table."),
     ("hang_up", "I'm leaving the house at 3, can the engineer come before?"),

@@ -375,3 +375,17 @@ def test_follow_up_agrees_with_a_plural_topic() -> None:
     assert "your boots are now sorted out" in drafts["follow_up"]
     for text in drafts.values():
         assert check(text, conversation=said).anti_patterns == (), text
+
+
+def test_confusion_is_guessed_only_when_the_words_show_it() -> None:
+    lost = [{"role": "customer", "text": "You LOST my bag. My wedding dress was in it."}]
+    assert "confusing" not in _by_kind(lost, now=MONDAY_10)["reflection"]
+    puzzled = [{"role": "customer", "text": "Why has my bill gone up to £380? I don't get it."}]
+    assert "confusing" in _by_kind(puzzled, now=MONDAY_10)["reflection"]
+
+
+def test_what_went_wrong_is_reflected_before_a_side_detail() -> None:
+    down = [{"role": "customer", "text": "Your platform has been down for 2 hours and we have "
+             "400 tickets queued. We're on the enterprise tier."}]
+    text = _by_kind(down, now=MONDAY_10)["reflection"]
+    assert "has been down for 2 hours" in text and "enterprise tier" not in text

@@ -9,6 +9,7 @@ has been acknowledged, so the caller says whether the customer is still hot.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kettle.analysis.coach_text import Sentence, compiled_rules, first_match, live_rules
 from kettle.analysis.playbook import Playbook
@@ -56,15 +57,67 @@ def find(
             rule = rules.get(name)
             span = first_match(rule, sentence) if rule else None
             if span is not None:
-                found.append(_rule_finding(name, span, playbook))
+                found.append(_fitted(_rule_finding(name, span, playbook), sentence))
+        non_apology = _NON_APOLOGY.search(sentence.text) if hot else None
+        if non_apology is not None and "defensiveness" in playbook.anti_patterns:
+            found.append(replace(
+                _rule_finding("defensiveness", _offset(sentence, non_apology), playbook),
+                message=NON_APOLOGY_MESSAGE, rewrite=NON_APOLOGY_REWRITE))
         premature = rules.get("premature_info_request")
         if hot and premature is not None:
             span = first_match(premature, sentence)
             if span is not None and span.start < acknowledged_from:
-                found.append(_rule_finding("premature_info_request", span, playbook))
+                found.append(_asked_for(_rule_finding("premature_info_request", span, playbook),
+                                        sentence))
         found.extend(_jargon(sentence, jargon))
         found.extend(_forbidden(sentence, forbidden))
     return tuple(found)
+
+
+#: "I'm sorry you feel that way" to a hot customer: sorry for their feeling, not for what
+#: happened (2026-12-07 probe). ESConv's counsellors say it sincerely to someone calm, so
+#: it is flagged only while the customer is hot.
+_NON_APOLOGY = re.compile(
+    r"\b(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:very\s+|so\s+)?sorry\s+(?:that\s+|if\s+)?you\s+"
+    r"(?:feel|felt|think|see\s+it)\s+(?:that\s+way|like\s+that|this\s+way|that\s+(?:our|we|the|it)\b)",
+    re.IGNORECASE)
+NON_APOLOGY_MESSAGE = ("Sorry for how the customer feels is not sorry for what happened: it "
+                       "tells them their feeling is the problem.")
+NON_APOLOGY_REWRITE = "I'm sorry we let you down, and I want to put it right."
+#: "I told you already" said before a fact: the rewrite keeps the fact ("As per my last
+#: message, the warehouse needs 10 working days." -> "The warehouse needs 10 working days.").
+_SAID_BEFORE = re.compile(
+    r"^\W*(?:as\s+(?:per\s+my\s+(?:last|previous|earlier)\s+\w+|(?:i\s+)?(?:previously|already)"
+    r"\s+(?:stated|mentioned|explained|said|advised)|i\s+(?:already|just|previously)\s+(?:explained"
+    r"|said|told\s+you|mentioned)|(?:mentioned|stated|explained)\s+(?:before|earlier|previously))"
+    r"|like\s+i\s+said(?:\s+before)?|per\s+my\s+(?:last|previous|earlier)\s+\w+)\s*[,:-]\s*",
+    re.IGNORECASE)
+#: What a premature request asks for, so that its rewrite asks for the same thing later.
+_THING = (r"(?:[\w-]+\s+){0,3}?(?:number|reference|postcode|post\s+code|details|address|name|birth"
+          r"|id|code)(?:\s+(?:number|no|id|code))?")
+_ASKED = re.compile(
+    rf"\b(?:your|the)\s+{_THING}(?:,?\s+(?:and|or)\s+(?:your\s+|the\s+)?{_THING})?\b",
+    re.IGNORECASE)
+
+
+def _fitted(finding: Finding, sentence: Sentence) -> Finding:
+    """``finding`` with a rewrite that keeps the fact its sentence carries, when the
+    offence is only the lead-in ("As per my last message, …")."""
+    lead = _SAID_BEFORE.match(sentence.text)
+    rest = sentence.text[lead.end():] if lead is not None else ""
+    if lead is None or len(rest.split()) < 3:
+        return finding
+    return replace(finding, rewrite=rest[:1].upper() + rest[1:])
+
+
+def _asked_for(finding: Finding, sentence: Sentence) -> Finding:
+    """A premature request's rewrite asks, later, for what the reply asked for."""
+    asked = _ASKED.search(sentence.text)
+    if asked is None or finding.rewrite is None or "your order number" not in finding.rewrite:
+        return finding
+    thing = asked.group(0)
+    thing = "your " + thing.split(" ", 1)[1] if thing.lower().startswith("the ") else thing
+    return replace(finding, rewrite=finding.rewrite.replace("your order number", thing))
 
 
 def _rule_finding(name: str, span: Span, playbook: Playbook) -> Finding:

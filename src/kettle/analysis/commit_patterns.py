@@ -152,6 +152,10 @@ CLAUSE_END = re.compile(
     r",\s*(?:so\s+that|and\s+(?:please|you|if|then\s+you)|but|please|thank|if|because|which)\b"
     r"|\s+so\s+that\b|;|\s+if\s+you\b|\bplease\b|\s+because\b|\s+but\b"
     r"|\s+(?:and|so)\s+(?:you|it|this|that|the|your)\b(?!\s+(?:back|know))"
+    # ... but not a list of things, then the time: "the confirmation and your refund
+    # details by 3pm" is one action.
+    r"(?!(?:\s+(?!(?:will|should|is|are|was|were|has|have|can|may|might|would|must)\b)"
+    r"[a-z]+){1,2}\s+(?:by|before|within)\b)"
     # "I'll check, I promise.": the pledge tagged on is not part of the action.
     r"|,?\s*\bI\s+(?:promise|swear|guarantee(?:\s+(?:it|you|that))?)\s*(?=[.!,;]|$)",
     re.IGNORECASE,

@@ -190,8 +190,29 @@ def score(values: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+#: The least risk once the customer's last turn has boiled over: they walk out or
+#: threaten to sue or go public (``BOILED``), or threaten to leave or ask for a
+#: manager (``BOILING``). The model forecasts from the whole conversation, and a
+#: polite "I'm going to the ombudsman" after a calm start read 0.16 (2026-12-07
+#: probe); a conversation that has boiled over is no longer a forecast (D28).
+BOILED = 0.8
+BOILING = 0.6
+_BOILED_KINDS = frozenset({"hang_up", "legal_threat", "public_threat"})
+_BOILING_KINDS = frozenset({"cancel_threat", "manager_demand"})
+
+
+def boiled_floor(readings: Sequence[Reading]) -> float:
+    """The least risk that the last customer turn's escalation sets (0 when none)."""
+    if not readings:
+        return 0.0
+    kinds = {s.kind for s in readings[-1].signals}
+    if kinds & _BOILED_KINDS:
+        return BOILED
+    return BOILING if kinds & _BOILING_KINDS else 0.0
+
+
 def boil_risk(
     turns: Sequence[Turn], readings: Sequence[Reading], reviews: Sequence[Review] = ()
 ) -> float:
     """Probability that the conversation boils over, from what has been said so far."""
-    return score(features(turns, readings, reviews))
+    return max(score(features(turns, readings, reviews)), boiled_floor(readings))

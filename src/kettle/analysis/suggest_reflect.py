@@ -54,6 +54,10 @@ _HURT = re.compile(
     r"|(?:grandmother|grandma|grandad|grandfather|late\s+\w+)['’]s|in\s+pieces|get\s+a\s+life)",
     re.IGNORECASE,
 )
+#: Words that show the customer does not understand (see :func:`_sure`).
+_PUZZLED = re.compile(
+    r"\?|\b(?:why|how|understand|confus\w*|unclear|explain|mean|sense|make\s+out)\b",
+    re.IGNORECASE)
 #: The thermometer's emotion is trusted over the situation from this probability.
 SURE = 0.4
 #: ... and used, when the situation says nothing, from this one.
@@ -181,6 +185,9 @@ MAX_WORDS = 22
 #: Below this hot probability, with relief or no emotion on top, there is no
 #: grievance to guess at (unless the customer's words tell of one).
 CALM_HOT = 0.3
+#: How much more a clause that says what went wrong counts, and the first clause.
+FAILURE_BONUS = 0.5
+FIRST_BONUS = 0.15
 #: How much more a clause from the latest turn counts than one from a turn before.
 RECENCY = (0.3, 0.15, 0.0)
 
@@ -254,13 +261,19 @@ def _echoable(clause: str, found: Sequence[Signal]) -> bool:
 
 
 def _scored(text: str, read: Sequence[ClauseReading], bonus: float) -> list[tuple[float, str]]:
-    out = []
+    out: list[tuple[float, str]] = []
     for clause, (hot, found) in zip(clauses(text), read, strict=True):
         if not _echoable(clause, found):
             continue
         body = _trim(flip(_unshout(_TAIL.sub("", _reason_or_clause(clause)))))
         if len(body.split()) >= 3:
-            out.append((_score(clause, hot) + bonus, _with_subject(_lower_first(body))))
+            # What went wrong, and the first thing said, is the problem more often than
+            # its consequence or a side detail ("…down for 2 hours" over "we're on the
+            # enterprise tier"; 2026-12-07 probe).
+            told = FAILURE_BONUS if any(s.kind == "service_failure" for s in found) else 0.0
+            first = FIRST_BONUS if not out else 0.0
+            out.append((_score(clause, hot) + bonus + told + first,
+                        _with_subject(_lower_first(body))))
     return out
 
 
@@ -327,11 +340,19 @@ def _situation(text: str, reading: Reading | None) -> str | None:
     return _match(_SITUATION, text)
 
 
-def _sure(reading: Reading | None, floor: float) -> str | None:
-    """The thermometer's grievance emotion when it reads at least ``floor``."""
+def _sure(reading: Reading | None, floor: float, text: str = "") -> str | None:
+    """The thermometer's grievance emotion when it reads at least ``floor``.
+
+    Confusion only when the words show it (a question, "why", "I don't understand"):
+    the model reads plain complaints as confused as often as not, and "that was
+    confusing" said to a customer whose bag was lost reads as not listening
+    (2026-12-07 probe).
+    """
     if reading is None:
         return None
-    emotions = {k: v for k, v in reading.emotions.items() if k not in ("neutral", "relief")}
+    shown = _PUZZLED.search(text) is not None
+    emotions = {k: v for k, v in reading.emotions.items()
+                if k not in ("neutral", "relief") and (shown or k != "confusion")}
     if not emotions:
         return None
     top = max(emotions, key=emotions.__getitem__)
@@ -351,7 +372,8 @@ def _guessed(reading: Reading | None, text: str) -> str:
         return named
     if _HURT.search(text):
         return "hurt"
-    return (_sure(reading, SURE) or _situation(text, reading) or _sure(reading, LEANING)
+    return (_sure(reading, SURE, text) or _situation(text, reading)
+            or _sure(reading, LEANING, text)
             or "frustration")
 
 

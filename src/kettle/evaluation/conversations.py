@@ -75,7 +75,7 @@ def conversation_features(
     convs: Sequence[tuple[Turn, ...]], *, reviews: bool = True
 ) -> list[dict[str, float]]:
     """Forecast features, plus the parts of the "solved" score, for each conversation."""
-    from kettle.analysis.forecast import features
+    from kettle.analysis.forecast import boiled_floor, features
     from kettle.analysis.stage import walk
 
     out = []
@@ -91,6 +91,7 @@ def conversation_features(
             sum(r.temperature for r in later) / len(later) if later else 30.0
         )
         row["commitment"] = float(any(r.commitments for r in checked))
+        row["boiled_floor"] = boiled_floor(readings)
         out.append(row)
     return out
 
@@ -101,7 +102,8 @@ def _kettle(convs: Sequence[tuple[Turn, ...]], *, reviews: bool = True) -> Score
     feats = conversation_features(convs, reviews=reviews)
     solved = [sum(w * f[k] for k, w in SOLVED_WEIGHTS.items()) for f in feats]
     return {
-        "risk": [score(f) for f in feats],
+        # The risk track() reports: the forecast, floored once the customer boiled over.
+        "risk": [max(score(f), f["boiled_floor"]) for f in feats],
         "solved": solved,
         "intensity": [f["temperature_later"] for f in feats],
     }
