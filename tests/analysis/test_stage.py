@@ -289,3 +289,24 @@ def test_customer_pleased_with_the_action_counts_as_resolved_but_thanks_alone_do
     assert track(pleased).stage == "resolved"
     polite = [*base, {"role": "customer", "text": "Ok thanks."}]
     assert track(polite).stage == "in_progress"
+
+
+FIXED_THEN_ANYTHING_ELSE = [
+    {"role": "customer", "text": "My broadband has been down since this morning and I work "
+     "from home."},
+    {"role": "agent", "text": "I'm sorry, that must be stressful when you work from home. I've "
+     "reset the line from our side, can you check now?"},
+    {"role": "customer", "text": "Yes it's working again."},
+    {"role": "agent", "text": "Great! Is there anything else I can help with?"},
+]
+
+
+@pytest.mark.parametrize("goodbye", ["No, that's everything, thanks for being so quick", "no",
+                                     "Nope, all good."])
+def test_no_to_anything_else_is_a_goodbye_not_a_rejection(goodbye: str) -> None:
+    # 2026-12-07 probe: the closing "no" had put a solved conversation back in progress.
+    done = track([*FIXED_THEN_ANYTHING_ELSE, {"role": "customer", "text": goodbye}])
+    assert done.stage in ("resolved", "followed_up")
+    again = track([*FIXED_THEN_ANYTHING_ELSE,
+                   {"role": "customer", "text": "No, it stopped working again."}])
+    assert again.stage not in ("resolved", "followed_up")

@@ -389,3 +389,18 @@ def test_what_went_wrong_is_reflected_before_a_side_detail() -> None:
              "400 tickets queued. We're on the enterprise tier."}]
     text = _by_kind(down, now=MONDAY_10)["reflection"]
     assert "has been down for 2 hours" in text and "enterprise tier" not in text
+
+
+@pytest.mark.parametrize(("said", "action"), [
+    ("My refund never came!", "track down your refund"),
+    ("You charged me twice for my subscription.", "get your subscription put right"),
+    ("My new phone is broken", "get your new phone repaired or replaced"),
+    ("My broadband keeps dropping every evening.", "get your broadband working again"),
+    ("Thanks. Unfortunately the refund you promised last week still hasn't shown up in my "
+     "account.", "track down the refund"),
+    ("The letter about my contract renewal confuses me.",
+     "find out what happened with your contract renewal"),
+])
+def test_the_plan_does_something_about_what_went_wrong(said: str, action: str) -> None:
+    plan = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["plan"]
+    assert plan.startswith(f"I will {action} and get back to you")

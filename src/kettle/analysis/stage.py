@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from kettle.analysis.coach_context import WARM_C
@@ -43,6 +43,7 @@ from kettle.analysis.stage_evidence import (
     customer_evidence,
     works_now,
 )
+from kettle.analysis.thermo_answers import bare
 from kettle.analysis.types import STAGES, Reading, Track, Turn
 from kettle.errors import InvalidInput
 
@@ -109,6 +110,8 @@ class StageState:
     grievance: bool = False  # a customer turn warm, venting or with a signal
     #: Resolved only as a plain question answered: nothing was done to follow up on.
     answered_only: bool = False
+    #: The agent's last turn asked "Anything else?": a bare "no" closes, not rejects.
+    offered_more: bool = False
     last_temperature: float | None = None
     history: list[str] = field(default_factory=list)
 
@@ -152,6 +155,7 @@ def _grieves(reading: Reading) -> bool:
 
 def _after_agent(state: StageState, ev: AgentEvidence) -> None:
     state.agent_replied = True
+    state.offered_more = ev.offers_more
     if ev.acknowledges or ev.asks_confirmation:
         state.go("acknowledged")
     state.confirm_asked = state.confirm_asked or ev.asks_confirmation
@@ -168,6 +172,9 @@ def _after_agent(state: StageState, ev: AgentEvidence) -> None:
 
 def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
     answer = customer_evidence(turn)
+    if state.offered_more and answer.rejects and bare(turn.text):
+        answer = replace(answer, rejects=False)  # "no" to "Anything else?": goodbye
+    state.offered_more = False
     state.grievance = state.grievance or _grieves(reading)
     if _reheated(reading, state, answer):
         state.go("venting")

@@ -131,8 +131,10 @@ _PLEASED = _rx(
     r"|appreciate|happy|satisfied|all good|problem solved|that'?s fine|that helps|lifesaver)\b",
 )
 _REJECT = _rx(
+    # Not a closing "No, that's everything, thanks" to "Anything else?" (2026-12-07 probe).
     r"^\W*(?:no|nope|not really|that'?s not|wrong|never)\b(?![\s,]+(?:problem|worries|bother"
-    r"|rush|need|doubt|wonder|matter))",
+    r"|rush|need|doubt|wonder|matter|that'?s (?:all|everything|it)|thanks?\b|thank you|nothing"
+    r"|all good|i'?m (?:good|fine|all set)|we'?re (?:good|fine|all set)|that'?ll be all))",
     r"\bnot (?:good enough|acceptable|ok|okay)\b",
     r"\bstill (?:not|no|doesn'?t|don'?t|hasn'?t|haven'?t|isn'?t|broken|waiting)\b",
     r"\b(?:doesn'?t|does not|didn'?t|did not) (?:work|help|arrive|come)\b",
@@ -149,6 +151,8 @@ class AgentEvidence:
     reports_action: bool
     claims_resolved: bool
     follows_up: bool
+    #: "Is there anything else I can help with?": a bare "no" to it is a goodbye.
+    offers_more: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +166,12 @@ class CustomerEvidence:
     rejects: bool
 
 
+_MORE = _rx(
+    r"\b(?:anything|something)\s+else\b[^.!]*\?",
+    r"\bany\s+(?:other|more|further)\s+(?:questions?|problems?|issues?|concerns?)\b[^.!]*\?",
+)
+
+
 def agent_evidence(turn: Turn) -> AgentEvidence:
     text = turn.text
     plans = bool(_PLAN.search(text)) and bool(_TIME.search(text))
@@ -172,6 +182,7 @@ def agent_evidence(turn: Turn) -> AgentEvidence:
         reports_action=bool(_ACTION.search(text)),
         claims_resolved=bool(_RESOLVED.search(text)),
         follows_up=bool(_FOLLOW_UP.search(text)),
+        offers_more=bool(_MORE.search(text)),
     )
 
 

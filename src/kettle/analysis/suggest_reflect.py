@@ -56,7 +56,9 @@ _HURT = re.compile(
 )
 #: Words that show the customer does not understand (see :func:`_sure`).
 _PUZZLED = re.compile(
-    r"\?|\b(?:why|how|understand|confus\w*|unclear|explain|mean|sense|make\s+out)\b",
+    r"\b(?:why|how\s+(?:come|do|does|did|is|are|can)|what\s+(?:does|do)\b[^.?!]*\bmean"
+    r"|(?:i|we)\s+(?:don['’]?t|do\s+not|can['’]?t|cannot)\s+(?:understand|see\s+why|work\s+out"
+    r"|figure\s+out|get\s+it|follow)|confus\w*|unclear|makes?\s+no\s+sense|explain)\b",
     re.IGNORECASE)
 #: The thermometer's emotion is trusted over the situation from this probability.
 SURE = 0.4

@@ -41,6 +41,10 @@ ORDER: dict[str, tuple[DraftKind, ...]] = {
     "followed_up": ("closing", "follow_up", "progress", "plan", "reflection"),
 }
 _TOPIC = re.compile(r"\b(?:my|our)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)", re.IGNORECASE)
+#: The thing we promised or sent ("the refund you promised last week").
+_PROMISED = re.compile(
+    r"\b(?:the|my|our)\s+([a-z]{3,})\s+(?:you|your\s+\w+|they|we)\s+(?:promised|said|quoted"
+    r"|booked|arranged|sent|agreed)\b", re.IGNORECASE)
 #: What the customer needed: the thing right after the need ("I needed the truck").
 _NEEDED = re.compile(
     NEED_LEAD + r"\s+(the|my|our)\s+([a-z]{3,})"
@@ -176,7 +180,11 @@ def topic(turns: Sequence[Turn]) -> str:
 
 
 def _failed_thing(text: str) -> str:
-    """The first thing named as failing ("the kettle", "your card"), or ""."""
+    """The first thing named as failing ("the kettle", "your card") or that we promised
+    ("the refund you promised"), or ""."""
+    promised = _PROMISED.search(text)
+    if promised is not None and promised.group(1).lower() not in _NOT_TOPIC | _PEOPLE | _GENERAL:
+        return f"the {promised.group(1).lower()}"
     for m in _FAILED.finditer(text):
         owner = (m.group("mine") or m.group("the")).lower()
         word = (m.group("w1") or m.group("w2")).lower()
@@ -224,7 +232,7 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about
         recent.append((text, [(r.hot, r.signals) for r in read_many(parts, playbook=playbook)]))
     bodies = ranked(recent)
     told = " ".join(said)
-    look = "look into this" if about == "this" else f"find out what happened with {about}"
+    look = _plan_action(told, about)
     return {
         "reflection": [reflection(b, reading, text=told) for b in bodies[:3]]
         + [reflection(None, reading, text=told)],
@@ -237,6 +245,38 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about
         "closing": ["Thank you for your patience. If anything else comes up, reply here and "
                     "I will take care of it myself."],
     }
+
+
+#: What the plan does, by what went wrong: the customer has already said what happened,
+#: so "find out what happened" is the last resort (2026-12-07 probe).
+_PLAN_ACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:never\s+(?:arrived|came|turned\s+up)|(?:hasn|didn|haven)['’]?t\s+(?:yet\s+)?"
+                r"(?:arrived|come|turned\s+up|been\s+delivered|shown\s+up|come\s+through|landed)"
+                r"|(?:has|have|did)\s+not\s+(?:yet\s+)?(?:arrived|come|turned\s+up|shown\s+up)"
+                r"|not\s+(?:arrived|delivered|here)|missing|lost|where\s+is|where['’]s"
+                r"|still\s+waiting\s+for)\b", re.IGNORECASE),
+     "track down {about}"),
+    (re.compile(r"\b(?:charged|overcharged|double|twice|bill|invoice|refund|money\s+back|fee|debit)",
+                re.IGNORECASE),
+     "get {about} put right"),
+    (re.compile(r"\b(?:broken|damaged|cracked|smashed|dented|torn|scratched|shattered|in\s+pieces"
+                r"|dropped)\b", re.IGNORECASE),
+     "get {about} repaired or replaced"),
+    (re.compile(r"\b(?:faulty|(?:not|isn['’]?t|stopped)\s+working|doesn['’]?t\s+work"
+                r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate)|(?:is|are|been|went|was|goes)"
+                r"\s+down|dead|no\s+signal|keeps\s+dropping|drops)\b", re.IGNORECASE),
+     "get {about} working again"),
+)
+
+
+def _plan_action(told: str, about: str) -> str:
+    """What the plan says the agent will do about ``about``, given the customer's words."""
+    if about == "this":
+        return "look into this"
+    for pattern, action in _PLAN_ACTIONS:
+        if pattern.search(told):
+            return action.format(about=about)
+    return f"find out what happened with {about}"
 
 
 def _first_clean(
