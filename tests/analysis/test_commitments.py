@@ -250,6 +250,26 @@ def test_two_things_then_the_time_are_one_action_with_that_time() -> None:
     assert other.action == "process it" and other.due is None
 
 
+@pytest.mark.parametrize(("text", "action", "due"), [
+    ("I've arranged for a technician to call you tomorrow between 2pm and 4pm.",
+     "a technician to call you", "2026-03-03T16:00:00+01:00"),
+    ("I've asked my manager, Priya, to call you by 3pm today.",
+     "my manager, Priya, to call you", "2026-03-02T15:00:00+01:00"),
+    ("I've booked an engineer to visit you on Thursday between 8am and 12pm.",
+     "an engineer to visit you", "2026-03-05T12:00:00+01:00"),
+])
+def test_someone_we_set_to_do_it_is_our_promise(text: str, action: str, due: str) -> None:
+    # 2026-12-07 probe: the promise is ours, the action a colleague's.
+    found = one(text)
+    assert found.action == action
+    assert found.due is not None and found.due.isoformat() == due
+
+
+def test_what_we_did_or_asked_earlier_is_no_promise() -> None:
+    assert promises("We have refunded you.") == ()
+    assert promises("I asked my manager yesterday and she said no.") == ()
+
+
 def test_two_clauses_are_two_promises_each_with_its_own_time() -> None:
     text = "I'll call the courier now, and I'll email you the tracking number within 2 hours."
     first, second = promises(text)
@@ -402,3 +422,18 @@ def test_probe_forms_without_a_time(text: str, action: str) -> None:
 ])
 def test_probe_non_promises(text: str) -> None:
     assert promises(text) == ()
+
+
+def test_promises_from_the_2026_12_07_probe() -> None:
+    # A day of next month, a named Indian time, and what is no promise.
+    found = one("The engineer will be with you on the 3rd of next month.")
+    assert found.due is not None and found.due.isoformat() == "2026-04-03T17:00:00+02:00"
+    ist = one("I'll send it by 5pm IST.")
+    assert ist.due is not None and ist.due.isoformat() == "2026-03-02T12:30:00+01:00"
+    assert promises("I'm afraid I can't guarantee the engineer will come tomorrow.") == ()
+    assert promises("I'll let you decide whether you want a refund or a replacement.") == ()
+    kept = one("I can't guarantee it, but I will call you tomorrow to update you.")
+    assert kept.action == "call you to update you"
+    quoted = promises("Hi Sam,\n\nI will call you at 4pm today.\n\nOn 28 Feb, Priya wrote:\n"
+                      "> > I will call you back by 5pm today.")
+    assert [p.action for p in quoted] == ["call you"]

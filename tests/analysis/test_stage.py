@@ -310,3 +310,64 @@ def test_no_to_anything_else_is_a_goodbye_not_a_rejection(goodbye: str) -> None:
     again = track([*FIXED_THEN_ANYTHING_ELSE,
                    {"role": "customer", "text": "No, it stopped working again."}])
     assert again.stage not in ("resolved", "followed_up")
+
+
+CALLBACK = [
+    {"role": "customer", "text": "My heating is broken again.", "sent_at": "2026-12-07T10:00:00Z"},
+    {"role": "agent", "text": "I'll book an engineer and call you back by 5pm today.",
+     "sent_at": "2026-12-07T10:02:00Z"},
+    {"role": "customer", "text": "ok", "sent_at": "2026-12-07T10:03:00Z"},
+]
+
+
+def test_a_later_question_does_not_keep_a_promise_to_get_back() -> None:
+    # 2026-12-07 probe: "Anything else?" a minute later had closed the 5pm callback.
+    asked = [*CALLBACK, {"role": "agent", "text": "Is there anything else I can help with today?",
+                         "sent_at": "2026-12-07T10:03:30Z"}]
+    evening = datetime(2026, 12, 7, 18, 0, tzinfo=UTC)
+    result = track(asked, now=evening)
+    assert [p.action for p in result.open_promises] == ["book an engineer and call you back"]
+    assert "overdue" in result.next_move and "apologise" in result.next_move
+    news = [*CALLBACK, {"role": "agent", "text": "Good news: the engineer is booked for 9am "
+                        "tomorrow.", "sent_at": "2026-12-07T15:00:00Z"}]
+    assert track(news, now=evening).open_promises == ()
+
+
+def test_a_broken_promise_to_a_warm_customer_is_high_risk() -> None:
+    late = [*CALLBACK, {"role": "customer", "text": "It's 6pm. Nobody called. The house is "
+                        "freezing and the baby is crying. You PROMISED.",
+                        "sent_at": "2026-12-07T18:02:00Z"}]
+    result = track(late)  # no clock: the last message's time
+    assert result.risk >= 0.6 and "overdue" in result.next_move
+    early = [*CALLBACK, {"role": "customer", "text": "Any news yet?",
+                         "sent_at": "2026-12-07T12:00:00Z"}]
+    assert track(early).risk < 0.6
+
+
+def test_a_promise_due_now_is_not_chased_within_the_hour() -> None:
+    now_said = [{"role": "customer", "text": "Please close my ticket."},
+                {"role": "agent", "text": "I'll close this ticket now.",
+                 "sent_at": "2026-12-07T10:00:00Z"}]
+    assert "overdue" not in track(now_said, now=datetime(2026, 12, 7, 10, 20, tzinfo=UTC)
+                                  ).next_move
+    assert "overdue" in track(now_said, now=datetime(2026, 12, 7, 11, 30, tzinfo=UTC)).next_move
+
+
+def test_thanks_for_a_timed_plan_agrees_to_it_and_does_not_close_the_case() -> None:
+    # 2026-12-07 probe: "Ok, thank you" to "By 10am your time" had read as resolved.
+    story = [
+        {"role": "customer", "text": "Someone ported my number out without my permission!"},
+        {"role": "agent", "text": "I'm so sorry, that's really worrying. I've raised an urgent "
+         "case and I'll call you tomorrow morning to confirm your number is back."},
+        {"role": "customer", "text": "What time?"},
+        {"role": "agent", "text": "By 10am your time at the latest."},
+        {"role": "customer", "text": "Ok, thank you."},
+    ]
+    assert track(story).stage == "plan_agreed"
+    wait = [
+        {"role": "customer", "text": "My order hasn't arrived and it's been 3 weeks."},
+        {"role": "agent", "text": "I'm sorry about the wait. I'll chase the courier and email "
+         "you the new delivery date by 5pm today."},
+        {"role": "customer", "text": "I will wait for it. Thank you."},
+    ]
+    assert track(wait).stage == "plan_agreed"

@@ -93,9 +93,10 @@ def calendar_date(month: int, day: int, year: int | None, today: date) -> date |
         return None
 
 
-def day_of_month(day: int, today: date) -> date | None:
-    """The next date on this day of the month ("by the 15th"), today included."""
-    ahead = 0 if day >= today.day else 1
+def day_of_month(day: int, today: date, *, months_ahead: int = 0) -> date | None:
+    """The next date on this day of the month ("by the 15th"), today included; in a
+    later month with ``months_ahead`` ("the 3rd of next month": 1)."""
+    ahead = max(months_ahead, 0 if day >= today.day else 1)
     for step in range(ahead, ahead + 3):  # a 31st may skip a short month or two
         try:
             return _first_of_month(today, step).replace(day=day)

@@ -16,7 +16,7 @@ import re
 #: The cheap first pass: a text without any of these makes no promise.
 PREFILTER = re.compile(
     r"will|shall|['’]ll|won['’]?t|shan['’]t|going\s+to|\bpromise\s+to|\blet(?:['’]s|\s+(?:me|us))"
-    r"|\bexpect",
+    r"|\bexpect|\b(?:arranged|asked|booked|scheduled|organi[sz]ed|instructed)\b",
     re.IGNORECASE
 )
 
@@ -82,6 +82,18 @@ NOT_FAIL = re.compile(
     re.IGNORECASE,
 )
 
+#: Someone on our side set to do it: "I've arranged for a technician to call you tomorrow
+#: between 2pm and 4pm", "I've asked my manager, Priya, to call you by 3pm today" (the
+#: promise is ours, the action theirs; 2026-12-07 probe).
+ARRANGED = re.compile(
+    r"(?P<subj>\b(?:I|we)(?:['’]ve|\s+have)\s+(?:just\s+|now\s+|also\s+|already\s+)?"
+    r"(?:arranged|asked|booked|scheduled|organi[sz]ed|instructed)\s+(?:for\s+)?)"
+    r"(?P<who>(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:" + _STAFF + r"|fitter|plumber"
+    r"|electrician|surveyor|assessor|locksmith|driver|installer|crew|tradesman|tradesperson)"
+    r"(?:,\s*[A-Z][a-z]+,)?)\s+to\s+(?P<verb>[\w’'-]+)",
+    re.IGNORECASE,
+)
+
 #: A sentence that has a first-person subject before "... and will verify".
 FIRST_PERSON = re.compile(r"\b(?:I|we)\b", re.IGNORECASE)
 
@@ -108,6 +120,17 @@ YOU = re.compile(
 
 #: A hedge just before "you'll receive / get / hear" makes it a guess, not a promise:
 #: "I'm sure you'll get it sorted", "hopefully you'll hear back by Friday".
+#: What the agent says they cannot vouch for: "I'm afraid I can't guarantee the engineer will
+#: come tomorrow" promises nothing (2026-12-07 probe).
+DISCLAIMED = re.compile(
+    r"\b(?:can['’]?t|cannot|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|won['’]?t\s+be\s+able\s+to)"
+    r"\s+(?:guarantee|promise|say\s+(?:for\s+sure|whether|if)|confirm\s+(?:whether|if|that))\b",
+    re.IGNORECASE,
+)
+#: "I'll let you decide": the choice is the customer's, nothing is promised.
+LET_YOU = re.compile(r"\s*you\s+(?:decide|choose|pick|think|have\s+a\s+think|go|be)\b",
+                     re.IGNORECASE)
+
 HEDGE = re.compile(
     r"(?:\bI(?:['’]m|\s+am)\s+(?:sure|confident|certain)|\bI\s+(?:hope|think|believe|guess|bet"
     r"|imagine|reckon)|\b(?:hopefully|probably|maybe|perhaps|surely))\s*,?\s*(?:that\s+)?$",

@@ -80,7 +80,8 @@ ZONE_WORDS: dict[str, str] = {
     "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
     "gmt": "Europe/London", "bst": "Europe/London", "uk time": "Europe/London",
     "london time": "Europe/London", "utc": "UTC", "cet": "Europe/Berlin",
-    "cest": "Europe/Berlin",
+    "cest": "Europe/Berlin", "ist": "Asia/Kolkata", "india time": "Asia/Kolkata",
+    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "sydney time": "Australia/Sydney",
 }
 ZONE_WORDS_RE = "|".join(w.replace(" ", r"\s+") for w in sorted(ZONE_WORDS, key=len, reverse=True))
 
@@ -138,6 +139,8 @@ _PARTS: tuple[tuple[str, str], ...] = (
     # "by the 15th": a day of the month, only after a preposition of time.
     ("nth", r"(?:(?<=\bby\s)|(?<=\bon\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s))"
             r"(?:the\s+)?(?P<md3>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+            # "on the 3rd of next month" (2026-12-07 probe)
+            r"(?:\s+of\s+(?P<nxm>next|the\s+following|the\s+next)\s+month\b)?"
             r"(?!\s+(?:floor|time|of\b|day|week|month|year|place|street|avenue|grade|edition))"),
     ("isodate", r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"),
     # "between 10 and 12", "between 8 and 10 a.m.": due at the window's end.

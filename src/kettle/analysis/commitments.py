@@ -17,6 +17,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from kettle.analysis import commit_patterns as pat
+from kettle.analysis import email_text
 from kettle.analysis.conversation import clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import LiteralGated
@@ -39,7 +40,7 @@ def extract(
     clock). ``tz`` is the customer's IANA zone (default UTC); an unknown zone
     raises :class:`~kettle.errors.UnknownTimeZone`.
     """
-    text = clean_text(text)
+    text = email_text.own_words(clean_text(text))  # not the quoted thread nor a footer
     zone = zone_of(tz)
     if not _may_promise(text):
         return ()
@@ -128,6 +129,10 @@ def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             text, start, match.start()
         ):
             continue
+        if _disclaimed(text, start, match.start("subj")):
+            continue  # "I can't guarantee the engineer will come tomorrow"
+        if match.group("verb").lower() == "let" and pat.LET_YOU.match(text, match.end("verb")):
+            continue  # "I'll let you decide"
         if _is_action(text, match):
             # "What I'll do is put a note on the account": the action is what follows.
             said = _DO_IS.match(text, match.end("verb")) if match.group("verb").lower() == "do" \
@@ -136,6 +141,8 @@ def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for match in pat.NOT_FAIL.finditer(text, start, end):
         if match.group("verb").lower() not in pat.NOT_ACTIONS:
             yield match.start("subj"), match.start("verb")
+    for match in pat.ARRANGED.finditer(text, start, end):
+        yield match.start("subj"), match.start("who")
     for match in pat.LET.finditer(text, start, end):
         if match.group("verb").lower() not in pat.LET_NOT:
             yield match.start("subj"), match.start("verb")
@@ -144,6 +151,16 @@ def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield match.start("esubj"), match.end("esubj") - len("expect")
         elif not match.group("neg") and not pat.HEDGE.search(text, start, match.start("subj")):
             yield match.start("subj"), match.start("verb")
+
+
+_TURN = re.compile(r"\b(?:but|however|though|although|yet)\b|[;:]", re.IGNORECASE)
+
+
+def _disclaimed(text: str, start: int, subject: int) -> bool:
+    """Is the promise at ``subject`` one the agent says, in the same clause, they cannot
+    vouch for? ("I can't promise it'll be there by Friday"; not "…, but I'll call you")."""
+    found = list(pat.DISCLAIMED.finditer(text, start, subject + 1))
+    return bool(found) and _TURN.search(text, found[-1].end(), subject) is None
 
 
 def _is_action(text: str, match: re.Match[str]) -> bool:

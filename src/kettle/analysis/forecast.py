@@ -211,8 +211,21 @@ def boiled_floor(readings: Sequence[Reading]) -> float:
     return BOILING if kinds & _BOILING_KINDS else 0.0
 
 
+#: A promise broken (overdue) and the customer warm or hotter when they last wrote: "It's
+#: 6pm. Nobody called. You PROMISED." read 0.09 in a 2026-12-07 probe.
+BROKEN = 0.6
+BROKEN_WARM_C = 55.0
+
+
 def boil_risk(
-    turns: Sequence[Turn], readings: Sequence[Reading], reviews: Sequence[Review] = ()
+    turns: Sequence[Turn], readings: Sequence[Reading], reviews: Sequence[Review] = (),
+    *, broken: bool = False,
 ) -> float:
-    """Probability that the conversation boils over, from what has been said so far."""
-    return max(score(features(turns, readings, reviews)), boiled_floor(readings))
+    """Probability that the conversation boils over, from what has been said so far.
+
+    ``broken``: a promise made in it is overdue (see ``stage_track.overdue_promises``).
+    """
+    risk = max(score(features(turns, readings, reviews)), boiled_floor(readings))
+    if broken and readings and readings[-1].temperature >= BROKEN_WARM_C:
+        risk = max(risk, BROKEN)
+    return risk

@@ -19,7 +19,7 @@ from kettle.analysis.coach_context import read_context
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.stage import is_read, walk
 from kettle.analysis.stage_evidence import AgentEvidence, agent_evidence
-from kettle.analysis.stage_promises import _kept_by
+from kettle.analysis.stage_promises import kept_by
 from kettle.analysis.thermometer import read
 from kettle.analysis.timeparse import reference_time, zone_of
 from kettle.analysis.types import Commitment, Reading, Review, Turn
@@ -116,7 +116,8 @@ def _fates(
     for reply in replies:
         for promise in reply.review.commitments:
             kept_at = next(
-                (j for j in range(reply.index + 1, len(turns)) if _kept_by(promise, turns[j])),
+                (j for j in range(reply.index + 1, len(turns))
+                 if kept_by(promise, turns[reply.index].sent_at, turns[j])),
                 None,
             )
             due = promise.due

@@ -112,6 +112,9 @@ class StageState:
     answered_only: bool = False
     #: The agent's last turn asked "Anything else?": a bare "no" closes, not rejects.
     offered_more: bool = False
+    #: The agent promised something with a time that no later turn reported done: the
+    #: customer's "Ok, thank you" agrees to it, it does not close the case.
+    awaiting: bool = False
     last_temperature: float | None = None
     history: list[str] = field(default_factory=list)
 
@@ -160,6 +163,10 @@ def _after_agent(state: StageState, ev: AgentEvidence) -> None:
         state.go("acknowledged")
     state.confirm_asked = state.confirm_asked or ev.asks_confirmation
     state.plan_offered = state.plan_offered or ev.plans
+    if ev.plans:
+        state.awaiting = True
+    elif ev.claims_resolved or ev.reports_action:  # the promised action reported done
+        state.awaiting = False
     if ev.reports_action or ev.claims_resolved:
         state.go("in_progress")
     state.resolution_claimed = state.resolution_claimed or ev.claims_resolved
@@ -183,18 +190,21 @@ def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
     else:
         if state.confirm_asked and answer.confirms:
             state.go("facts_confirmed")
-        if state.plan_offered and (answer.accepts or answer.confirms):
+        if (state.plan_offered or state.awaiting) and (answer.accepts or answer.confirms
+                                                        or answer.pleased or answer.satisfied):
             state.go("plan_agreed")
         # Before any agent turn "it works now" is not a resolution of this conversation.
         said_solved = state.stage != "venting" and works_now(turn.text)
         # Pleased with the action reported: solved for the customer, whatever is left to do.
-        pleased = state.stage == "in_progress" and answer.pleased
+        pleased = state.stage == "in_progress" and answer.pleased and not state.awaiting
         solved = (state.resolution_claimed and answer.satisfied) or said_solved or pleased
         # A plain question answered: the customer was never upset and now thanks us.
-        asked = not state.grievance and state.agent_replied and not state.plan_offered
+        asked = (not state.grievance and state.agent_replied and not state.plan_offered
+                 and not state.awaiting)
         answered = asked and answer.satisfied and _thanks_for_the_answer(turn.text)
         if (solved or answered) and not answer.rejects:
             state.answered_only = not solved
+            state.awaiting = False
             state.go("resolved")
             if state.followed_up:
                 state.go("followed_up")

@@ -106,7 +106,7 @@ _ACCEPT = _rx(
     r"|cheers|deal|agreed|please do|sounds good|that works|that'?s fine|that'?s great"
     r"|much appreciated|appreciate it|lovely|brilliant|wonderful|excellent|awesome)\b",
     r"\b(?:that|this) (?:works|would work|sounds (?:good|fine|great|ok))\b",
-    r"\bi'?ll wait\b",
+    r"\bi(?:'?ll| will) wait\b",
     r"\bplease (?:do|go ahead)\b",
 )
 _WORKS_NOW = _rx(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.stage_evidence import agent_evidence, works_now
@@ -32,20 +32,40 @@ _GET_BACK = re.compile(
     re.IGNORECASE,
 )
 _DONE = re.compile(r"\b(?:done|completed|complete|finished|sent|delivered)\b", re.IGNORECASE)
+#: A later turn that brings news: only that keeps a promise to get back to the customer.
+#: "Is there anything else I can help with?" or "By 10am your time" a minute after "I'll
+#: call you back by 5pm" keeps nothing (2026-12-07 probe).
+_NEWS = re.compile(
+    r"\b(?:update|news|heard\s+back|spoke|spoken|confirmed|here\s+is|here's|good\s+news"
+    r"|as\s+promised|getting\s+back\s+to\s+you|following\s+up|to\s+let\s+you\s+know"
+    r"|i\s+can\s+confirm|ships|shipped|arrives|is\s+booked|are\s+booked"
+    r"|i['’]ve|we['’]ve|i\s+have|we\s+have|has\s+been|have\s+been|is\s+now|are\s+now)\b",
+    re.IGNORECASE)
+#: Within this of the promise, a turn is the same exchange, not the promised return.
+SAME_EXCHANGE = timedelta(minutes=10)
 
 
 def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in _CONTENT.findall(text.lower()) if w not in _STOP)
 
 
-def _kept_by(promise: Commitment, turn: Turn) -> bool:
+def kept_by(promise: Commitment, made: datetime | None, turn: Turn) -> bool:
+    """Does ``turn`` report ``promise`` (made at ``made``, when known) kept?"""
     if turn.role in _AGENT_ROLES:
         if _GET_BACK.search(promise.action) or _GET_BACK.search(promise.span.text):
-            return True
+            return _gets_back(made, turn)
         ev = agent_evidence(turn)
         reported = ev.reports_action or ev.claims_resolved or bool(_DONE.search(turn.text))
         return reported and bool(_stems(promise.action) & _stems(turn.text))
     return turn.role == "customer" and works_now(turn.text)
+
+
+def _gets_back(made: datetime | None, turn: Turn) -> bool:
+    """A later agent turn is the promised return when it brings news, and, when both
+    times are known, comes after the exchange in which the promise was made."""
+    if _NEWS.search(turn.text) is None:
+        return False
+    return made is None or turn.sent_at is None or turn.sent_at - made >= SAME_EXCHANGE
 
 
 def open_promises(
@@ -58,9 +78,10 @@ def open_promises(
     """Commitments from agent turns that no later turn reports kept."""
     from kettle.analysis.commitments import extract
 
-    pending: list[Commitment] = []
+    pending: list[tuple[Commitment, datetime | None]] = []
     for turn in turns:
-        pending = [p for p in pending if not _kept_by(p, turn)]
+        pending = [(p, made) for p, made in pending if not kept_by(p, made, turn)]
         if turn.role in _AGENT_ROLES and turn.text.strip():
-            pending.extend(extract(turn.text, now=turn.sent_at or now, tz=tz, playbook=playbook))
-    return tuple(pending)
+            pending.extend((p, turn.sent_at) for p in extract(
+                turn.text, now=turn.sent_at or now, tz=tz, playbook=playbook))
+    return tuple(p for p, _ in pending)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.stage import StageState, is_read, walk
@@ -51,6 +52,28 @@ def _reviews(
     )
 
 
+#: A promise due "now" ("I'll close this ticket now") is done within the conversation;
+#: it is chased only when nothing is reported for this long (2026-12-07 probe: "your
+#: promise to help you is overdue" three minutes after "I'm going to help you right now").
+NOW_GRACE = timedelta(hours=1)
+_NOW = re.compile(r"^(?:right\s+)?(?:now|away|immediately|straight\s+away|at\s+once|asap)$",
+                  re.IGNORECASE)
+
+
+def overdue_promises(promises: Sequence[Commitment], now: datetime | None) -> list[Commitment]:
+    """The open promises whose time has passed at ``now`` (with the grace of a "now")."""
+    if now is None:
+        return []
+    out = []
+    for promise in promises:
+        if promise.due is None:
+            continue
+        said_now = promise.due_phrase is not None and _NOW.match(promise.due_phrase.strip())
+        if promise.due + (NOW_GRACE if said_now else timedelta(0)) < now:
+            out.append(promise)
+    return out
+
+
 def next_move(
     state: StageState,
     readings: Sequence[Reading],
@@ -61,9 +84,10 @@ def next_move(
     last = readings[-1] if readings else None
     if last is not None and any(s.kind == "hang_up" for s in last.signals):
         return _CALL_BACK
-    overdue = [p for p in promises if p.due is not None and now is not None and p.due < now]
+    overdue = overdue_promises(promises, now)
     if overdue:
-        return f"Your promise to {overdue[0].action} is overdue: update them now."
+        return (f"Your promise to {overdue[0].action} is overdue: apologise for it, tell them "
+                "where it stands and give a new time now.")
     if state.stage == "venting" and last is not None and last.hot < 0.5:
         return _CALM_VENTING
     if state.stage == "in_progress" and state.resolution_claimed:
@@ -73,6 +97,10 @@ def next_move(
         # deliver tomorrow"): keeping it is the follow-up.
         return f"Keep your promise to {promises[0].action}, then check it worked and thank them."
     return NEXT_MOVE[state.stage]
+
+
+def _last_time(turns: Sequence[Turn]) -> datetime | None:
+    return next((t.sent_at for t in reversed(turns) if t.sent_at is not None), None)
 
 
 def build_track(
@@ -86,14 +114,16 @@ def build_track(
 
     readings = _readings(turns, playbook)
     state = walk(turns, readings)
+    at = now or _last_time(turns)  # without a clock: the moment of the last message
     promises = open_promises(turns, now=now, tz=tz, playbook=playbook)
     reviews = _reviews(turns, playbook, tz)
     return Track(
         temperatures=tuple(r.temperature for r in readings),
         readings=readings,
         stage=state.stage,
-        next_move=next_move(state, readings, promises, now),
+        next_move=next_move(state, readings, promises, at),
         open_promises=promises,
-        risk=boil_risk(turns, readings, reviews),
+        risk=boil_risk(turns, readings, reviews,
+                       broken=bool(overdue_promises(promises, at))),
         stages=tuple(state.history),
     )

@@ -297,7 +297,8 @@ def _calendar(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> d
         return cal.calendar_date(int(m.group("im")), int(m.group("id")), int(m.group("iy")),
                                  today)
     if "nth" in kinds:
-        return cal.day_of_month(int(kinds["nth"].group("md3")), today)
+        later = 1 if kinds["nth"].group("nxm") else 0  # "the 3rd of next month"
+        return cal.day_of_month(int(kinds["nth"].group("md3")), today, months_ahead=later)
     if "ndate" in kinds:
         m = kinds["ndate"]
         a, b = int(m.group("na")), int(m.group("nb"))
