@@ -431,3 +431,13 @@ def test_sorry_you_feel_that_way_is_a_non_apology_to_a_hot_customer() -> None:
         assert found[0].rewrite == "I'm sorry we let you down, and I want to put it right."
     calm = [{"role": "customer", "text": "I feel a bit lost since my job ended."}]
     assert flagged("I'm sorry you feel that way.", calm) == set()
+
+
+@pytest.mark.parametrize("reply", [
+    "Thank you for your kind words!",
+    "Things should calm down after the holidays and deliveries will speed up.",
+    "Are you sure you want to cancel? You'll lose your saved playlists.",
+])
+def test_ordinary_wording_is_no_anti_pattern(reply: str) -> None:
+    # 2026-12-07 probe of ordinary support traffic.
+    assert flagged(reply, CALM) == set()

@@ -277,3 +277,23 @@ def test_bad_conversation_is_a_kettle_error() -> None:
         check("Hello", conversation=[{"role": "robot", "text": "hi"}])
     with pytest.raises(InvalidConversation):
         check("Hello", conversation="customer: hi")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("said", "reply"), [
+    ("How do I change my direct debit date?",
+     "We'll cancel the old direct debit and set up the new one automatically."),
+    ("How do I change my direct debit date?", "You'll get a confirmation text shortly."),
+    ("Thanks so much, that's sorted it!", "No worries at all, have a good one!"),
+    ("Please cancel my free trial.",
+     "All done - your trial is cancelled and you won't be charged. Thanks for giving us a try!"),
+])
+def test_good_replies_to_calm_customers_are_sent(said: str, reply: str) -> None:
+    # 2026-12-07 probe: ordinary replies had been nagged for a time, thanks or a plan.
+    review = check(reply, conversation=[{"role": "customer", "text": said}])
+    assert review.verdict == "send" and review.missing == ()
+
+
+def test_a_callback_still_needs_a_time_after_a_calm_question() -> None:
+    asked = [{"role": "customer", "text": "Can you check where my order is?"}]
+    review = check("Sure, I'll check and get back to you.", conversation=asked)
+    assert "concrete_time" in review.missing

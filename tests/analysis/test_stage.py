@@ -371,3 +371,28 @@ def test_thanks_for_a_timed_plan_agrees_to_it_and_does_not_close_the_case() -> N
         {"role": "customer", "text": "I will wait for it. Thank you."},
     ]
     assert track(wait).stage == "plan_agreed"
+
+
+def test_a_promise_kept_and_confirmed_is_not_overdue() -> None:
+    # 2026-12-07 probe of ordinary traffic: kept promises had been reported overdue.
+    sent = [
+        {"role": "customer", "text": "Could you email me my tax invoice?",
+         "sent_at": "2026-12-07T10:00:00+05:30"},
+        {"role": "agent", "text": "Sure, I'll email it to you within 10 minutes.",
+         "sent_at": "2026-12-07T10:01:00+05:30"},
+        {"role": "agent", "text": "I have sent it now.", "sent_at": "2026-12-07T10:06:00+05:30"},
+        {"role": "customer", "text": "Received, thank you very much.",
+         "sent_at": "2026-12-07T10:07:00+05:30"},
+    ]
+    result = track(sent, now=datetime(2026, 12, 9, 10, 0, tzinfo=UTC))
+    assert result.open_promises == () and result.stage == "resolved"
+    assert "overdue" not in result.next_move
+    courier = [
+        {"role": "customer", "text": "Where's my parcel? It was due yesterday.",
+         "sent_at": "2026-12-07T10:00:00Z"},
+        {"role": "agent", "text": "Sorry about that. I'll check with the courier and get back "
+         "to you within the hour.", "sent_at": "2026-12-07T10:02:00Z"},
+        {"role": "agent", "text": "The courier says it's out for delivery today.",
+         "sent_at": "2026-12-07T10:35:00Z"},
+    ]
+    assert track(courier, now=datetime(2026, 12, 7, 13, 0, tzinfo=UTC)).open_promises == ()

@@ -404,3 +404,12 @@ def test_what_went_wrong_is_reflected_before_a_side_detail() -> None:
 def test_the_plan_does_something_about_what_went_wrong(said: str, action: str) -> None:
     plan = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["plan"]
     assert plan.startswith(f"I will {action} and get back to you")
+
+
+@pytest.mark.parametrize("said", [
+    "Quick question before I order: what's your refund policy if the shoes don't fit?",
+    "Not a complaint at all, just feedback: the new app is much faster.",
+])
+def test_a_calm_customer_is_not_told_it_was_frustrating(said: str) -> None:
+    text = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["reflection"]
+    assert "frustrating" not in text and "stressful" not in text

@@ -395,3 +395,19 @@ def test_a_vulnerable_customer_reads_worried_and_warm(text: str) -> None:
 def test_a_vulnerable_person_only_mentioned_is_no_signal() -> None:
     reading = read("My 5 month old baby is amazing and she's sleeping great!")
     assert reading.signals == () and reading.temperature < 45
+
+
+def test_british_understatement_reads_warm_not_hot() -> None:
+    assert 45 <= read("I must say I'm rather disappointed.").temperature <= 52
+    assert read("I'm rather disappointed and I'm cancelling my contract.").temperature > 60
+
+
+@pytest.mark.parametrize("text", [
+    "Quick question before I order: what's your refund policy if the shoes don't fit?",
+    "Bit annoying - the app logs me out every time I switch apps. Is that a known thing?",
+    "My parcel was due yesterday. No massive rush, just wondering if there's an update?",
+    "Nope, all good :)",
+])
+def test_ordinary_questions_read_at_most_warm(text: str) -> None:
+    assert read(text).temperature <= 52
+    assert read("Quick question: why the HELL was I charged twice?!").temperature > 80

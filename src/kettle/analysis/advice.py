@@ -27,9 +27,15 @@ DONT_SEND: frozenset[str] = frozenset(
 #: "Would you like me to rebook you?"): the time belongs to the promise that follows.
 NO_TIME_NEEDED = re.compile(
     r"(?:i|we)(?:['’]ve|\s+have)\b|(?:i|we)\s+(?:can|could)\b|would\s+you\b"
+    r"|\W*(?:all\s+)?(?:done|sorted)\b|(?:is|are|has\s+been|have\s+been)\b"
     r"|(?:i|we)(?:['’]d|\s+would)\s+(?:be|like)\b|(?:i|we)(?:['’]m|\s+am|['’]re|\s+are)\s+(?:happy|glad)\b",
     re.IGNORECASE)
 
+#: A promise to come back to the customer, which needs a time even after a calm question.
+_GETS_BACK = re.compile(
+    r"\b(?:get|come|call|ring|write|reply|respond)\w*\s+(?:you\s+)?back\b|\bback\s+to\s+you\b"
+    r"|\b(?:update|contact|call|ring|email|text|message|inform)\w*\s+you\b|\blet\s+you\s+know\b"
+    r"|\b(?:check|look\s+into|find\s+out|investigate|chase)\b", re.IGNORECASE)
 _HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
 _MOVES = frozenset(
     {"plan", "ownership", "question_open", "question_closed", "suggestion", "information"}
@@ -96,6 +102,11 @@ def missing(
     # and I'll credit your account") gives the customer a time to hold on to.
     vague = any(c.vague for c in commitments) or (
         bool(commitments) and all(c.due is None for c in commitments))
+    if context.asks and not any(_GETS_BACK.search(c.action) for c in commitments):
+        # A calm customer's question answered with how things go ("You'll get a
+        # confirmation text shortly", "We'll cancel the old direct debit and set up the
+        # new one"): no callback is owed, so no time either (2026-12-07 probe).
+        vague = False
     untimed_plan = (
         any(f.name == "plan" and not NO_TIME_NEEDED.match(f.span.text) for f in techniques)
         and "concrete_time" not in names and not commitments

@@ -119,6 +119,9 @@ _WORKS_NOW = _rx(
     r"|order|package|money|replacement|item|delivery|credit))\b",
     r"\b(?:problem|issue) (?:is |has been )?(?:solved|fixed|resolved|gone)\b",
     r"\b(?:works|working) (?:again|now|fine)\b",
+    # "Received, thank you", "Yep, all good", "Done, I'm in" (2026-12-07 probe).
+    r"^\W*(?:yes|yep|yeah|ok(?:ay)?)?\W*(?:received(?: it)?|all (?:good|set|sorted)"
+    r"|(?:just )?done(?:,| -| !|!)\s*(?:i'?m in|thanks|thank you|cheers))\b",
 )
 _SATISFIED = _rx(
     r"\b(?:thanks|thank you|cheers|ta|thx|many thanks)\b[^?]*$",

@@ -39,14 +39,35 @@ _NEWS = re.compile(
     r"\b(?:update|news|heard\s+back|spoke|spoken|confirmed|here\s+is|here's|good\s+news"
     r"|as\s+promised|getting\s+back\s+to\s+you|following\s+up|to\s+let\s+you\s+know"
     r"|i\s+can\s+confirm|ships|shipped|arrives|is\s+booked|are\s+booked"
+    r"|says|said|told\s+me|out\s+for\s+delivery|on\s+(?:its|the|their)\s+way|dispatched"
+    r"|approved|processed|tracking"
     r"|i['’]ve|we['’]ve|i\s+have|we\s+have|has\s+been|have\s+been|is\s+now|are\s+now)\b",
     re.IGNORECASE)
 #: Within this of the promise, a turn is the same exchange, not the promised return.
 SAME_EXCHANGE = timedelta(minutes=10)
 
 
+#: Verbs that name the same act ("I'll email it" … "I have sent it now").
+_SAME_ACT = {"email": "send", "e-mai": "send", "maile": "send", "sent": "send", "emaile": "send",
+             "text": "send", "texte": "send", "rang": "call", "ring": "call", "phone": "call",
+             "spoke": "call", "speak": "call", "calle": "call", "looke": "check", "check": "check"}
+#: The customer says the promised thing came ("Received, thank you", "Yep, all good",
+#: "Done, I'm in"): every promise before it is kept (2026-12-07 probe).
+_CONFIRMED = re.compile(
+    r"^\W*(?:yes|yep|yeah|ok(?:ay)?|great|perfect|lovely|brilliant|cheers|thanks|thank\s+you)?\W*"
+    r"(?:"
+    # "I got it, thanks", "Got the email", but not a bare "Got it" (understood).
+    r"(?:(?:i['’]ve\s+|i\s+have\s+|i\s+|just\s+)?received|(?:i['’]ve\s+|i\s+have\s+|i\s+|just\s+)got)"
+    r"\s+(?:it|them|the\s+\w+)(?=\s*(?:[,.!]|$))"
+    r"|got\s+the\s+\w+(?=\s*(?:[,.!]|$))|received\b"
+    r"|(?:it['’]s|that['’]s|all|it\s+has|it\s+is)\s+(?:arrived|come\s+through|done|sorted|working)\b"
+    r"|all\s+(?:good|set|sorted|done)\b|(?:just\s+)?done\b|that\s+worked\b|it\s+worked\b)",
+    re.IGNORECASE)
+
+
 def _stems(text: str) -> frozenset[str]:
-    return frozenset(w[:5] for w in _CONTENT.findall(text.lower()) if w not in _STOP)
+    return frozenset(_SAME_ACT.get(w[:5], w[:5]) for w in _CONTENT.findall(text.lower())
+                     if w not in _STOP)
 
 
 def kept_by(promise: Commitment, made: datetime | None, turn: Turn) -> bool:
@@ -57,12 +78,20 @@ def kept_by(promise: Commitment, made: datetime | None, turn: Turn) -> bool:
         ev = agent_evidence(turn)
         reported = ev.reports_action or ev.claims_resolved or bool(_DONE.search(turn.text))
         return reported and bool(_stems(promise.action) & _stems(turn.text))
-    return turn.role == "customer" and works_now(turn.text)
+    return turn.role == "customer" and (works_now(turn.text)
+                                        or _CONFIRMED.match(turn.text) is not None)
 
 
 def _gets_back(made: datetime | None, turn: Turn) -> bool:
     """A later agent turn is the promised return when it brings news, and, when both
-    times are known, comes after the exchange in which the promise was made."""
+    times are known, comes after the exchange in which the promise was made.
+
+    News: an update, a report or word from the people we asked ("The courier says it's
+    out for delivery"), not a question ("Is there anything else I can help with?") nor a
+    restatement of the time ("By 10am your time at the latest."). A broader reading
+    (anything but a question or a time) lowered the QA scorecard's `promises` step on
+    STC-3 (vs solved 0.168 -> 0.109), so news stays news.
+    """
     if _NEWS.search(turn.text) is None:
         return False
     return made is None or turn.sent_at is None or turn.sent_at - made >= SAME_EXCHANGE

@@ -54,6 +54,11 @@ _HURT = re.compile(
     r"|(?:grandmother|grandma|grandad|grandfather|late\s+\w+)['’]s|in\s+pieces|get\s+a\s+life)",
     re.IGNORECASE,
 )
+#: A customer who says they are not complaining.
+_NO_COMPLAINT = re.compile(
+    r"\b(?:not\s+a\s+complaint|no\s+complaints?|just\s+(?:some\s+)?feedback|(?:a|just\s+a)\s+"
+    r"compliment|(?:wanted|want)\s+to\s+say\s+(?:thanks|thank\s+you)|you\s+(?:guys\s+)?rock)\b",
+    re.IGNORECASE)
 #: Words that show the customer does not understand (see :func:`_sure`).
 _PUZZLED = re.compile(
     r"\b(?:why|how\s+(?:come|do|does|did|is|are|can)|what\s+(?:does|do)\b[^.?!]*\bmean"
@@ -387,8 +392,16 @@ def _calm(reading: Reading, text: str) -> bool:
         return True
     # A customer who reads neutral but tells of a grievance is not calm.
     grievance = _match(_NAMED, text) or _match(_SITUATION, text) or _HURT.search(text)
-    return (top == "neutral" and reading.hot < CALM_HOT / 2 and not reading.signals
-            and grievance is None)
+    if _NO_COMPLAINT.search(text):  # "Not a complaint at all, just feedback: …"
+        return True
+    if grievance is not None or reading.signals:
+        return False
+    # A plain question with no grievance in it is calm, whatever the model leans to
+    # ("Quick question: what's your refund policy?" had been met with "really
+    # frustrating"; 2026-12-07 probe of ordinary traffic).
+    if "?" in text and reading.hot < CALM_HOT:
+        return True
+    return top == "neutral" and reading.hot < CALM_HOT / 2
 
 
 def reflection(body: str | None, reading: Reading | None, *, text: str = "") -> str:

@@ -30,7 +30,7 @@ _NEGATIVE = (r"no+|nope|nah|not\s+yet|no,?\s+not\s+yet|no,?\s+still\s+(?:nothing
 _OTHER = (r"yes|yeah|yep|yup|ok(?:ay)?|k|fine|sure|alright|all\s+right|\?+|\.{2,}|…"
           r"|no\s+thanks?(?:\s+you)?|that['’]?s\s+(?:all|everything|it)|all\s+good|thanks?|thank\s+you")
 _UNIT = rf"(?:{_NEGATIVE}|{_OTHER})"
-_BREAK = r"[\s.!?,;:…-]"
+_BREAK = r"[\s.!?,;:…()\-]"  # emoticons too: "Nope, all good :)"
 _BARE = re.compile(rf"^\W*{_UNIT}(?:{_BREAK}+{_UNIT}){{0,2}}{_BREAK}*$", re.IGNORECASE)
 #: The answer says the problem is still there: a negative unit, but not "no thanks".
 _NEGATIVE_UNIT = re.compile(rf"(?:^|{_BREAK})(?:{_NEGATIVE})(?!\s+thank)(?={_BREAK}|$)",

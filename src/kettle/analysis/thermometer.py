@@ -86,10 +86,16 @@ SARCASM_HOT = 0.3
 MILD_C = 52.0
 MILD_HOT = 0.15
 _MILD = re.compile(
+    # "I must say I'm rather disappointed": British understatement, warm not hot (2026-12-07).
     r"\b(?:a\s+(?:little\s+)?bit|a\s+little|a\s+tad|slightly|somewhat|kind\s+of|kinda|sort\s+of"
-    r"|mildly)\s+(?:\w+\s+)?(?:annoy\w*|frustrat\w*|irritat\w*|disappoint\w*|upset|miffed|peeved"
+    r"|mildly|rather|fairly)\s+(?:\w+\s+)?(?:annoy\w*|frustrat\w*|irritat\w*|disappoint\w*|upset|miffed|peeved"
     r"|irked|inconvenient)\b"
-    r"|\bnot\s+a\s+(?:big|huge)\s+deal\b(?!\s+(?:to|for)\s+you)|\bno\s+(?:rush|biggie|big\s+deal)\b"
+    r"|\bnot\s+a\s+(?:big|huge)\s+deal\b(?!\s+(?:to|for)\s+you)"
+    r"|\bno\s+(?:(?:massive|huge|great|real|mad)\s+)?(?:rush|biggie|big\s+deal|hurry)\b"
+    # A calm question said to be one (2026-12-07 probe of ordinary traffic): "Quick question
+    # before I order: …", "Just curious, …", "Bit annoying - the app logs me out".
+    r"|^\W*(?:quick\s+question|just\s+(?:curious|wondering|checking)|out\s+of\s+curiosity)\b"
+    r"|^\W*bit\s+(?:annoying|frustrating|irritating|of\s+a\s+pain)\b"
     r"|(?<!not\sa\s)(?<!not\s)(?<!no\s)\bminor\s+(?:thing|issue|gripe|annoyance|complaint|niggle|point)\b",
     re.IGNORECASE,
 )
