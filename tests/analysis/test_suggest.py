@@ -183,7 +183,8 @@ def test_no_suggestion_has_an_anti_pattern_over_real_customer_turns(n: int) -> N
     for text in turns:
         conv = [{"role": "customer", "text": text}]
         shown = suggest(conv, now=MONDAY_10, tz="Asia/Shanghai")
-        assert len(shown) >= 5
+        # A calm customer gets no progress report or follow-up (D28).
+        assert {"reflection", "plan", "closing"} <= {s.kind for s in shown}
         for s in shown:
             review = check(s.text, conversation=conv, now=MONDAY_10, tz="Asia/Shanghai")
             assert review.anti_patterns == (), (text, s.text, review.anti_patterns)
@@ -413,3 +414,12 @@ def test_the_plan_does_something_about_what_went_wrong(said: str, action: str) -
 def test_a_calm_customer_is_not_told_it_was_frustrating(said: str) -> None:
     text = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["reflection"]
     assert "frustrating" not in text and "stressful" not in text
+
+
+def test_a_calm_question_gets_no_progress_report_or_follow_up() -> None:
+    calm = suggest([{"role": "customer", "text": "Hi, what time do you close on Saturdays?"}],
+                   now=MONDAY_10)
+    assert [s.kind for s in calm] == ["reflection", "plan", "closing"]
+    upset = suggest([{"role": "customer", "text": "My parcel never arrived and I'm furious!"}],
+                    now=MONDAY_10)
+    assert {"progress", "follow_up"} <= {s.kind for s in upset}

@@ -411,3 +411,16 @@ def test_british_understatement_reads_warm_not_hot() -> None:
 def test_ordinary_questions_read_at_most_warm(text: str) -> None:
     assert read(text).temperature <= 52
     assert read("Quick question: why the HELL was I charged twice?!").temperature > 80
+
+
+@pytest.mark.parametrize("text", [
+    "It's a bit annoying.", "Rather disappointed, to be honest.", "Not a big deal.",
+    "No massive rush.", "No hurry!", "A minor issue with the app.", "Quick question: when?",
+    "Just curious about the fee.", "Just wondering.", "Just checking in.",
+    "Out of curiosity, why?", "Bit of a pain - the app logs me out.", "Bit frustrating.",
+    "I'm slightly irritated.", "kinda peeved tbh", "This is FURIOUSLY bad.", "Where is my order?",
+])
+def test_the_mild_words_gate_never_changes_what_is_found(text: str) -> None:
+    from kettle.analysis.thermometer import _MILD, _said_mild_words
+
+    assert _said_mild_words(text) == bool(_MILD.search(text))

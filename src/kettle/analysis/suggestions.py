@@ -331,7 +331,12 @@ def suggest_report(
     tz = tz if tz is not None else zone_hint(turns)  # the zone the turns' times are in
     readings = tuple(read(t.text, context=turns[:i], playbook=book)
                      for i, t in enumerate(turns) if is_read(t))
-    kinds = ORDER[walk(turns, readings).stage]
+    state = walk(turns, readings)
+    kinds = ORDER[state.stage]
+    if not state.grievance and state.stage in ("venting", "acknowledged"):
+        # A calm customer with nothing wrong yet: no progress report or follow-up to
+        # word ("I'm still working on it" to "What time do you close?"; 2026-12-07 probe).
+        kinds = tuple(k for k in kinds if k not in ("progress", "follow_up"))
     moment = local_now(now or next((t.sent_at for t in reversed(turns) if t.sent_at), None), tz)
     due, when = promise_time(moment, book)
     said = " ".join(t.text for t in turns[-4:] if t.role == "customer")

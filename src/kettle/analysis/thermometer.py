@@ -99,7 +99,11 @@ _MILD = re.compile(
     r"|(?<!not\sa\s)(?<!not\s)(?<!no\s)\bminor\s+(?:thing|issue|gripe|annoyance|complaint|niggle|point)\b",
     re.IGNORECASE,
 )
-_said_mild_words = LiteralGated(_MILD)
+#: Every match holds one of these: the pattern's own gate would be "just", "out" and "bit".
+_said_mild_words = LiteralGated(_MILD, literals=(
+    "annoy", "frustrat", "irritat", "disappoint", "upset", "miffed", "peeved", "irked",
+    "inconvenient", "deal", "biggie", "rush", "hurry", "minor", "question", "curious",
+    "wondering", "checking", "curiosity", "pain"))
 #: The customer's own slip ("my bad", "I ordered it by mistake", "oops"): a problem
 #: the customer owns is no grievance against us, whatever words the model reads as
 #: annoyed ("wrong", "sorry"). Read like a mild annoyance (D25).
