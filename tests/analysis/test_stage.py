@@ -396,3 +396,22 @@ def test_a_promise_kept_and_confirmed_is_not_overdue() -> None:
          "sent_at": "2026-12-07T10:35:00Z"},
     ]
     assert track(courier, now=datetime(2026, 12, 7, 13, 0, tzinfo=UTC)).open_promises == ()
+
+
+def test_times_without_an_offset_are_wall_time_in_the_customers_zone() -> None:
+    # A conversation whose sent_at carry no offset had crashed the overdue check
+    # (naive against aware datetimes) once track() judged by the last message's time.
+    turns = [
+        {"role": "customer", "text": "My heating is broken again.",
+         "sent_at": "2026-12-07T10:00:00"},
+        {"role": "agent", "text": "I'll book an engineer and call you back by 5pm today.",
+         "sent_at": "2026-12-07T10:02:00"},
+        {"role": "agent", "text": "Good news: the engineer is booked.",
+         "sent_at": "2026-12-07T10:30:00+00:00"},
+        {"role": "customer", "text": "It's 6pm. Nobody called. You PROMISED. I'm furious.",
+         "sent_at": "2026-12-07T18:02:00"},
+    ]
+    for tz in (None, "Europe/London"):
+        result = track([turns[0], turns[1], turns[3]], tz=tz)
+        assert "overdue" in result.next_move and result.risk >= 0.6
+    assert track(turns).open_promises == ()  # mixed offsets: the news alone decides

@@ -94,7 +94,10 @@ def _gets_back(made: datetime | None, turn: Turn) -> bool:
     """
     if _NEWS.search(turn.text) is None:
         return False
-    return made is None or turn.sent_at is None or turn.sent_at - made >= SAME_EXCHANGE
+    if made is None or turn.sent_at is None or (made.tzinfo is None) != (
+            turn.sent_at.tzinfo is None):
+        return True  # no comparable times: the news alone decides
+    return turn.sent_at - made >= SAME_EXCHANGE
 
 
 def open_promises(

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.stage import StageState, is_read, walk
 from kettle.analysis.stage_promises import open_promises
+from kettle.analysis.timeparse import reference_time, zone_of
 from kettle.analysis.types import Commitment, Reading, Review, Track, Turn
 
 #: What the agent should do next, by stage.
@@ -114,7 +115,11 @@ def build_track(
 
     readings = _readings(turns, playbook)
     state = walk(turns, readings)
-    at = now or _last_time(turns)  # without a clock: the moment of the last message
+    # Without a clock, the moment of the last message, in the customer's zone (a time
+    # sent without an offset is wall time there).
+    last = _last_time(turns)
+    at = now if now is not None else (
+        reference_time(last, zone_of(tz)) if last is not None else None)
     promises = open_promises(turns, now=now, tz=tz, playbook=playbook)
     reviews = _reviews(turns, playbook, tz)
     return Track(
