@@ -115,11 +115,10 @@ def build_track(
 
     readings = _readings(turns, playbook)
     state = walk(turns, readings)
-    # Without a clock, the moment of the last message, in the customer's zone (a time
-    # sent without an offset is wall time there).
-    last = _last_time(turns)
-    at = now if now is not None else (
-        reference_time(last, zone_of(tz)) if last is not None else None)
+    # Without a clock, the moment of the last message; a time without an offset is wall
+    # time in the customer's zone.
+    clock = now if now is not None else _last_time(turns)
+    at = reference_time(clock, zone_of(tz)) if clock is not None else None
     promises = open_promises(turns, now=now, tz=tz, playbook=playbook)
     reviews = _reviews(turns, playbook, tz)
     return Track(
