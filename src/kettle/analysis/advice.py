@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kettle.analysis.coach_context import Context
+from kettle.analysis.stage_promises import GET_BACK
 from kettle.analysis.types import Commitment, Finding, Verdict
 
 #: Anti-patterns that make a reply unfit to send.
@@ -32,10 +33,9 @@ NO_TIME_NEEDED = re.compile(
     re.IGNORECASE)
 
 #: A promise to come back to the customer, which needs a time even after a calm question.
-_GETS_BACK = re.compile(
-    r"\b(?:get|come|call|ring|write|reply|respond)\w*\s+(?:you\s+)?back\b|\bback\s+to\s+you\b"
-    r"|\b(?:update|contact|call|ring|email|text|message|inform)\w*\s+you\b|\blet\s+you\s+know\b"
-    r"|\b(?:check|look\s+into|find\s+out|investigate|chase)\b", re.IGNORECASE)
+#: ... as the tracker reads it (``stage_promises.GET_BACK``), or to find something out first.
+_FINDS_OUT = re.compile(r"\bring\w* you\b|\b(?:check|look into|find out|investigate|chase)\b",
+                        re.IGNORECASE)
 _HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
 _MOVES = frozenset(
     {"plan", "ownership", "question_open", "question_closed", "suggestion", "information"}
@@ -102,7 +102,8 @@ def missing(
     # and I'll credit your account") gives the customer a time to hold on to.
     vague = any(c.vague for c in commitments) or (
         bool(commitments) and all(c.due is None for c in commitments))
-    if context.asks and not any(_GETS_BACK.search(c.action) for c in commitments):
+    if context.asks and not any(GET_BACK.search(c.action) or _FINDS_OUT.search(c.action)
+                                 for c in commitments):
         # A calm customer's question answered with how things go ("You'll get a
         # confirmation text shortly", "We'll cancel the old direct debit and set up the
         # new one"): no callback is owed, so no time either (2026-12-07 probe).

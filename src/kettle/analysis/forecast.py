@@ -21,7 +21,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kettle.analysis.coach_context import WARM_C
 from kettle.analysis.forecast_hostility import hostilities
+from kettle.analysis.signals import BOILED_OVER
 from kettle.analysis.types import Reading, Review, Turn
 from kettle.errors import ModelError
 
@@ -197,7 +199,6 @@ def score(values: dict[str, float]) -> float:
 #: probe); a conversation that has boiled over is no longer a forecast (D28).
 BOILED = 0.8
 BOILING = 0.6
-_BOILED_KINDS = frozenset({"hang_up", "legal_threat", "public_threat"})
 _BOILING_KINDS = frozenset({"cancel_threat", "manager_demand"})
 
 
@@ -206,7 +207,7 @@ def boiled_floor(readings: Sequence[Reading]) -> float:
     if not readings:
         return 0.0
     kinds = {s.kind for s in readings[-1].signals}
-    if kinds & _BOILED_KINDS:
+    if kinds & BOILED_OVER:
         return BOILED
     return BOILING if kinds & _BOILING_KINDS else 0.0
 
@@ -214,7 +215,6 @@ def boiled_floor(readings: Sequence[Reading]) -> float:
 #: A promise broken (overdue) and the customer warm or hotter when they last wrote: "It's
 #: 6pm. Nobody called. You PROMISED." read 0.09 in a 2026-12-07 probe.
 BROKEN = 0.6
-BROKEN_WARM_C = 55.0
 
 
 def boil_risk(
@@ -226,6 +226,6 @@ def boil_risk(
     ``broken``: a promise made in it is overdue (see ``stage_track.overdue_promises``).
     """
     risk = max(score(features(turns, readings, reviews)), boiled_floor(readings))
-    if broken and readings and readings[-1].temperature >= BROKEN_WARM_C:
+    if broken and readings and readings[-1].temperature >= WARM_C:
         risk = max(risk, BROKEN)
     return risk

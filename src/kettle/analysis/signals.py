@@ -65,6 +65,9 @@ ESCALATING = frozenset(["cancel_threat", "legal_threat", "public_threat", "manag
                         "hang_up", "shouting", "repeated_punctuation", "profanity", "sarcasm"])
 #: Escalations beside which a goodbye is a walk-out (_walk_out).
 _HOSTILE = ESCALATING - {"hang_up"}
+#: A customer who walks out or threatens to sue or go public has boiled over: no
+#: relief in the reading (thermometer) and a high boil-over risk (forecast).
+BOILED_OVER = frozenset(["legal_threat", "public_threat", "hang_up"])
 
 
 

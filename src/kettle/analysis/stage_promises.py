@@ -26,7 +26,8 @@ _STOP = frozenset(
         "before", "after", "again"
     ]
 )
-_GET_BACK = re.compile(
+#: A promise to come back to the customer (also read by the reply coach, ``advice``).
+GET_BACK = re.compile(
     r"\b(?:get|come|call|ring|write|reply|respond)\w* (?:you )?back\b|\bback to you\b"
     r"|\b(?:update|contact|call|email|text|message|notify|inform)\w* you\b|\blet you know\b",
     re.IGNORECASE,
@@ -48,9 +49,9 @@ SAME_EXCHANGE = timedelta(minutes=10)
 
 
 #: Verbs that name the same act ("I'll email it" … "I have sent it now").
-_SAME_ACT = {"email": "send", "e-mai": "send", "maile": "send", "sent": "send", "emaile": "send",
-             "text": "send", "texte": "send", "rang": "call", "ring": "call", "phone": "call",
-             "spoke": "call", "speak": "call", "calle": "call", "looke": "check", "check": "check"}
+_SAME_ACT = {"email": "send", "maile": "send", "sent": "send", "text": "send", "texte": "send",
+             "rang": "call", "ring": "call", "phone": "call", "spoke": "call", "speak": "call",
+             "calle": "call", "looke": "check"}
 #: The customer says the promised thing came ("Received, thank you", "Yep, all good",
 #: "Done, I'm in"): every promise before it is kept (2026-12-07 probe).
 _CONFIRMED = re.compile(
@@ -73,7 +74,7 @@ def _stems(text: str) -> frozenset[str]:
 def kept_by(promise: Commitment, made: datetime | None, turn: Turn) -> bool:
     """Does ``turn`` report ``promise`` (made at ``made``, when known) kept?"""
     if turn.role in _AGENT_ROLES:
-        if _GET_BACK.search(promise.action) or _GET_BACK.search(promise.span.text):
+        if GET_BACK.search(promise.action) or GET_BACK.search(promise.span.text):
             return _gets_back(made, turn)
         ev = agent_evidence(turn)
         reported = ev.reports_action or ev.claims_resolved or bool(_DONE.search(turn.text))

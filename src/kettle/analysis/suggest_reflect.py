@@ -150,6 +150,8 @@ _SUBJECTLESS = re.compile(
 _DONE_BY_YOU = frozenset(str.split(
     "got ordered booked paid bought called rang phoned emailed waited tried spent received "
     "sent took had went came asked gave chose picked returned reported"))
+#: A clause opening on how much, its "I'm a" left out ("Bit worried as …").
+_DEGREE = frozenset({"bit", "little"})
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|i'm|i've)\b", re.IGNORECASE)
 #: "I needed", "we were counting on": the customer's need (also the plan's topic,
 #: :func:`kettle.analysis.suggestions.topic`).
@@ -313,7 +315,7 @@ def _with_subject(body: str) -> str:
     first = body.split(" ", 1)[0].lower()
     if first in _DONE_BY_YOU:
         return "you " + body[:1].lower() + body[1:]
-    if first in ("bit", "little"):
+    if first in _DEGREE:
         return "you're a " + body[:1].lower() + body[1:]
     m = _SUBJECTLESS.match(body)
     if m is None:
@@ -325,7 +327,7 @@ def _lower_first(text: str) -> str:
     """The clause's first word in lower case, unless it is "I", a name or an acronym."""
     first = text.split(" ", 1)[0]
     bare = first.lower().strip(",.")
-    if (bare in _LOWER_FIRST or bare in _DONE_BY_YOU or bare in ("bit", "little")
+    if (bare in _LOWER_FIRST or bare in _DONE_BY_YOU or bare in _DEGREE
             or (first[:1].isupper() and first[1:].islower() and bare.endswith(("ed", "ly", "ing"))
                 and len(bare) > 4)):
         return text[:1].lower() + text[1:]

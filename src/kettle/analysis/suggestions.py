@@ -140,6 +140,7 @@ _NOT_SECOND = frozenset(
 )
 #: Words that never name the failed thing (:func:`_failed_thing`).
 _NOT_FAILED = _NOT_TOPIC | _PEOPLE | _GENERAL | _NOT_SECOND | _MODIFIERS
+_NOT_PROMISED = _NOT_TOPIC | _PEOPLE | _GENERAL
 _SAFE: dict[DraftKind, str] = {
     "reflection": "I'm sorry this has happened. I can help you with this.",
     "plan": "I will look into this for you now and get back to you today.",
@@ -183,7 +184,7 @@ def _failed_thing(text: str) -> str:
     """The first thing named as failing ("the kettle", "your card") or that we promised
     ("the refund you promised"), or ""."""
     promised = _PROMISED.search(text)
-    if promised is not None and promised.group(1).lower() not in _NOT_TOPIC | _PEOPLE | _GENERAL:
+    if promised is not None and promised.group(1).lower() not in _NOT_PROMISED:
         return f"the {promised.group(1).lower()}"
     for m in _FAILED.finditer(text):
         owner = (m.group("mine") or m.group("the")).lower()

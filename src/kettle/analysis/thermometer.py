@@ -146,7 +146,7 @@ _THREATS = frozenset(["legal_threat", "public_threat"])
 #: Not a threat to cancel nor a manager asked for: "Thanks for your reminder. I will
 #: change to other broadband in 2 years." and "I will call my customer manager" can be
 #: said in relief.
-_THREATENING = frozenset(["legal_threat", "public_threat", "hang_up"])
+_THREATENING = signals.BOILED_OVER
 _HEATED = frozenset(["anger", "frustration", "disappointment"])
 #: A vulnerable customer (a baby, an elderly or ill person, no money for food,
 #: stranded) who names no feeling is worried, and at least warm: the situation
@@ -342,8 +342,9 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
                 emotions: tuple[tuple[str, float], ...], row: list[float],
                 scale: tuple[float, ...]) -> _Base:
     """The models' reading of one message, with what its words say on top of it:
-    sarcasm (D23), a mild annoyance or the customer's own slip (D24, D25), a
-    threat (D25), a feeling named outright (D27) and a stated wait (D25)."""
+    sarcasm (D23), a bare answer, a mild annoyance or the customer's own slip (D24,
+    D25, D28), a threat (D25), a feeling named outright (D27), a vulnerable customer
+    and a walk-out or threat that is no relief (D28) and a stated wait (D25)."""
     negativity = -row[_COMPOUND]
     ceiling = BOIL_C
     if any(s.kind == "sarcasm" for s in found):
@@ -353,11 +354,11 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     elif said_mildly(text, found):
         hot, emotions, ceiling = min(hot, MILD_HOT), _annoyance(emotions), MILD_C
     floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
-    if any(s.kind == "vulnerability" for s in found) and not (
-            negativity > 0.0 or _PROBLEM.search(text)):
-        found = tuple(s for s in found if s.kind != "vulnerability")
+    vulnerable = any(s.kind == "vulnerability" for s in found)
+    if vulnerable and not (negativity > 0.0 or _PROBLEM.search(text)):
+        found, vulnerable = tuple(s for s in found if s.kind != "vulnerability"), False
     feeling = None if ceiling < BOIL_C else named_feeling(text)
-    if feeling is None and ceiling == BOIL_C and any(s.kind == "vulnerability" for s in found):
+    if feeling is None and ceiling == BOIL_C and vulnerable:
         feeling = VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if feeling is not None:  # "I am furious.": the customer's word leads
         hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
