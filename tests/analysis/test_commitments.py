@@ -437,3 +437,46 @@ def test_promises_from_the_2026_12_07_probe() -> None:
     quoted = promises("Hi Sam,\n\nI will call you at 4pm today.\n\nOn 28 Feb, Priya wrote:\n"
                       "> > I will call you back by 5pm today.")
     assert [p.action for p in quoted] == ["call you"]
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "phrase", "due"),
+    [
+        # Spoken hours as words (2026-12-07 probe of phone transcripts): "by four today" had
+        # dropped "four" and read 17:00; "before six tonight" read 20:00.
+        ("I'll call you back by four today.", "call you back", "by four today",
+         "2026-03-02T16:00:00+01:00"),
+        ("I'll call you back before six tonight.", "call you back", "before six tonight",
+         "2026-03-02T18:00:00+01:00"),
+        ("I'll ring you this afternoon, around two.", "ring you", "this afternoon, around two",
+         "2026-03-02T14:00:00+01:00"),
+        ("I'll, I'll ring the depot and, er, call you back by eleven, is that OK?",
+         "ring the depot and call you back", "by eleven", "2026-03-02T11:00:00+01:00"),
+        ("Um, I'll call you back by five, yeah?", "call you back", "by five",
+         "2026-03-02T17:00:00+01:00"),
+        ("I'll call you back in twenty.", "call you back", "in twenty",
+         "2026-03-02T10:35:00+01:00"),
+        ("I'll get it done in ten, tops.", "get it done", "in ten", "2026-03-02T10:25:00+01:00"),
+        ("I'll call you after the weekend just to check.", "call you just to check",
+         "after the weekend", "2026-03-09T17:00:00+01:00"),
+        ("I'll, er, resend the confirmation now.", "resend the confirmation", "now",
+         "2026-03-02T10:15:00+01:00"),
+        ("So what I'll do is, I'll raise a ticket now.", "raise a ticket", "now",
+         "2026-03-02T10:15:00+01:00"),
+        ("you'll have the tracking number here by 2pm", "have the tracking number here",
+         "by 2pm", "2026-03-02T14:00:00+01:00"),
+    ],
+)
+def test_spoken_promises(text: str, action: str, phrase: str, due: str) -> None:
+    found = one(text)
+    assert (found.action, found.due_phrase) == (action, phrase)
+    assert found.due is not None and found.due.isoformat() == due
+
+
+@pytest.mark.parametrize("text", [
+    "I'll send them one by one.",  # "by one" is no clock time here
+    "I'll call you back in 2.",  # too short to be minutes said without the unit
+    "I'll be with you at one point or another.",
+])
+def test_spoken_numbers_that_are_no_time(text: str) -> None:
+    assert all(p.due is None for p in promises(text))

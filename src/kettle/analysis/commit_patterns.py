@@ -111,7 +111,7 @@ YOU = re.compile(
     r"|very|really)\b)|be\s+(?:contacted|called|notified|refunded|compensated|informed)"
     r"|have(?=\s+(?:a|an|the|your|our|my)\s+(?:\w+\s+)?(?:reply|answer|response|update|refund"
     r"|replacement|confirmation|decision|call|callback|e-?mail|message|quote|voucher|credit"
-    r"|parcel|package|solution|reference|tracking\s+(?:link|code)|link|invoice|receipt|label"
+    r"|parcel|package|solution|reference|tracking\s+(?:link|code|number)|link|invoice|receipt|label"
     r"|report)s?\b))\b"
     r"|(?P<esubj>(?:^|(?<=[.!,;]\s)|\bplease\s+|\byou\s+(?:can|may|should)\s+)expect)\s+"
     r"(?P<everb>(?:a|an|the|your|our|my|to)\b)",
@@ -197,7 +197,8 @@ BOUNDARY = re.compile(r"(?<!\b[ap]\.m)[.!?~。！？]+(?=\s|$|[A-Z])|\n+")
 #: tomorrow - does 10am work for you?". The promise stands; the question is asked.
 CHECK_IN = re.compile(
     r"(?:\s+[-–—]+\s*|,\s*)(?:does|do|is|would|will|shall|can|could|how\s+does|ok|okay"
-    r"|alright|all\s+right|sound\s+good|works?\s+for\s+you)\b[^.!?]*\?+\s*$",
+    r"|alright|all\s+right|sound\s+good|works?\s+for\s+you|yeah|yes|right|fair\s+enough"
+    r"|sound\s+ok(?:ay)?|that\s+ok(?:ay)?)\b[^.!?]*\?+\s*$",
     re.IGNORECASE,
 )
 

@@ -13,7 +13,8 @@ from kettle.analysis.playbook import Playbook
 NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48, "twenty-four": 24,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "forty-eight": 48,
+    "twenty-four": 24,
     "seventy-two": 72, "the": 1, "a couple of": 2, "couple of": 2, "half an": 0, "half a": 0,
     "a couple": 2, "couple": 2,
 }
@@ -99,6 +100,11 @@ _PARTS: tuple[tuple[str, str], ...] = (
             r"(?:\s+or\s+(?P<n3>two|three|2|3)\b)?"
             # "in the next hour", "within the hour": one unit.
             r"|(?:(?:within|in|over|during)\s+the\s+next|within\s+the)\s+(?P<unit1>hour|minute)\b"),
+    # Minutes said without the unit on the phone: "I'll call you back in twenty."
+    ("durm", r"(?:within|in)\s+(?:about\s+|around\s+|like\s+)?(?P<nm>five|ten|fifteen|twenty|thirty"
+             r"|forty-five|forty|[5-9]|[1-5]\d)(?=\s*(?:$|[.,;:!?)]|ish\b|or\s+so\b|tops\b|max\b))"),
+    # "after the weekend": the Monday after it.
+    ("afterwe", r"after\s+the\s+weekend\b"),
     # "the next business day", "within the next working day".
     ("nbd", r"(?:the\s+)?next\s+(?:business|working)\s+day\b"),
     ("week", r"(?:(?:the\s+)?end\s+of\s+(?P<wk>the|this|next)\s+(?:working\s+|business\s+)?week"
@@ -158,8 +164,9 @@ _PARTS: tuple[tuple[str, str], ...] = (
               r"|(?=\d)(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\baround\s))"
               r"(?P<hd>[01]?\d|2[0-3])\.(?P<md>[0-5]\d)\b(?!\.\d)"
               # A bare hour after a preposition of time: "I'll call you back at 4".
-              r"|(?=[1-9])(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
-              r"|(?<=\baround\s))(?P<hb>1[0-2]|[1-9])\b(?![:./,-]\d)"
+              # Said as a word on the phone too: "call you back by eleven" (not "one by one").
+              r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)"
+              rf"|(?<=\baround\s))(?<!\bone\sby\s)(?P<hb>1[0-2]|[1-9]|{_HOUR_WORDS})\b(?![:./,-]\d)"
               r"(?=\s*(?:$|[.,;:!?)\-–—]|(?:today|tomorrow|tonight|this|on|in\s+the|your|my|our|uk"
               r"|gmt|bst|est|pst|cet|local|then|and\s+(?:i|we)|at|latest|sharp|ish"
               # "I'll call you at 4 to confirm", "by 5 with the details".

@@ -20,7 +20,7 @@ from kettle.analysis import commit_patterns as pat
 from kettle.analysis import email_text
 from kettle.analysis.conversation import clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
-from kettle.analysis.thermo_gate import LiteralGated
+from kettle.analysis.thermo_gate import LiteralGated, may_hold
 from kettle.analysis.timeparse import TimePhrase, find_times, reference_time, zone_of
 from kettle.analysis.types import Commitment, Span
 
@@ -40,7 +40,8 @@ def extract(
     clock). ``tz`` is the customer's IANA zone (default UTC); an unknown zone
     raises :class:`~kettle.errors.UnknownTimeZone`.
     """
-    text = email_text.own_words(clean_text(text))  # not the quoted thread nor a footer
+    # Not the quoted thread nor a footer, nor a speaker's "er" ("I'll, er, resend it").
+    text = _unfilled(email_text.own_words(clean_text(text)))
     zone = zone_of(tz)
     if not _may_promise(text):
         return ()
@@ -50,6 +51,18 @@ def extract(
     for start, end in _sentences(text):
         found.extend(_in_sentence(text, start, end, ref, zone, book))
     return tuple(found)
+
+
+#: A speaker's hesitation in a transcribed call, with its commas: "I'll, er, resend it".
+_HESITATION = re.compile(r"(?:,\s*)?\b(?:er+|erm+|um+|umm+|uh+|uhm+|hmm+)\b(?:\s*,)?(?=\s)",
+                         re.IGNORECASE)
+
+
+def _unfilled(text: str) -> str:
+    """``text`` with hesitations blanked, one space per character (spans keep their offsets)."""
+    if not may_hold(text, ("er", "um", "uh", "hmm")):
+        return text
+    return _HESITATION.sub(lambda m: " " * len(m.group()), text)
 
 
 #: Does ``PREFILTER`` match? Two replies in three hold none of its words, which a
@@ -108,6 +121,7 @@ def _clause_start(text: str, start: int, head: int) -> int:
 
 
 _DO_IS = re.compile(r"\s+is\s+(?:to\s+)?(?=\w)", re.IGNORECASE)
+_DO_IS_THEN = re.compile(r"\s+is\s*[,:;]", re.IGNORECASE)
 #: A duration counted from some moment ("within 24 hours", "in 2 days").
 _RELATIVE = re.compile(r"^(?:within|in|over|during|inside|no\s+later\s+than)\b", re.IGNORECASE)
 
@@ -133,6 +147,8 @@ def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # "I can't guarantee the engineer will come tomorrow"
         if match.group("verb").lower() == "let" and pat.LET_YOU.match(text, match.end("verb")):
             continue  # "I'll let you decide"
+        if match.group("verb").lower() == "do" and _DO_IS_THEN.match(text, match.end("verb")):
+            continue  # "So what I'll do is, I'll raise a ticket": the next head is the promise
         if _is_action(text, match):
             # "What I'll do is put a note on the account": the action is what follows.
             said = _DO_IS.match(text, match.end("verb")) if match.group("verb").lower() == "do" \
@@ -218,7 +234,7 @@ def _action(text: str, verb: int, clause_end: int, times: list[TimePhrase]) -> s
 
 #: Words about the time left in the action once its phrase is cut out ("… at the latest").
 _FILLER = re.compile(r"\s+(?:at\s+the\s+(?:very\s+)?(?:latest|earliest)|at\s+(?:the\s+)?most"
-                     r"|or\s+so|or\s+thereabouts)\b", re.IGNORECASE)
+                     r"|or\s+so|or\s+thereabouts|tops|max)\b", re.IGNORECASE)
 
 
 #: A preposition or conjunction left at the end once the time words are cut out.

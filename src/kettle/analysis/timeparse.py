@@ -157,6 +157,9 @@ def _resolve_kinds(
         return cal.after_days(now, 7 if weeks else 1, zone), False
     if "dur" in kinds:
         return _duration(kinds["dur"], now, zone, book), False
+    if "durm" in kinds:
+        minutes = _number(kinds["durm"].group("nm"))
+        return cal.after_elapsed(now, timedelta(minutes=minutes), zone), False
     if "week" in kinds:
         return _week(kinds["week"], now, zone, book), False
     if "nbd" in kinds:
@@ -262,6 +265,8 @@ def _day(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> date |
         word = re.sub(r"\s+", " ", kinds["day"].group("dayw").lower())
         offset = 1 if word in _TOMORROW else {"today": 0, "the next day": 1}.get(word, 2)
         return today + timedelta(days=offset)
+    if "afterwe" in kinds:
+        return cal.next_weekday(today, 0, next_week=False)
     if "weekon" in kinds:
         index = WEEKDAY_NAMES.index(kinds["weekon"].group("wkon").lower())
         return cal.next_weekday(today, index, next_week=False) + timedelta(weeks=1)
@@ -377,7 +382,7 @@ def _clock_time(match: re.Match[str], *, morning: bool = False) -> time | None:
         hour = _business_hour(int(written), morning) if len(written) == 1 else int(written)
         return time(hour, int(match.group("m24") or match.group("md")))
     if match.group("hb") is not None:
-        return time(_business_hour(int(match.group("hb")), morning) % 24, 0)
+        return time(_business_hour(_hour_said(match.group("hb")), morning) % 24, 0)
     if match.group("hsu") is not None:
         return time(_business_hour(_hour_said(match.group("hsu")), morning) % 24, 30)
     if match.group("hoc") is not None:
