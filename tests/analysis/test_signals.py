@@ -22,6 +22,52 @@ def kinds(text: str) -> set[str]:
 
 
 POSITIVE: list[tuple[str, str]] = [
+    # 2026-12-07 probe of messy input (D29): text-speak, phone speech, formal letters.
+    ("cancel_threat", "i want a refund NOW or im done with u guys"),
+    ("cancel_threat", "cancel my acount i dont want it anymore"),
+    ("cancel_threat", "I WANT TO CANCEL!!! this is crap"),
+    ("cancel_threat", "Please consider this email notice that I will be moving my accounts "
+                      "elsewhere at the end of the month unless this is rectified."),
+    ("cancel_threat", "Your service is very bad, I will never buy again here."),
+    ("cancel_threat", "Nobody called back. We're evaluating other vendors."),
+    ("legal_threat", "If you not give me my money back I will go to the consumer court."),
+    ("public_threat", "Regrettably, I must inform you that I shall be sharing my experience in "
+                      "a detailed review on Trustpilot."),
+    ("public_threat", "Your service is very bad and I tell all my friends."),
+    ("manager_demand", "Please I need to speak with responsible person, not with robot."),
+    ("manager_demand", "I'd like this escalated to someone with the authority to actually "
+                       "resolve it, please."),
+    ("repeat_contact", "this is the 4th time im messaging u ppl about the same thing smh"),
+    ("repeat_contact", "I am very angry, three times I call and nobody help me."),
+    ("repeat_contact", "I mean, I, look, I've called you, what, five times? Five times."),
+    ("repeat_contact", "I have now written to you on four separate occasions regarding this."),
+    ("repeat_contact", "Please don't ask me for my order number again. I have given it to you "
+                       "five times."),
+    ("repeat_contact", "it shouldn't have taken three weeks and four phone calls."),
+    ("vulnerability", "My husband died in January and the account is in his name."),
+    ("vulnerability", "so, uh, my dad passed away in March and I need to close his account"),
+    ("vulnerability", "I'm 84 and don't use email, could you post the statement to me?"),
+    ("vulnerability", "um, I'm, I'm seventy-eight and not very good with computers"),
+    ("vulnerability", "I'm deaf, so please reply by text or email rather than calling."),
+    ("vulnerability", "I have a pacemaker, so please confirm the smart meter is safe for me."),
+    ("vulnerability", "The insulin fridge stopped working. What do I do?"),
+    ("vulnerability", "my card got declined at the pharmacy and I need my meds"),
+    ("vulnerability", "I lost my job last month, is there any way to pause my payments?"),
+    ("vulnerability", "My bag didn't arrive. It has my wife's medication in it."),
+    ("vulnerability", "I've got a newborn and the heating is off."),
+    ("service_failure", "Your driver backed into my fence and just drove off!"),
+    ("service_failure", "You've double-booked my holiday cottage."),
+    ("sarcasm", "I remain, as ever, hopeful that someone at your company is capable of reading."),
+    ("sarcasm", "Thanks so much for the 'urgent' replacement that's now two weeks late."),
+    ("sarcasm", "Love paying for premium support so I can wait on hold longer than the free "
+                "customers."),
+    ("sarcasm", "Can't wait for the next email telling me my issue is our top priority."),
+    ("sarcasm", "So glad I took a day off work to wait for an engineer who never turned up."),
+    ("sarcasm", "Really impressed that you managed to lose a parcel the size of a fridge."),
+    ("sarcasm", "Cool, so the fix is to turn it off and on. Why didn't I think of that."),
+    ("sarcasm", "Ah yes, the famous 24-hour response time, now in its fifth day."),
+    ("sarcasm", "Fantastic customer journey so far: charged twice, refunded never."),
+    ("sarcasm", "I'm now on my third 'final' response letter from you."),
     # 2026-12-07 probe: formal wordings, hang-ups, the vulnerable customer.
     ("cancel_threat", "I am terminating my contract with immediate effect."),
     ("legal_threat", "I will be pursuing this through the ombudsman."),
@@ -252,6 +298,17 @@ POSITIVE: list[tuple[str, str]] = [
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
+    # 2026-12-07 probe of messy input (D29): near misses that are no signal.
+    ("sarcasm", "That's brilliant, exactly what I needed. You've been a star."),
+    ("sarcasm", "So glad I called, you sorted it in two minutes."),
+    ("sarcasm", "I chose 'express' delivery and it came the next day, thank you."),
+    ("cancel_threat", "I'd like to cancel order 55812 please, I ordered it by mistake."),
+    ("cancel_threat", "Can I move my money to another account of mine?"),
+    ("vulnerability", "I'm 80% sure I entered the right code."),
+    ("vulnerability", "I lost my son's birthday card in the post, can you resend it?"),
+    ("repeat_contact", "I've used it on three separate occasions and love it."),
+    ("legal_threat", "My lawyer says the contract looks fine."),
+    ("manager_demand", "Is there someone with the authority to sign for the parcel at the depot?"),
     ("public_threat", "I was going to leave a bad review but honestly this was sorted perfectly."),
     ("public_threat",
      "So you would blame the cook and leave a bad review when you changed the dish?"),

@@ -359,7 +359,7 @@ ASKED_ELSE = [{"role": "customer", "text": "Thanks, that sorted it."},
               {"role": "agent", "text": "Great! Anything else I can help with?"}]
 
 
-@pytest.mark.parametrize("answer", ["no", "No.", "nope", "not yet", "still nothing",
+@pytest.mark.parametrize("answer", ["no", "No.", "nope", "not yet",
                                     "nope. same error.", "No, it hasn't."])
 def test_a_bare_no_reads_by_the_question_it_answers(answer: str) -> None:
     alone, fix = read(answer), read(answer, context=ASKED_FIX)

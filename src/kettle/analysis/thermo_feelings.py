@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from kettle.analysis.thermo_gate import LiteralGated, may_hold
 
 _SELF = (r"\b(?:i['’]?m|i\s+am|i\s+feel|i['’]?ve\s+been|i\s+have\s+been|i\s+was|we['’]re|we\s+are"
-         r"|we\s+feel)\s+(?:so\s+|absolutely\s+|really\s+|very\s+|beyond\s+|utterly\s+|completely"
+         r"|we\s+feel|i['’]?ve|i\s+have|we['’]?ve|we\s+have)\s+"
+         # "I'm a bit panicked" (D29): a softened feeling is still the one named.
+         r"(?:a\s+(?:bit|little|tad)\s+|quite\s+|rather\s+|pretty\s+|kind\s+of\s+)?"
+         r"(?:so\s+|absolutely\s+|really\s+|very\s+|beyond\s+|utterly\s+|completely"
          r"\s+|totally\s+|fucking\s+|bloody\s+|just\s+|now\s+|honestly\s+|genuinely\s+|extremely\s+"
          r"|incredibly\s+)*")
 
@@ -42,7 +45,7 @@ _FEELINGS: tuple[tuple[re.Pattern[str], Feeling], ...] = tuple(
          r"|worried\s+sick|shaking|(?:in\s+)?tears|distraught)",
          Feeling("anxiety", 0.6, 0.0, 65.0)),
         (r"(?:angry|mad(?!\s+(?:about|for|keen))|cross|fed\s+up|sick\s+and\s+tired"
-         r"|sick\s+of\s+this|disgusted)",
+         r"|sick\s+of\s+this|disgusted|had\s+enough|had\s+it\s+up\s+to\s+here)",
          Feeling("anger", 0.5, 0.6, 65.0)),
         # Not the hedge "I'm afraid we can't…" nor "anxious to" (eager to).
         (r"(?:scared|frightened|afraid(?=\s+(?:of|to|for)\b|\s*[.!,;]|\s*$)|anxious(?!\s+to\b)"
@@ -56,7 +59,7 @@ _WORDS = (
      "incensed", "apoplectic"),
     ("terrified", "petrified", "panic", "desperate", "beside", "worried", "shaking", "tears",
      "distraught"),
-    ("fed", "mad", "sick", "cross", "angry", "disgusted"),
+    ("fed", "mad", "sick", "cross", "angry", "disgusted", "enough", "up to here"),
     ("scared", "afraid", "anxious", "nervous", "frantic", "worried", "stressed", "frightened"),
 )
 _GATES = tuple(LiteralGated(pattern, literals=words)

@@ -54,6 +54,15 @@ from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
 from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.thermo_model import heads
+from kettle.analysis.thermo_situations import (
+    AT_STAKE,
+    CONFUSED_C,
+    at_stake,
+    chaser_feeling,
+    contrast_tail,
+    joyful,
+    unsure,
+)
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
 from kettle.analysis.waits import wait_strain
 from kettle.errors import InvalidInput
@@ -118,14 +127,17 @@ _OWN_SLIP = re.compile(
     r"(?!\s+(?:found|discovered|noticed|saw|spotted|realised|realized|came\s+across|heard))"
     r"|(?:^|(?<=[.!?,]\s))(?:o{2,}ps|who{2,}ps|silly\s+me)\b"
     # "I put the wrong postcode", "I've made a typo": the customer's own input.
-    r"|\bi(?:'ve|\s+have)?\s+(?:just\s+)?(?:put|typed|entered|gave|used|selected|chose|picked"
-    r"|ordered|booked)\s+(?:in\s+)?(?:the|a)\s+wrong\b"
+    r"|\bi(?:'ve|\s+have|\s+(?:might|may|must)\s+have)?\s+(?:just\s+)?(?:put|typed|entered|gave"
+    r"|used|selected|chose|picked|ordered|booked)\s+(?:in\s+)?(?:you\s+)?(?:the|a)\s+wrong\b"
+    # "damn, I forgot to attach the receipt" (D29).
+    r"|\bi\s+(?:completely\s+|totally\s+|just\s+)?forgot\s+to\s+(?:attach|include|add|send|mention"
+    r"|put|enclose|upload|give\s+you)\b"
     r"|\bi(?:'ve|\s+have)?\s+made\s+a\s+(?:mistake|typo|error)\b",
     re.IGNORECASE,
 )
 _said_own_slip = LiteralGated(_OWN_SLIP, literals=(
     "mistake", "accident", "error", "fault", "bad", "oops", "silly", "inadvertent", "wrong",
-    "typo"))
+    "typo", "forgot"))
 #: A slip the customer puts down to us after all ("I ordered the wrong size and your
 #: size guide is useless", "because your form autofilled it").
 _BLAMES_US = re.compile(
@@ -156,8 +168,19 @@ VULNERABLE = Feeling("anxiety", 0.55, 0.0, 58.0)
 #: ("I love my baby so much"), and no vulnerability is reported.
 _PROBLEM = re.compile(
     r"\b(?:no|not|never|nothing|nobody|without|broken|missed|cancel+ed|late|stuck|frozen|failed"
-    r"|stopped|off|left|lost|taken|wrong|cut|ran\s+out|run\s+out|help|urgent|emergency)\b|n['’]t\b",
+    r"|stopped|off|left|lost|taken|wrong|cut|ran\s+out|run\s+out|help|urgent|emergency|nowhere"
+    r"|double[- ]booked|declined|missing)\b|n['’]t\b",
     re.IGNORECASE)
+#: Vulnerability said of someone who need not be vulnerable ("I love my baby so much"):
+#: reported only with a problem or negative words (D28).
+_MENTION_ONLY = re.compile(r"\b(?:baby|babies|newborn|new-born|toddler|twins|daughter|child|girl"
+                           r"|grand\w+)\b", re.IGNORECASE)
+#: Swearing and loudness that may be joy ("no fucking way, you found it?? thank you!!").
+_CHEERS = frozenset(["profanity", "repeated_punctuation", "shouting"])
+#: Signals a chaser carries ("still waiting" is a repeat contact too).
+_CHASING = frozenset(["repeat_contact", "service_failure"])
+#: Signals that say nothing against joy.
+_QUIET = frozenset(["service_failure", "vulnerability"])
 #: Share of the non-hot range that signals can fill on their own.
 AROUSAL_SHARE = 0.6
 #: Share of an earlier turn's heat that carries into the next one.
@@ -276,9 +299,18 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     own = [email_text.own_words(t) for t in texts]
     bases = _read_words(own, playbook, tier)
     for i, text in enumerate(own):
-        parts = email_text.paragraphs(text)
+        parts = [p for _, p in email_text.paragraphs(text)]
         if parts:
-            bases[i] = _with_hottest(bases[i], _read_words([p for _, p in parts], playbook, tier))
+            bases[i] = _with_hottest(bases[i], _read_words(parts, playbook, tier))
+        tail = contrast_tail(text)  # "Thanks for sorting it, but it took three weeks." (D29)
+        if tail is not None:
+            # The point after the thanks sets how warm the message is at least; the
+            # emotions and the hot probability stay the whole message's (the thanks is
+            # meant too: on STC-3 the customers who wrote "Thanks, but…" were often
+            # satisfied, and reading the point alone lowered the "solved" score's fit).
+            point = _read_words([tail], playbook, tier)[0]
+            bases[i] = replace(bases[i], floor=max(bases[i].floor,
+                                                   min(point.temperature(), point.ceiling)))
     return bases
 
 
@@ -347,28 +379,71 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     and a walk-out or threat that is no relief (D28) and a stated wait (D25)."""
     negativity = -row[_COMPOUND]
     ceiling = BOIL_C
+    # "hello???? anyone????" (D29): a chaser, however many question marks.
+    chased = None if {s.kind for s in found} - _CHEERS - _CHASING else chaser_feeling(text)
     if any(s.kind == "sarcasm" for s in found):
         hot, emotions, negativity = _sarcastic(hot, emotions, negativity)
-    elif not found and bare(text):  # "no", "ok": the question answered decides (read)
+    elif chased is None and not found and bare(text):  # "no", "ok": the question decides
         hot, emotions, negativity = min(hot, BARE_HOT), _calmed(emotions), min(negativity, 0.0)
     elif said_mildly(text, found):
         hot, emotions, ceiling = min(hot, MILD_HOT), _annoyance(emotions), MILD_C
     floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
-    vulnerable = any(s.kind == "vulnerability" for s in found)
-    if vulnerable and not (negativity > 0.0 or _PROBLEM.search(text)):
-        found, vulnerable = tuple(s for s in found if s.kind != "vulnerability"), False
-    feeling = None if ceiling < BOIL_C else named_feeling(text)
-    if feeling is None and ceiling == BOIL_C and vulnerable:
-        feeling = VULNERABLE  # "My mother is 87 and has had no heating since Friday."
+    found, worried = _vulnerable(text, found, negativity)
+    if not worried and any(s.kind == "vulnerability" for s in found):
+        # "My husband died in January…": sad words about the situation, no heat at us (D29).
+        negativity = min(negativity, 0.0)
+    feeling = None if ceiling < BOIL_C else named_feeling(text) or _situation(text, worried, chased)
     if feeling is not None:  # "I am furious.": the customer's word leads
         hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
         floor = max(floor, feeling.floor)
     if any(s.kind in _THREATENING for s in found):
         emotions = _threatened(emotions)
+    kinds = {s.kind for s in found}
+    if (feeling is None and not kinds & signals.ESCALATING and _top(emotions) == "confusion"
+            and hot < 0.5 and unsure(text)):
+        ceiling = min(ceiling, CONFUSED_C)  # "Am I doing something wrong?" (D29)
+    cheering = (_top(emotions) == "relief" and bool(kinds & _CHEERS)
+                and not kinds - _CHEERS - _QUIET and joyful(text))
+    if cheering:  # "holy shit that was fast, thanks": swearing for joy escalates nothing
+        hot, ceiling = min(hot, MILD_HOT), min(ceiling, MILD_C)
     venting = _venting(hot, emotions[EMOTIONS.index("neutral")][1], found, row)
     # A stated wait strains like a signal does: "waiting three weeks".
-    arousal = 1.0 - (1.0 - arousal_of(found)) * (1.0 - wait_strain(text))
+    # A vulnerability without a problem asks for care, not for heat (D29).
+    loud = [s for s in found if not (cheering and s.kind in _CHEERS)
+            and (worried or s.kind != "vulnerability")]
+    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - wait_strain(text))
     return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
+
+
+def _top(emotions: tuple[tuple[str, float], ...]) -> str:
+    return max(emotions, key=lambda item: item[1])[0]
+
+
+def _vulnerable(text: str, found: tuple[Signal, ...],
+                negativity: float) -> tuple[tuple[Signal, ...], bool]:
+    """The signals, less a vulnerability that is only a mention ("I love my baby so much"),
+    and whether the vulnerable customer faces a problem (then worried and warm, D28).
+
+    A bereavement, a disability, an illness or old age is reported even in a calm
+    message ("My husband died in January. What documents do you need?", D29), so the
+    agent takes care; only with something wrong does it make the customer worried.
+    """
+    marks = [s for s in found if s.kind == "vulnerability"]
+    if not marks:
+        return found, False
+    problem = _PROBLEM.search(text) is not None
+    if problem or negativity > 0.0 or any(not _MENTION_ONLY.search(s.span.text) for s in marks):
+        return found, problem
+    return tuple(s for s in found if s.kind != "vulnerability"), False
+
+
+def _situation(text: str, worried: bool, chased: Feeling | None) -> Feeling | None:
+    """What the situation says when the customer names no feeling (D28, D29)."""
+    if worried:
+        return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
+    if chased is not None:
+        return chased
+    return AT_STAKE if at_stake(text) else None
 
 
 def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
@@ -417,9 +492,13 @@ def _to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
 
 def said_mildly(text: str, found: Sequence[Signal]) -> bool:
     """The customer calls the problem mild, or their own slip, and escalates in no other way."""
-    if any(s.kind in _NOT_MILD for s in found):
+    escalating = {s.kind for s in found} & _NOT_MILD
+    if escalating - {"profanity"}:
         return False
-    return _said_mild_words(text) or (_said_own_slip(text) and not _BLAMES_US.search(text))
+    # Swearing at one's own slip is no escalation: "shit, sorry, I gave you the wrong
+    # order number" (D29); swearing beside mild words is ("a bit fucking annoying").
+    own_slip = _said_own_slip(text) and not _BLAMES_US.search(text)
+    return own_slip if escalating else _said_mild_words(text) or own_slip
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:

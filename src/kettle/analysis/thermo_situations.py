@@ -1,0 +1,157 @@
+"""What a message's situation says that its words alone do not (D29).
+
+A blind probe of 150 messages of the kinds support teams get (text-speak,
+phone transcripts, chasers, polite complaints, casual swearing) found the
+models misreading a few whole families:
+
+- a chaser ("hello?? anyone??", "still nothing", "is anyone there") read 35-40 °C
+  as neutral information: a customer who chases is kept waiting and frustrated;
+- a problem with something at stake soon ("My flight is in 5 hours and I still
+  haven't received my boarding pass") read 38 °C with relief on top: the
+  customer is anxious even when the words are plain;
+- a polite opening wins over the complaint after it ("I appreciate the
+  apology, but an apology doesn't pay my overdraft fee." read 35 °C with
+  relief): the part after "but" is the customer's point, so it is read alone
+  as well and the hotter reading kept, as for a long e-mail's paragraphs;
+- a question of not understanding ("Hmm, I entered the code but nothing
+  happened. Am I doing something wrong?") read 79.5 °C: confused, with no
+  escalation and no feeling named, a customer is at most warm;
+- swearing from joy or at one's own slip ("holy shit that was fast, thanks",
+  "shit, sorry, I gave you the wrong order number") read 53-98 °C: such
+  swearing is no escalation.
+
+Product rules, not fits: no train_ok data labels them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kettle.analysis.thermo_feelings import Feeling
+from kettle.analysis.thermo_gate import LiteralGated, may_hold
+
+#: A chaser: the customer is kept waiting and asks whether anyone is there.
+CHASED = Feeling("frustration", 0.5, 0.4, 55.0)
+#: A polite chaser ("any update?"): warm, not yet hot.
+CHECKING = Feeling("frustration", 0.35, 0.2, 45.0)
+#: Something at stake soon and something wrong: worried, and warm at least.
+AT_STAKE = Feeling("anxiety", 0.5, 0.0, 60.0)
+#: A confused customer who escalates in no way reads at most this.
+CONFUSED_C = 55.0
+
+_CHASER = re.compile(
+    r"^\W*(?:"
+    r"(?:hello+|hi+|hey+|helo+)\s*\?+(?:\W*(?:any(?:one|body)|some(?:one|body))(?:\s+there)?\s*\?*)?"
+    r"|(?:any(?:one|body)|some(?:one|body))(?:\s+(?:there|here|home|around|awake))?\s*\?+"
+    r"|(?:hello+\W+)?is\s+(?:any(?:one|body)|some(?:one|body))\s+(?:there|here|reading\s+(?:this|these)"
+    r"|actually\s+there|working(?:\s+today)?|even\s+there)"
+    r"|still\s+(?:nothing|waiting|no\s+(?:reply|response|answer|news|word|update|refund|sign\s+of\s+it))"
+    r"(?:\s+(?:here|yet|from\s+you))?"
+    r")\W*$",
+    re.IGNORECASE,
+)
+_CHECKING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey)\W+)?(?:any\s+(?:update|news|progress)s?|(?:is\s+there\s+)?any\s+news)"
+    r"(?:\s+(?:yet|on\s+(?:this|that|it|my\s+\w+)|please|at\s+all))?\W*$",
+    re.IGNORECASE,
+)
+
+_EVENT = (r"(?:flight|train|ferry|interview|exam|test|deadline|wedding|funeral|surgery|operation"
+          r"|appointment|hearing|court\s+date|move|moving\s+day|completion|closing|inspection"
+          r"|presentation|meeting|holiday|trip|party|birthday|rent|payment|tax\s+return|filing)")
+_SOON = (r"(?:today|tonight|tomorrow(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning"
+         r"|afternoon|evening|week(?:end)?)|at\s+midnight|in\s+(?:\d+|an?|one|two|three|four|five"
+         r"|six|a\s+few|a\s+couple\s+of)\s+(?:hours?|minutes?|days?)|on\s+(?:monday|tuesday"
+         r"|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday"
+         r"|friday|saturday|sunday)|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday"
+         r"|sunday|tomorrow|tonight))")
+#: "My flight is in 5 hours", "a job interview on video call tomorrow morning", "I've got
+#: a tax deadline at midnight", "I need this document by Friday for my visa appointment".
+_STAKE = re.compile(
+    rf"\b{_EVENT}\b[^.!?]{{0,40}}?\b{_SOON}\b|\b{_SOON}\b[^.!?]{{0,30}}?\b(?:my|our|the)\s+"
+    rf"(?:\w+\s+){{0,2}}?{_EVENT}\b",
+    re.IGNORECASE,
+)
+#: Something is wrong: without it, a flight tomorrow is only news.
+_WRONG = re.compile(
+    r"\b(?:no|not|never|nothing|still|without|broken|down|crash\w*|fail\w*|stopped|missing|lost"
+    r"|cancel+ed|late|delayed|stuck|frozen|wrong|error|declined|haven['’]?t|hasn['’]?t|isn['’]?t"
+    r"|can['’]?t|cannot|won['’]?t|didn['’]?t|doesn['’]?t|help|urgent)\b",
+    re.IGNORECASE,
+)
+_stake_gate = LiteralGated(_STAKE)
+
+#: A polite or pleased opening, then the point: "Thanks for finally sorting the refund,
+#: but…", "I'm sure you're very busy, but…", "Thank you for your reply. Unfortunately…".
+_CONTRAST = re.compile(
+    # The opening is one sentence; the point follows in it or starts the next one.
+    r"(?:^|(?<=[.!?]\s))(?P<head>[^.!?\n]{0,120}?\b(?:thanks?|thank\s+you|appreciate\w*|grateful"
+    r"|i['’]m\s+sure|works?\s+now|fixed|sorted|respect|understand|apologi[sz]e|apology)\b"
+    r"[^.!?\n]{0,120}?)(?:,\s*|\s+|[.!]\s+)"
+    r"(?P<tail>(?:but|however|unfortunately|though|yet|sadly)\b[^\n]{12,})$",
+    re.IGNORECASE,
+)
+_CONTRAST_WORDS = ("but", "however", "unfortunately", "though", "yet", "sadly")
+
+
+#: Joy, thanks or praise for what was done: beside it, swearing is no escalation.
+_JOY = re.compile(
+    r"\b(?:thanks?|thank\s+you|thx|ty|cheers|legends?|well\s+done|brilliant|amazing|awesome"
+    r"|fixed|sorted|works?|working|arrived|landed|found|fast|quick|saved)\b", re.IGNORECASE)
+#: Swearing at someone: "fuck you", "piece of shit".
+_AT_SOMEONE = re.compile(r"\b(?:f\W*\w*k|screw|damn)\s+(?:you|u|off|them)\b"
+                         r"(?!\s+(?:guys|lot|people|are|r)\b)|\bpiece\s+of\b", re.IGNORECASE)
+#: Not understanding, said of oneself: "Am I doing something wrong?", "No idea what that means".
+_UNSURE = re.compile(
+    r"\b(?:am\s+i|do\s+i|should\s+i|have\s+i|did\s+i|not\s+sure|unsure|no\s+idea|confused|confusing"
+    r"|i\s+don['’]?t\s+(?:understand|get\s+it|know\s+(?:how|what|where|which|if|whether|why))"
+    r"|i\s+(?:can['’]?t|cannot)\s+(?:work\s+out|figure\s+out|find)|how\s+do\s+i|what\s+do\s+i"
+    r"|where\s+do\s+i|which\s+(?:one|do\s+i)|what\s+(?:documents|do\s+you\s+need))\b",
+    re.IGNORECASE)
+
+
+#: A sour word beside the thanks: "Thank you for downloading… where's the download?! #frustrated".
+_SOUR = re.compile(
+    r"\b(?:frustrat\w*|angry|annoy\w*|furious|hate|hating|worst|ridiculous|disappoint\w*|useless"
+    r"|pathetic|joke|rubbish|crap|where['’]?s|still|never|ignor\w*|overdrawn|lost\s+(?:my|it|the)|broken|late"
+    r"|what\s+the\s+(?:hell|heck|fuck|f\W*k)\s+(?:is|are|was|were|do|does|did)"
+    # A grievance beside the thanks ("Please solve the key problem. Thank you!!!!!", "It broke
+    # down twice", "you went too far in bullying"): STC-3 complaints read as joy otherwise.
+    r"|not|never|n['’]t|problem\w*|complain\w*|complaint|help|twice|again|please|broke\w*"
+    r"|bully\w*|abominable|fault|cheat\w*|scam\w*|rip\W*off|too\s+far)\b", re.IGNORECASE)
+
+
+def joyful(text: str) -> bool:
+    """Thanks or praise, no swearing at anyone and no sour word ("holy shit that was fast,
+    thanks")."""
+    return (_JOY.search(text) is not None and _AT_SOMEONE.search(text) is None
+            and _SOUR.search(text) is None)
+
+
+def unsure(text: str) -> bool:
+    """The customer says they do not understand ("Am I doing something wrong?")."""
+    return _UNSURE.search(text) is not None
+
+
+def chaser_feeling(text: str) -> Feeling | None:
+    """A chaser said alone ("hello??", "still nothing", "any update?"), if it is one."""
+    if len(text) > 60:
+        return None
+    if _CHASER.match(text):
+        return CHASED
+    return CHECKING if _CHECKING.match(text) else None
+
+
+def at_stake(text: str) -> bool:
+    """Something the customer faces soon, with something wrong ("My flight is in 5 hours and
+    I still haven't received my boarding pass")."""
+    return _stake_gate(text) and _WRONG.search(text) is not None
+
+
+def contrast_tail(text: str) -> str | None:
+    """The point after a polite opening ("…, but an apology doesn't pay my overdraft fee."),
+    when the message has one."""
+    if not may_hold(text, _CONTRAST_WORDS):
+        return None
+    found = _CONTRAST.search(text.strip())
+    return found.group("tail") if found else None
