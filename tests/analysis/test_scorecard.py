@@ -113,7 +113,9 @@ def test_action_and_follow_up() -> None:
     no_action = score(BAD)
     assert no_action.step("action").score is not None
     assert no_action.step("action").score < 1.0  # type: ignore[operator]
-    assert no_action.step("follow_up").score is None  # nothing was done to follow up on
+    # Its promise is overdue and nobody went back: the customer is left to chase (D29).
+    assert no_action.step("follow_up").score == 0.0
+    assert any("overdue" in n for n in no_action.step("follow_up").notes)
 
 
 def test_promises_kept_versus_overdue() -> None:

@@ -202,14 +202,28 @@ BOILING = 0.6
 _BOILING_KINDS = frozenset({"cancel_threat", "manager_demand"})
 
 
-def boiled_floor(readings: Sequence[Reading]) -> float:
-    """The least risk that the last customer turn's escalation sets (0 when none)."""
+#: The last customer turn reads hot and scornful or swearing: "So I'm supposed to just sit
+#: here and wait. Great. Thanks for nothing." read 0.06 in a 2026-12-07 probe (D29).
+SEETHING = 0.5
+SEETHING_C = 80.0
+_SCORN_KINDS = frozenset({"sarcasm", "profanity", "shouting"})
+
+
+def boiled_floor(readings: Sequence[Reading], *, served: bool = True) -> float:
+    """The least risk that the last customer turn's escalation sets (0 when none).
+
+    ``served``: an agent takes part (a support conversation). Scorn aimed at an agent
+    sets a floor; in a peer debate (CGA-CMV, no agent) sarcasm is how people argue.
+    """
     if not readings:
         return 0.0
     kinds = {s.kind for s in readings[-1].signals}
     if kinds & BOILED_OVER:
         return BOILED
-    return BOILING if kinds & _BOILING_KINDS else 0.0
+    if kinds & _BOILING_KINDS:
+        return BOILING
+    scorned = served and bool(kinds & _SCORN_KINDS)
+    return SEETHING if scorned and readings[-1].temperature >= SEETHING_C else 0.0
 
 
 #: A promise broken (overdue) and the customer warm or hotter when they last wrote: "It's
@@ -225,7 +239,8 @@ def boil_risk(
 
     ``broken``: a promise made in it is overdue (see ``stage_track.overdue_promises``).
     """
-    risk = max(score(features(turns, readings, reviews)), boiled_floor(readings))
+    served = any(t.role == "agent" for t in turns)
+    risk = max(score(features(turns, readings, reviews)), boiled_floor(readings, served=served))
     if broken and readings and readings[-1].temperature >= WARM_C:
         risk = max(risk, BROKEN)
     return risk

@@ -47,6 +47,8 @@ class PromiseFate:
     kept_at: int | None
     late: bool
     overdue: bool
+    #: Open, with a due time still ahead of the clock (none without a clock).
+    pending: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,5 +130,6 @@ def _fates(
                 and reference_time(kept_time, zone) > due
             )
             overdue = kept_at is None and due is not None and ref is not None and due < ref
-            out.append(PromiseFate(reply.index, promise, kept_at, late, overdue))
+            pending = kept_at is None and due is not None and ref is not None and due >= ref
+            out.append(PromiseFate(reply.index, promise, kept_at, late, overdue, pending))
     return tuple(out)

@@ -116,7 +116,9 @@ def plan(facts: Facts) -> StepScore:
                      for c in untimed]
         evidence += _findings(reply, ("plan", "concrete_time"), good=True)
         ahead = _plans_ahead(reply)
-        if timed or (ahead and "concrete_time" in names):
+        # "Engineer booked, arrives by 3:15.": an action taken, with its time (D29).
+        booked = reply.evidence.reports_action and "concrete_time" in names
+        if timed or booked or (ahead and "concrete_time" in names):
             best = 1.0
         elif untimed or ahead:
             best = max(best, 0.5)
@@ -175,6 +177,10 @@ def follow_up(facts: Facts) -> StepScore:
     # A plain question answered and thanked reaches "resolved" too, with nothing done
     # to follow up on (stage.StageState.answered_only).
     reached = facts.stage in ("in_progress", "resolved", "followed_up") and not facts.answered_only
+    if any(p.overdue for p in facts.promises) and facts.stage != "followed_up":
+        # The customer is left to chase a broken promise (D29: it was "not applicable").
+        return StepScore("follow_up", label, 0.0, (),
+                         ("a promise is overdue and nobody went back to the customer",))
     if not done and not reached:
         return StepScore("follow_up", label, None, (), ("nothing was done yet to follow up on",))
     start = done[0] if done else 0
@@ -182,8 +188,19 @@ def follow_up(facts: Facts) -> StepScore:
     evidence = tuple(_turn_evidence(facts, r.index, "checks back / thanks", True) for r in later)
     if later or facts.stage == "followed_up":
         return StepScore("follow_up", label, 1.0, evidence, ())
+    if facts.stage not in ("resolved", "followed_up") and _still_to_come(facts):
+        # The promised action is still under way and not yet due: nothing to follow up on
+        # yet (D29; a 2026-12-07 probe had "no check that it worked" 15 minutes before the
+        # promised call).
+        return StepScore("follow_up", label, None, (), ("the promised action is not due yet",))
     return StepScore("follow_up", label, 0.0, evidence,
                      ("no check that it worked, no thanks for the chance to help",))
+
+
+def _still_to_come(facts: Facts) -> bool:
+    """Some promise is open and not yet due by the clock, and none is overdue."""
+    return (any(p.pending for p in facts.promises)
+            and not any(p.overdue for p in facts.promises))
 
 
 def _solution(reply: AgentReply) -> bool:

@@ -36,6 +36,7 @@ from datetime import datetime
 from kettle.analysis.coach_context import WARM_C
 from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.playbook import Playbook
+from kettle.analysis.signals import ESCALATING
 from kettle.analysis.stage_evidence import (
     AgentEvidence,
     CustomerEvidence,
@@ -67,7 +68,7 @@ CUSTOMER_ROLES: tuple[str, ...] = ("customer", "other")
 
 #: Signals after which a customer counts as re-heated whatever the temperature change.
 _REHEAT_SIGNALS = frozenset(
-    {"cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up"}
+    {"cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up", "sarcasm"}
 )
 _REHEAT_RISE = 8.0
 _HOT = 0.5
@@ -121,6 +122,10 @@ class StageState:
     def go(self, to: str) -> None:
         if to != self.stage and can_move(self.stage, to):
             self.stage = to
+
+
+#: Escalations beside which "thanks" is no thanks (swearing and "!!" may be joy).
+_NO_THANKS = ESCALATING - {"profanity", "repeated_punctuation", "shouting"}
 
 
 def _reheated(reading: Reading, state: StageState, answer: CustomerEvidence) -> bool:
@@ -179,6 +184,9 @@ def _after_agent(state: StageState, ev: AgentEvidence) -> None:
 
 def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
     answer = customer_evidence(turn)
+    if {s.kind for s in reading.signals} & _NO_THANKS:
+        # "Great. Thanks for nothing.", "Thanks. I'm cancelling." is no thanks (D29).
+        answer = CustomerEvidence(False, False, False, False, True)
     if state.offered_more and answer.rejects and bare(turn.text):
         answer = replace(answer, rejects=False)  # "no" to "Anything else?": goodbye
     state.offered_more = False

@@ -65,7 +65,16 @@ _ACTION = _rx(
     r"\b(?:i|we)(?:'ve| have| just| already)+\s+(?:\w+\s+){0,1}"
     r"(?:called|contacted|spoken|spoke|emailed|sent|arranged|booked|escalated|raised|passed"
     r"|processed|issued|ordered|scheduled|asked|checked|requested|submitted|reported"
-    r"|dispatched|informed|logged|notified|forwarded|talked|phoned|reached)\b",
+    r"|dispatched|informed|logged|notified|forwarded|talked|phoned|reached"
+    # Changes made on the account (D29): "I've removed the £135 roaming charges now".
+    r"|removed|set\s+(?:it|them|your|the|you\s+up)|changed|updated|reset|unlocked|applied|waived"
+    r"|reversed|added|upgraded"
+    r"|downgraded|cancel+ed|credited|refunded|moved|switched|reactivated|restored)\b",
+    # Said in note form (D29): "Engineer booked, arrives by 3:15.", "Refund issued."
+    r"^\W*(?:(?:an?|the|your)\s+)?(?:engineer|technician|refund|replacement|callback|call\s+back"
+    r"|appointment|courier|collection|delivery|credit|new\s+\w+)\s+(?:is\s+|has\s+been\s+)?(?:now\s+)?"
+    r"(?:booked|arranged|sent|scheduled|processed|issued|confirmed|dispatched|applied|ordered)\b"
+    r"(?!\s*\?)",
     r"\b(?:i|we) (?:called|contacted|spoke|emailed|sent|arranged|booked|escalated|phoned"
     r"|checked|talked|reached)\b",
     # Reported in the passive: "has been sent", "the refund has now been processed".
@@ -77,6 +86,8 @@ _ACTION = _rx(
     r"(?:has|have|is|are|will|confirmed|says|said)\b",
 )
 _RESOLVED = _rx(
+    # "Fixed.", "All sorted!" said first (D29).
+    r"^\W*(?:all\s+)?(?:fixed|sorted|resolved|done)\s*[.!]",
     r"\b(?:has|have|is|are|was|were) (?:now |been |just )*(?:fixed|resolved|solved|sorted"
     r"|refunded|credited|delivered|replaced|restored|repaired|reimbursed|cancelled|canceled"
     r"|corrected|reactivated|back (?:on|up))\b",
@@ -119,6 +130,12 @@ _WORKS_NOW = _rx(
     r"|order|package|money|replacement|item|delivery|credit))\b",
     r"\b(?:problem|issue) (?:is |has been )?(?:solved|fixed|resolved|gone)\b",
     r"\b(?:works|working) (?:again|now|fine)\b",
+    # D29 probe: "It's back on now, thanks!", "They're there. Thank god.", "checked in! Thank you".
+    r"\b(?:it|that|everything|the \w+)(?:'s| is| are) (?:all )?(?:back (?:on|up|online)"
+    r"|up and running|fixed|sorted|working)\b",
+    r"\b(?:they'?re|we'?re|i'?m) (?:all )?(?:there|here|home|in|through|on board)\b(?! yet)"
+    r"(?=[^?]*\b(?:thank|thanks|cheers|phew|thank god|finally)\b)",
+    r"\b(?:checked in|made it|got in|got through)\b(?=[^?]*\b(?:thank|thanks|cheers)\b)",
     # "Received, thank you", "Yep, all good", "Done, I'm in" (2026-12-07 probe).
     r"^\W*(?:yes|yep|yeah|ok(?:ay)?)?\W*(?:received(?: it)?|all (?:good|set|sorted)"
     r"|(?:just )?done(?:,| -| !|!)\s*(?:i'?m in|thanks|thank you|cheers))\b",

@@ -42,6 +42,9 @@ _NEWS = re.compile(
     r"|i\s+can\s+confirm|ships|shipped|arrives|is\s+booked|are\s+booked"
     r"|says|said|told\s+me|out\s+for\s+delivery|on\s+(?:its|the|their)\s+way|dispatched"
     r"|approved|processed|tracking"
+    # The promised call itself (D29): "Hi, it's Sam from Power calling back, as I said."
+    r"|calling\s+(?:you\s+)?back|ringing\s+(?:you\s+)?back|calling\s+(?:as\s+promised|to\s+(?:check"
+    r"|see|confirm|follow))|(?:just\s+)?checking\s+in"
     r"|i['’]ve|we['’]ve|i\s+have|we\s+have|has\s+been|have\s+been|is\s+now|are\s+now)\b",
     re.IGNORECASE)
 #: Within this of the promise, a turn is the same exchange, not the promised return.

@@ -91,7 +91,7 @@ def conversation_features(
             sum(r.temperature for r in later) / len(later) if later else 30.0
         )
         row["commitment"] = float(any(r.commitments for r in checked))
-        row["boiled_floor"] = boiled_floor(readings)
+        row["boiled_floor"] = boiled_floor(readings, served=any(t.role == "agent" for t in turns))
         out.append(row)
     return out
 
