@@ -204,6 +204,41 @@ POSITIVE = [
     ("defensiveness", "It's been crazy busy here since the storms."),
     ("defensiveness", "We just don't have enough engineers."),
     ("defensiveness", "Our warehouse team is dealing with a huge backlog."),
+    # 2026-12-07 blind probe by a support lead: replies that had been let through.
+    ("blame", "Cos we need to know who's to blame here."),
+    ("blame", "did you do anything to it? Like drop it or get it wet?"),
+    ("policy_shield", "it's just company policy, I can't, I can't go against policy."),
+    ("policy_shield", "you'll have to email bookings@ with a written request"),
+    ("policy_shield", "you have to submit a ticket through the support portal"),
+    ("scolding", "you really should be checking your emails… everyone else got the email."),
+    ("scolding", "keep an eye on your notifications, that's what they're for 🙂"),
+    ("scolding", "You should always inspect deliveries"),
+    ("scolding", "Customers often damage items themselves and then claim it was the delivery"),
+    ("scolding", "Customers usually don't read the instructions, to be honest."),
+    ("defensiveness", "it's been mental tonight… double the orders and two drivers off sick"),
+    ("defensiveness", "that's not actually our fault, it was our hosting provider's outage"),
+    ("defensiveness", "Well, it's not like we cancel flights for fun"),
+    ("defensiveness", "last year my own flight to Berlin got cancelled and I missed a concert"),
+    ("defensiveness", "I don't think that's fair"),
+    ("doubt", "I don't think that's accurate, the engineer was there at 2."),
+    ("sarcasm", "I'll just magic it up for you shall I"),
+    ("sarcasm", "it's rocket science, clearly"),
+    ("sarcasm", "congratulations, I guess"),
+    ("sarcasm", "cos the manager's just sitting there waiting for your call"),
+    ("sarcasm", "Oh sure, I'm sure the wedding can't possibly happen without you."),
+    ("passing_the_buck", "that's handled by the manufacturer not us, so best to contact them 👍"),
+    ("passing_the_buck", "I'm just the front desk… I'll pass you over"),
+    ("passing_the_buck", "I'm only a chat agent, I can't see that."),
+    ("passing_the_buck", "that's a bank issue, you'd have to ask your bank"),
+    ("passing_the_buck", "data issues aren't handled by this team. You'll need to email "
+                         "data@acme.io"),
+    ("false_promise", "it'll definitely be back in ten minutes, I promise, like, definitely."),
+    ("false_promise", "he'll be there within the hour, guaranteed."),
+    ("false_promise", "I'll make sure it's with you tomorrow morning no matter what 💪"),
+    ("false_promise", "I promise it'll be with you by 9am tomorrow, 100% guaranteed"),
+    ("jargon", "legacy SKU… pro-rata delta on the ARPU"),
+    ("jargon", "FNOL review… subrogation check"),
+    ("jargon", "IMSI/HLR"),
 ]
 
 
@@ -290,6 +325,26 @@ NEGATIVE = [
     ("passing_the_buck", "Please contact us directly if there is any problem."),
     ("passing_the_buck", "I'll pass this to our billing team and I'll call you back by 3 pm."),
     ("sarcasm", "Well, at least you can keep preparing for it tonight."),
+    # Good replies near the 2026-12-07 rules.
+    ("defensiveness", "I'm so sorry, that's not OK. I'll call the depot now and ring you back "
+                      "by 5pm."),
+    ("policy_shield", "Our policy allows a full refund in your case, so I've refunded it now."),
+    ("passing_the_buck", "I'll pass this to our billing team and stay with you on it; I'll call "
+                         "you by 3pm with their answer."),
+    ("blame", "Could you tell me what happened?"),
+    ("sarcasm", "I'm sure we can sort this out today."),
+    ("sarcasm", "Congratulations on the new house!"),
+    ("passing_the_buck", "That's handled by our returns team, I've already sent it to them and "
+                         "I'll update you by noon."),
+    ("passing_the_buck", "I'll pass you over to Sam in billing, who can refund it now, and I'll "
+                         "stay on the line."),
+    ("scolding", "Customers often ask whether the lid is dishwasher safe, and it is."),
+    ("scolding", "Feel free to use the chat any time, that's what it's for."),
+    ("scolding", "When I was a student I felt that everyone else knew where they were going."),
+    ("defensiveness", "I don't think it's fair that you waited so long, so I've refunded you."),
+    ("defensiveness", "It's not like you to miss a payment, so I've waived the fee."),
+    ("false_promise", "It's not 100% guaranteed, but it usually arrives the next day."),
+    ("blame", "Once the insurers agree who was at fault, the excess is refunded."),
 ]
 
 
@@ -423,6 +478,19 @@ def test_a_premature_request_is_rewritten_to_ask_for_the_same_thing_later() -> N
                                                    HOT)
 
 
+@pytest.mark.parametrize("reply", [
+    "OK, um, can I just take the, the client reference number first, and the postcode?",
+    "can I take your account number and the exact time of the delivery?",
+    "what's your booking reference?",
+])
+def test_asking_a_hot_customer_for_references_first_is_premature(reply: str) -> None:
+    # 2026-12-07 blind probe: flagged while the customer is hot, not once calm.
+    assert "premature_info_request" in flagged(reply, HOT)
+    assert "premature_info_request" not in flagged(reply, CALM)
+    heard = "I'm so sorry, I can understand how frustrating this is. " + reply
+    assert "premature_info_request" not in flagged(heard, HOT)
+
+
 def test_sorry_you_feel_that_way_is_a_non_apology_to_a_hot_customer() -> None:
     for reply in ("Well, I'm sorry you feel that way.",
                   "I'm sorry you feel that our installation was to blame."):
@@ -441,3 +509,16 @@ def test_sorry_you_feel_that_way_is_a_non_apology_to_a_hot_customer() -> None:
 def test_ordinary_wording_is_no_anti_pattern(reply: str) -> None:
     # 2026-12-07 probe of ordinary support traffic.
     assert flagged(reply, CALM) == set()
+
+
+@pytest.mark.parametrize("reply", [
+    "Um, I'm not gonna pass you on. I'll look into it myself and ring you back by 5pm.",
+    "I won't pass you on, I'll stay with you on this.",
+])
+def test_refusing_to_pass_the_customer_on_is_ownership(reply: str) -> None:
+    assert "passing_the_buck" not in {f.name for f in check(reply, conversation=HOT).anti_patterns}
+
+
+def test_being_only_the_front_desk_is_passing_the_buck() -> None:
+    found = check("I'm just the front desk, I'll pass you over.", conversation=HOT).anti_patterns
+    assert "passing_the_buck" in {f.name for f in found}
