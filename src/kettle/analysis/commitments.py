@@ -58,9 +58,13 @@ _HESITATION = re.compile(r"(?:,\s*)?\b(?:er+|erm+|um+|umm+|uh+|uhm+|hmm+)\b(?:\s
                          re.IGNORECASE)
 
 
+#: One of these is in every hesitation ("er" alone is in most words: "order", "very").
+_HESITATION_LITERALS = (" er ", " er,", "er, ", " erm", "um", "uh", "hmm")
+
+
 def _unfilled(text: str) -> str:
     """``text`` with hesitations blanked, one space per character (spans keep their offsets)."""
-    if not may_hold(text, ("er", "um", "uh", "hmm")):
+    if not may_hold(text, _HESITATION_LITERALS):
         return text
     return _HESITATION.sub(lambda m: " " * len(m.group()), text)
 
