@@ -71,6 +71,8 @@ _SOON = (r"(?:today|tonight|tomorrow(?:\s+(?:morning|afternoon|evening))?|this\s
 _EVENT_RE = re.compile(rf"\b{_EVENT}\b", re.IGNORECASE)
 _SOON_RE = re.compile(rf"\b{_SOON}\b", re.IGNORECASE)
 _STOPS = re.compile(r"[.!?\n]")
+#: "my/our/the (one or two words) " right before the event: "for my visa appointment".
+_OWNED = re.compile(r"\b(?:my|our|the)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: Something is wrong: without it, a flight tomorrow is only news.
 _WRONG = re.compile(
     r"\b(?:no|not|never|nothing|still|without|broken|down|crash\w*|fail\w*|stopped|missing|lost"
@@ -160,15 +162,27 @@ def at_stake(text: str) -> bool:
 
 
 def _soon_after_event(text: str) -> bool:
-    """An event named with a time soon within 50 characters of it, in its sentence."""
+    """An event named with a time soon in its sentence: after it within 40 characters ("my
+    flight is in 5 hours"), or before "my/our/the (…) event" within 30 ("tomorrow morning
+    for my visa appointment")."""
     for event in _EVENT_RE.finditer(text):
-        begin, end = max(0, event.start() - 50), min(len(text), event.end() + 50)
-        before = [m.end() for m in _STOPS.finditer(text, begin, event.start())]
-        after = _STOPS.search(text, event.end(), end)
-        window = text[before[-1] if before else begin:after.start() if after else end]
-        if _SOON_RE.search(window):
+        stops = [m.end() for m in _STOPS.finditer(text, max(0, event.start() - 60), event.start())]
+        begin = stops[-1] if stops else max(0, event.start() - 60)
+        after = _STOPS.search(text, event.end(), event.end() + 60)
+        end = min(after.start() if after else len(text), event.end() + 60)
+        if _soon_within(text, event.end(), end, 40):
+            return True
+        owner = _OWNED.search(text, max(begin, event.start() - 30), event.start())
+        if owner is not None and _SOON_RE.search(text, max(begin, owner.start() - 30),
+                                                 owner.start()):
             return True
     return False
+
+
+def _soon_within(text: str, start: int, end: int, reach: int) -> bool:
+    """A time soon that starts within ``reach`` characters after ``start``."""
+    found = _SOON_RE.search(text, start, end)
+    return found is not None and found.start() - start <= reach
 
 
 def contrast_tail(text: str) -> str | None:
