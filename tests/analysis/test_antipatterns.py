@@ -522,3 +522,26 @@ def test_refusing_to_pass_the_customer_on_is_ownership(reply: str) -> None:
 def test_being_only_the_front_desk_is_passing_the_buck() -> None:
     found = check("I'm just the front desk, I'll pass you over.", conversation=HOT).anti_patterns
     assert "passing_the_buck" in {f.name for f in found}
+
+
+@pytest.mark.parametrize(("customer", "reply", "family"), [
+    ("I've lost a whole day's work because of your outage",
+     "Er, yeah, I mean, it was only down for a few hours, um, most people didn't even notice.",
+     "minimising"),
+    ("will my refund be approved?",
+     "yep, definitely, it'll be approved for sure, don't worry about it", "false_promise"),
+    ("Can you make sure my complaint is upheld?",
+     "Yeah, yeah, I'll make sure you get full compensation, don't worry.", "false_promise"),
+])
+def test_spoken_minimising_and_false_promises(customer: str, reply: str, family: str) -> None:
+    found = check(reply, conversation=[{"role": "customer", "text": customer}]).anti_patterns
+    assert family in {f.name for f in found}
+
+
+@pytest.mark.parametrize("reply", [
+    "It will be approved if the item is unused; I'll confirm by 5pm.",
+    "Yes, it was only down for a few minutes this morning and it is back now.",
+])
+def test_conditions_and_plain_facts_are_no_false_promise(reply: str) -> None:
+    found = check(reply, conversation=[{"role": "customer", "text": "Is it sorted?"}]).anti_patterns
+    assert not {f.name for f in found} & {"false_promise", "minimising"}

@@ -60,7 +60,7 @@ def test_fixed_said_first_is_a_resolution(text: str) -> None:
     assert agent_evidence(Turn("agent", text)).claims_resolved
 
 
-@pytest.mark.parametrize("text", ["Engineer booked?", "I have set up nothing yet.",
+@pytest.mark.parametrize("text", ["Engineer booked?", "I have not set anything up yet.",
                                   "Could you reset it yourself?"])
 def test_no_action_reported(text: str) -> None:
     ev = agent_evidence(Turn("agent", text))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from kettle.analysis.coach_context import Context
+from kettle.analysis.coach_context import WARM_C, Context
 from kettle.analysis.stage_promises import GET_BACK
 from kettle.analysis.types import Commitment, Finding, Verdict
 
@@ -29,13 +29,16 @@ DONT_SEND: frozenset[str] = frozenset(
 NO_TIME_NEEDED = re.compile(
     r"(?:i|we)(?:['’]ve|\s+have)\b|(?:i|we)\s+(?:can|could)\b|would\s+you\b"
     r"|\W*(?:all\s+)?(?:done|sorted)\b|(?:is|are|has\s+been|have\s+been)\b"
-    r"|(?:i|we)(?:['’]d|\s+would)\s+(?:be|like)\b|(?:i|we)(?:['’]m|\s+am|['’]re|\s+are)\s+(?:happy|glad)\b",
+    r"|(?:i|we)(?:['’]d|\s+would)\s+(?:be|like)\b|(?:i|we)(?:['’]m|\s+am|['’]re|\s+are)\s+(?:happy|glad)\b"
+    # The order of this call's business: "let's do the address first and then the bill".
+    r"|let['’]?s\s+(?:do|start|go|take|deal|sort|look)\b",
     re.IGNORECASE)
 
 #: A promise to come back to the customer, which needs a time even after a calm question.
 #: ... as the tracker reads it (``stage_promises.GET_BACK``), or to find something out first.
 _FINDS_OUT = re.compile(r"\bring\w* you\b|\b(?:check|look into|find out|investigate|chase)\b",
                         re.IGNORECASE)
+_LETS = re.compile(r"let['’]?s\b", re.IGNORECASE)
 _HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
 _MOVES = frozenset(
     {"plan", "ownership", "question_open", "question_closed", "suggestion", "information"}
@@ -100,6 +103,9 @@ def missing(
     # A promise said vaguely ("soon") needs a time; so does a reply whose promises
     # all lack one. A timed promise beside an untimed one ("I'll call you by 3 pm,
     # and I'll credit your account") gives the customer a time to hold on to.
+    # "Let's do the address first and then the bill": this call's order, not a promise
+    # that needs a time (D29).
+    commitments = tuple(c for c in commitments if not _LETS.match(c.span.text))
     vague = any(c.vague for c in commitments) or (
         bool(commitments) and all(c.due is None for c in commitments))
     if context.asks and not any(GET_BACK.search(c.action) or _FINDS_OUT.search(c.action)
@@ -116,10 +122,16 @@ def missing(
         out.append("concrete_time")
     # A calm customer's plain question is answered by the answer itself ("Our Leeds
     # store closes at 6pm on Saturdays."): no plan is owed.
+    # Nor by a calm customer with nothing wrong ("Hi, I'm calling about my direct debit.",
+    # "Sorry for all the questions!", D29): a plan answers a problem.
+    calm = (context.temperature is not None and context.temperature < WARM_C
+            and not context.venting)
     if (context.situation == "calmer" and not names & (_MOVES | _HEARD) and not commitments
-            and not context.asks):
+            and not context.asks and not calm):
         out.append("plan")
-    if context.situation == "resolved" and "thanks" not in names:
+    # "Great, glad that's sorted. Is there anything else I can help with?" closes well.
+    if context.situation == "resolved" and not names & {"thanks", "question_open",
+                                                        "question_closed"}:
         out.append("thanks")
     return tuple(out)
 

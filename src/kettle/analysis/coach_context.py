@@ -121,7 +121,9 @@ def _heat(turns: tuple[Turn, ...], last: int, playbook: Playbook) -> tuple[float
     if not text.strip():
         return 30.0, False
     reading = thermometer.read(text, context=turns[:last], playbook=playbook)
-    return reading.temperature, reading.mode != "information" or bool(reading.signals)
+    # A vulnerability is care to take, not venting ("I'm deaf, so please email me", D29).
+    loud = any(s.kind != "vulnerability" for s in reading.signals)
+    return reading.temperature, reading.mode != "information" or loud
 
 
 def _acknowledged(turns: tuple[Turn, ...], playbook: Playbook) -> bool:

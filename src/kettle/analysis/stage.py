@@ -113,6 +113,10 @@ class StageState:
     answered_only: bool = False
     #: The agent's last turn asked "Anything else?": a bare "no" closes, not rejects.
     offered_more: bool = False
+    #: An agent turn since the customer last wrote did what was asked (D29).
+    completed: bool = False
+    #: The agent's last turn asked whether all is well.
+    checked: bool = False
     #: The agent promised something with a time that no later turn reported done: the
     #: customer's "Ok, thank you" agrees to it, it does not close the case.
     awaiting: bool = False
@@ -124,6 +128,8 @@ class StageState:
             self.stage = to
 
 
+_NO_GRIEF = frozenset({"vulnerability"})
+_EXCITED = frozenset({"profanity", "repeated_punctuation", "shouting"})
 #: Escalations beside which "thanks" is no thanks (swearing and "!!" may be joy).
 _NO_THANKS = ESCALATING - {"profanity", "repeated_punctuation", "shouting"}
 
@@ -157,13 +163,20 @@ def _grieves(reading: Reading) -> bool:
     """Whether a customer turn shows a grievance: warm (the coach's ``WARM_C``),
     venting or with a signal. A customer who only asked, was answered and thanks
     us ("Great, thanks for your help") had a question, not a grievance."""
-    return (reading.temperature >= WARM_C or reading.mode != "information"
-            or bool(reading.signals))
+    # A vulnerability is care to take, not a grievance ("I use a wheelchair. Does the
+    # store have step-free access?", D29).
+    # Nor is swearing or "!!" in a cool message ("Damn, you lot are quick!").
+    cool = reading.temperature < WARM_C
+    return (not cool or reading.mode != "information"
+            or any(s.kind not in _NO_GRIEF and not (cool and s.kind in _EXCITED)
+                   for s in reading.signals))
 
 
 def _after_agent(state: StageState, ev: AgentEvidence) -> None:
     state.agent_replied = True
     state.offered_more = ev.offers_more
+    state.completed = (state.completed or ev.completes) and not ev.plans
+    state.checked = ev.checks
     if ev.acknowledges or ev.asks_confirmation:
         state.go("acknowledged")
     state.confirm_asked = state.confirm_asked or ev.asks_confirmation
@@ -172,7 +185,10 @@ def _after_agent(state: StageState, ev: AgentEvidence) -> None:
         state.awaiting = True
     elif ev.claims_resolved or ev.reports_action:  # the promised action reported done
         state.awaiting = False
-    if ev.reports_action or ev.claims_resolved:
+    # A further request done after the case was resolved keeps it resolved ("Great, I've
+    # booked the fitting for Tuesday", D29).
+    if (ev.reports_action or ev.claims_resolved) and not (
+            ev.completes and state.stage in ("resolved", "followed_up")):
         state.go("in_progress")
     state.resolution_claimed = state.resolution_claimed or ev.claims_resolved
     if ev.follows_up:
@@ -198,13 +214,22 @@ def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
     else:
         if state.confirm_asked and answer.confirms:
             state.go("facts_confirmed")
-        if (state.plan_offered or state.awaiting) and (answer.accepts or answer.confirms
-                                                        or answer.pleased or answer.satisfied):
+        # The plan already carried out (D29): thanks close it rather than agree to it.
+        carried_out = state.completed and not state.awaiting
+        if (state.plan_offered or state.awaiting) and not carried_out and (
+                answer.accepts or answer.confirms or answer.pleased or answer.satisfied):
             state.go("plan_agreed")
         # Before any agent turn "it works now" is not a resolution of this conversation.
-        said_solved = state.stage != "venting" and works_now(turn.text)
+        # Or an answer to the agent's own check ("Is everything running as it should?" …
+        # "Yes, all fine", D29).
+        said_solved = (state.stage != "venting" or state.checked) and works_now(turn.text)
         # Pleased with the action reported: solved for the customer, whatever is left to do.
         pleased = state.stage == "in_progress" and answer.pleased and not state.awaiting
+        # Done what was asked, and thanked for it: "I've cancelled the second one" … "Phew,
+        # thanks so much" (D29).
+        thanked = (state.stage == "in_progress" and state.completed and not state.awaiting
+                   and answer.satisfied and _thanks_for_the_answer(turn.text))
+        pleased = pleased or thanked
         solved = (state.resolution_claimed and answer.satisfied) or said_solved or pleased
         # A plain question answered: the customer was never upset and now thanks us.
         asked = (not state.grievance and state.agent_replied and not state.plan_offered
@@ -217,7 +242,7 @@ def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
             if state.followed_up:
                 state.go("followed_up")
     state.confirm_asked = state.plan_offered = state.resolution_claimed = False
-    state.followed_up = state.agent_replied = False
+    state.followed_up = state.agent_replied = state.completed = False
     state.last_temperature = reading.temperature
 
 

@@ -67,7 +67,7 @@ _ACTION = _rx(
     r"|processed|issued|ordered|scheduled|asked|checked|requested|submitted|reported"
     r"|dispatched|informed|logged|notified|forwarded|talked|phoned|reached"
     # Changes made on the account (D29): "I've removed the £135 roaming charges now".
-    r"|removed|set\s+(?:it|them|your|the|you\s+up)|changed|updated|reset|unlocked|applied|waived"
+    r"|removed|set\s+(?:it|them|your|the|you\s+up|up)|changed|updated|reset|unlocked|applied|waived"
     r"|reversed|added|upgraded"
     r"|downgraded|cancel+ed|credited|refunded|moved|switched|reactivated|restored)\b",
     # Said in note form (D29): "Engineer booked, arrives by 3:15.", "Refund issued."
@@ -81,6 +81,10 @@ _ACTION = _rx(
     r"\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?been\s+(?:sent|arranged|booked|escalated"
     r"|dispatched|scheduled|processed|raised|forwarded|passed|requested|issued|ordered)\b",
     r"\b(?:is|are) (?:now )?on (?:its|their|the) way\b",
+    # "That's sent now", "Booked: collection is on Friday" (D29).
+    r"\b(?:that'?s|it'?s|it is|that is|all) (?:now |all )?(?:sent|booked|done|cancelled|applied"
+    r"|updated|arranged|processed|changed|set up)\b",
+    r"^\W*(?:booked|sent|done|cancelled|arranged|confirmed|applied|updated)\s*[:.!,-]",
     r"\bi'?m (?:now |currently )?(?:working on|looking into|checking|on it)\b",
     r"\b(?:the|our) (?:depot|team|engineer|driver|courier|technician|manager|warehouse)\s+"
     r"(?:has|have|is|are|will|confirmed|says|said)\b",
@@ -88,7 +92,7 @@ _ACTION = _rx(
 _RESOLVED = _rx(
     # "Fixed.", "All sorted!" said first (D29).
     r"^\W*(?:all\s+)?(?:fixed|sorted|resolved|done)\s*[.!]",
-    r"\b(?:has|have|is|are|was|were) (?:now |been |just )*(?:fixed|resolved|solved|sorted"
+    r"\b(?:has|have|is|are|was|were) (?:now |been |just )*(?:fixed|resolved|solved|sorted|closed"
     r"|refunded|credited|delivered|replaced|restored|repaired|reimbursed|cancelled|canceled"
     r"|corrected|reactivated|back (?:on|up))\b",
     r"\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:fixed|resolved|solved|sorted|refunded|credited"
@@ -130,6 +134,9 @@ _WORKS_NOW = _rx(
     r"|order|package|money|replacement|item|delivery|credit))\b",
     r"\b(?:problem|issue) (?:is |has been )?(?:solved|fixed|resolved|gone)\b",
     r"\b(?:works|working) (?:again|now|fine)\b",
+    # An answer to "Is everything OK?": "Yes, all fine.", "Yes, all there." (D29).
+    r"^\W*(?:yes|yep|yeah)?\W*(?:all|everything(?:'s| is)?|it'?s all) (?:fine|there|good|ok|okay"
+    r"|present|correct|working)\b",
     # D29 probe: "It's back on now, thanks!", "They're there. Thank god.", "checked in! Thank you".
     r"\b(?:it|that|everything|the \w+)(?:'s| is| are) (?:all )?(?:back (?:on|up|online)"
     r"|up and running|fixed|sorted|working)\b",
@@ -173,6 +180,11 @@ class AgentEvidence:
     follows_up: bool
     #: "Is there anything else I can help with?": a bare "no" to it is a goodbye.
     offers_more: bool = False
+    #: "Is everything running as it should?": a "yes, all fine" answers it (D29).
+    checks: bool = False
+    #: What the customer asked for is done ("I've cancelled the second one"), not a step
+    #: on the way ("I've escalated it to the team").
+    completes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +215,24 @@ def agent_evidence(turn: Turn) -> AgentEvidence:
         claims_resolved=bool(_RESOLVED.search(text)),
         follows_up=bool(_FOLLOW_UP.search(text)),
         offers_more=bool(_MORE.search(text)),
+        checks=bool(_CHECKS.search(text)),
+        completes=bool(_RESOLVED.search(text))
+        or (bool(_ACTION.search(text)) and not _ON_THE_WAY.search(text)),
     )
+
+
+_CHECKS = _rx(
+    r"\b(?:is|are|does|did|has|have)\s+(?:everything|it|all|that|they|the\s+\w+)\b[^?.!]{0,60}"
+    r"\b(?:ok|okay|fine|right|working|work|running|expected|arrived|there|good|sorted|fixed)\b"
+    r"[^?.!]{0,30}\?",
+)
+#: A step towards a fix, not the fix: passed on, asked, checked, logged (D29).
+_ON_THE_WAY = _rx(
+    r"\b(?:escalated|raised|passed|forwarded|logged|reported|asked|requested|contacted|checked"
+    r"|chased|referred|submitted|spoken|spoke|emailed\s+(?:the|our)|informed|notified|looking"
+    r"|working\s+on|called|rang|phoned|on\s+(?:its|their|the)\s+way|will\s+be\s+(?:with\s+you"
+    r"|there|here))\b",
+)
 
 
 def customer_evidence(turn: Turn) -> CustomerEvidence:

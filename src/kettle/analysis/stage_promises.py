@@ -29,7 +29,8 @@ _STOP = frozenset(
 #: A promise to come back to the customer (also read by the reply coach, ``advice``).
 GET_BACK = re.compile(
     r"\b(?:get|come|call|ring|write|reply|respond)\w* (?:you )?back\b|\bback to you\b"
-    r"|\b(?:update|contact|call|email|text|message|notify|inform)\w* you\b|\blet you know\b",
+    r"|\b(?:update|contact|call|email|text|message|notify|inform)\w* you\b|\blet you know\b"
+    r"|\breply (?:here|to you)\b",
     re.IGNORECASE,
 )
 _DONE = re.compile(r"\b(?:done|completed|complete|finished|sent|delivered)\b", re.IGNORECASE)
@@ -78,7 +79,7 @@ def kept_by(promise: Commitment, made: datetime | None, turn: Turn) -> bool:
     """Does ``turn`` report ``promise`` (made at ``made``, when known) kept?"""
     if turn.role in _AGENT_ROLES:
         if GET_BACK.search(promise.action) or GET_BACK.search(promise.span.text):
-            return _gets_back(made, turn)
+            return _gets_back(made, turn, promise.due)
         ev = agent_evidence(turn)
         reported = ev.reports_action or ev.claims_resolved or bool(_DONE.search(turn.text))
         return reported and bool(_stems(promise.action) & _stems(turn.text))
@@ -86,7 +87,7 @@ def kept_by(promise: Commitment, made: datetime | None, turn: Turn) -> bool:
                                         or _CONFIRMED.match(turn.text) is not None)
 
 
-def _gets_back(made: datetime | None, turn: Turn) -> bool:
+def _gets_back(made: datetime | None, turn: Turn, due: datetime | None = None) -> bool:
     """A later agent turn is the promised return when it brings news, and, when both
     times are known, comes after the exchange in which the promise was made.
 
@@ -101,7 +102,11 @@ def _gets_back(made: datetime | None, turn: Turn) -> bool:
     if made is None or turn.sent_at is None or (made.tzinfo is None) != (
             turn.sent_at.tzinfo is None):
         return True  # no comparable times: the news alone decides
-    return turn.sent_at - made >= SAME_EXCHANGE
+    exchange = SAME_EXCHANGE
+    if due is not None and (due.tzinfo is None) == (made.tzinfo is None) and due > made:
+        # "I'll come back to you within 10 minutes", back after 6 (D29).
+        exchange = min(exchange, (due - made) / 2)
+    return turn.sent_at - made >= exchange
 
 
 def open_promises(

@@ -106,7 +106,11 @@ _POLITE_WORDS = ("thank", "appreciat", "grateful", "sure", "work", "fixed", "sor
 #: Joy, thanks or praise for what was done: beside it, swearing is no escalation.
 _JOY = re.compile(
     r"\b(?:thanks?|thank\s+you|thx|ty|cheers|legends?|well\s+done|brilliant|amazing|awesome"
-    r"|fixed|sorted|works?|working|arrived|landed|found|fast|quick|saved)\b", re.IGNORECASE)
+    r"|fixed|sorted|arrived|landed|found|saved"
+    # Not "at work" nor "quick note": what was done, said to be working or quick.
+    r"|(?:it|that|everything)\s+works|works\s+(?:now|again|perfectly|fine|great)"
+    r"|working\s+(?:now|again|fine)|(?:so|that\s+was|was|were|very|super|really|are|is)\s+"
+    r"(?:fast|quick|good))\b", re.IGNORECASE)
 #: Swearing at someone: "fuck you", "piece of shit".
 _AT_SOMEONE = re.compile(r"\b(?:f\W*\w*k|screw|damn)\s+(?:you|u|off|them)\b"
                          r"(?!\s+(?:guys|lot|people|are|r)\b)|\bpiece\s+of\b", re.IGNORECASE)

@@ -132,12 +132,21 @@ _OWN_SLIP = re.compile(
     # "damn, I forgot to attach the receipt" (D29).
     r"|\bi\s+(?:completely\s+|totally\s+|just\s+)?forgot\s+to\s+(?:attach|include|add|send|mention"
     r"|put|enclose|upload|give\s+you)\b"
-    r"|\bi(?:'ve|\s+have)?\s+made\s+a\s+(?:mistake|typo|error)\b",
+    r"|\bi(?:'ve|\s+have)?\s+made\s+a\s+(?:mistake|typo|error)\b"
+    # D29: "My fault entirely!", "Sorry, typo - I meant…", "Ignore my last message, wrong
+    # email address", "I might have given you the wrong postcode".
+    r"|\bmy\s+(?:fault|mistake|bad)\s+(?:entirely|completely|totally)\b"
+    r"|^\W*(?:sorry\W+)?(?:typo|correction)\b|\bignore\s+my\s+(?:last|previous)\s+message\b"
+    r"|\bi(?:'ve|\s+have|\s+(?:might|may|must)\s+have)\s+given\s+you\s+the\s+wrong\b",
     re.IGNORECASE,
 )
 _said_own_slip = LiteralGated(_OWN_SLIP, literals=(
     "mistake", "accident", "error", "fault", "bad", "oops", "silly", "inadvertent", "wrong",
-    "typo", "forgot"))
+    "typo", "forgot", "correction", "ignore"))
+#: Swearing as a figure of speech, not at anyone (D29): "Hell of a week here, lol".
+_SWEAR_IDIOM = re.compile(
+    r"\b(?:one\s+)?hell\s+of\s+a\b|\bbloody\s+(?:good|great|brilliant|lovely|quick|fast"
+    r"|marvellous|fantastic|useless\s+with)\b|\bdamn\s+(?:good|fine|quick|fast)\b", re.IGNORECASE)
 #: A slip the customer puts down to us after all ("I ordered the wrong size and your
 #: size guide is useless", "because your form autofilled it").
 _BLAMES_US = re.compile(
@@ -170,6 +179,20 @@ _PROBLEM = re.compile(
     r"\b(?:no|not|never|nothing|nobody|without|broken|missed|cancel+ed|late|stuck|frozen|failed"
     r"|stopped|off|left|lost|taken|wrong|cut|ran\s+out|run\s+out|help|urgent|emergency|nowhere"
     r"|double[- ]booked|declined|missing)\b|n['’]t\b",
+    re.IGNORECASE)
+#: Something is actually wrong, for a vulnerable customer to be worried (D29): not a
+#: bare "no" or "not" ("I'm 84 and don't use email", "we won't need the deliveries").
+_TROUBLE = re.compile(
+    r"\b(?:broken|broke|missed|cancel+ed|late|stuck|frozen|failed|stopped|lost|taken|wrong|cut\s+off"
+    r"|ran\s+out|run\s+out|urgent|emergency|nowhere|double[- ]booked|declined|missing|overdrawn"
+    r"|evict\w*|disconnected|leak\w*|flood\w*|walked\s+out|wandered\s+off|fell|fallen|injur\w*"
+    r"|hurt|hospital|left\s+(?:the\s+)?(?:front\s+|back\s+)?(?:door|gate)\s+open|no\s+(?:heating|heat|power|electricity|gas|water"
+    r"|hot\s+water|money|food|internet|signal|phone|way|one|reply|answer)"
+    r"|without\s+(?:heating|heat|power|electricity|gas|water|money|food|internet|my|his|her)"
+    r"|(?:is|are|was|has\s+been|went|gone)\s+off|not\s+working|(?:isn|aren|wasn|doesn|didn|won|hasn"
+    r"|haven)['’]t\s+(?:work|working|arrive|arrived|come|came|start|turn|load|receiv|got|had|been"
+    r"\s+(?:fixed|repaired|refunded|delivered|sorted))\w*|can['’]?t\s+(?:afford|pay|get|buy|reach"
+    r"|access|log|heat|cook)|cannot\s+(?:afford|pay|get|buy|reach|access))\b",
     re.IGNORECASE)
 #: Vulnerability said of someone who need not be vulnerable ("I love my baby so much"):
 #: reported only with a problem or negative words (D28).
@@ -399,10 +422,13 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     if any(s.kind in _THREATENING for s in found):
         emotions = _threatened(emotions)
     kinds = {s.kind for s in found}
-    if (feeling is None and not kinds & signals.ESCALATING and _top(emotions) == "confusion"
-            and hot < 0.5 and unsure(text)):
+    # "Hello?? Sorry, not sure if this is working." is unsure, not loud (D29).
+    if (feeling is None and not kinds & signals.ESCALATING - {"repeated_punctuation"}
+            and _top(emotions) == "confusion" and hot < 0.5 and unsure(text)):
         ceiling = min(ceiling, CONFUSED_C)  # "Am I doing something wrong?" (D29)
-    cheering = (_top(emotions) == "relief" and bool(kinds & _CHEERS)
+    # Relief leads, or a question after the praise does ("Damn, you lot are quick! … Can I
+    # order another?", D29).
+    cheering = (_top(emotions) in ("relief", "confusion", "neutral") and bool(kinds & _CHEERS)
                 and not kinds - _CHEERS - _QUIET and joyful(text))
     if cheering:  # "holy shit that was fast, thanks": swearing for joy escalates nothing
         hot, ceiling = min(hot, MILD_HOT), min(ceiling, MILD_C)
@@ -433,7 +459,7 @@ def _vulnerable(text: str, found: tuple[Signal, ...],
         return found, False
     problem = _PROBLEM.search(text) is not None
     if problem or negativity > 0.0 or any(not _MENTION_ONLY.search(s.span.text) for s in marks):
-        return found, problem
+        return found, _TROUBLE.search(text) is not None
     return tuple(s for s in found if s.kind != "vulnerability"), False
 
 
@@ -498,7 +524,9 @@ def said_mildly(text: str, found: Sequence[Signal]) -> bool:
     # Swearing at one's own slip is no escalation: "shit, sorry, I gave you the wrong
     # order number" (D29); swearing beside mild words is ("a bit fucking annoying").
     own_slip = _said_own_slip(text) and not _BLAMES_US.search(text)
-    return own_slip if escalating else _said_mild_words(text) or own_slip
+    if escalating:  # swearing only: at one's own slip, or in an idiom ("Hell of a week")
+        return own_slip or _SWEAR_IDIOM.search(text) is not None
+    return _said_mild_words(text) or own_slip
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
