@@ -290,7 +290,7 @@ def test_topic_is_what_the_customer_needed(said: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("said", "word"),
     [
-        ("I'm so worried, my parcel with the medicine is lost.", "stressful"),
+        ("I'm so worried, my parcel with the medicine is lost.", "worrying"),
         ("I am really disappointed, the sofa came in the wrong colour.", "disappointing"),
         ("I don't understand why my bill went up by 40 pounds this month.", "confusing"),
         ("My internet has been down since Monday and I work from home.", "stressful"),
@@ -329,7 +329,7 @@ def test_a_sure_thermometer_outranks_the_situation_but_a_named_feeling_outranks_
                               "confusion", "relief", "neutral"), 0.05)
     angry = Reading(80.0, 0.8, {**emotions, "anger": 0.7}, (), "venting", 0.9)
     assert feeling(angry, "I needed it by 5 pm for the wedding") == "really frustrating"
-    assert feeling(angry, "I'm so worried") == "really stressful"
+    assert feeling(angry, "I'm so worried") == "really worrying"  # fear named is worry (D29)
     unsure = Reading(50.0, 0.2, {**emotions, "disappointment": 0.3}, (), "mixed", 0.5)
     assert feeling(unsure, "I needed it by 5 pm for the wedding") == "really stressful"
     assert feeling(unsure, "") == "really disappointing"
@@ -423,3 +423,52 @@ def test_a_calm_question_gets_no_progress_report_or_follow_up() -> None:
     upset = suggest([{"role": "customer", "text": "My parcel never arrived and I'm furious!"}],
                     now=MONDAY_10)
     assert {"progress", "follow_up"} <= {s.kind for s in upset}
+
+
+@pytest.mark.parametrize(("said", "plan_starts"), [
+    ("There's a strong smell of gas in my kitchen, what do I do??", "Please leave the property"),
+    ("Water is pouring in through the ceiling from a burst pipe!", "Please turn off the water"),
+    ("The socket is sparking and there's a burning smell.", "Please switch off at the mains"),
+])
+def test_a_danger_comes_first(said: str, plan_starts: str) -> None:
+    conversation = [{"role": "customer", "text": said}]
+    found = _by_kind(conversation, now=MONDAY_10)
+    assert found["plan"].startswith(plan_starts)
+    assert found["reflection"].startswith("That sounds really frightening")
+    for text in found.values():
+        assert check(text, conversation=conversation).anti_patterns == ()
+
+
+def test_a_bereaved_customer_gets_condolences() -> None:
+    conversation = [{"role": "customer", "text": "My husband passed away last month and I need "
+                     "to close his broadband account."}]
+    assert _by_kind(conversation, now=MONDAY_10)["reflection"].startswith(
+        "I'm so sorry for your loss")
+
+
+@pytest.mark.parametrize("said", [
+    "I lost my job and I can't make this month's loan payment. I'm scared.",
+    "Someone has hacked my account and taken money.",
+])
+def test_money_at_stake_is_worrying(said: str) -> None:
+    reflection = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["reflection"]
+    assert "really worrying" in reflection
+
+
+def test_fillers_and_false_starts_are_not_said_back() -> None:
+    said = ("um, so the router, the router keeps dropping out every evening, right, and I work "
+            "from home")
+    reflection = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["reflection"]
+    assert "um," not in reflection and "the router, the router" not in reflection
+
+
+def test_sarcastic_thanks_is_not_said_back() -> None:
+    said = "Nice of you to delete all my saved reports in the update. Really appreciate it."
+    reflection = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["reflection"]
+    assert "appreciate" not in reflection and "Nice of" not in reflection
+
+
+def test_no_nonsense_noun_as_the_topic() -> None:
+    said = "My late father's account is still being billed. Please stop it."
+    plan = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["plan"]
+    assert "your late" not in plan

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from kettle.analysis import signals as signal_rules
 from kettle.analysis.perspective import flip
 from kettle.analysis.playbook import Playbook
+from kettle.analysis.suggest_safety import CONDOLENCE, FRIGHT, bereaved, in_danger
 from kettle.analysis.types import Reading, Signal
 
 #: Feeling guesses by emotion.
@@ -37,6 +38,9 @@ FEELINGS: dict[str, str] = {
     "relief": "a relief",
     "neutral": "frustrating",
     "hurt": "really upsetting",
+    # D29: a danger, or a vulnerable customer or money at stake, is fear or worry.
+    "fear": "really frightening",
+    "worry": "really worrying",
 }
 #: How the guess is said, by the feeling guessed (the same frame every time reads
 #: as a template); each is a reflection to the reply coach. Stress keeps the
@@ -73,9 +77,11 @@ LEANING = 0.2
 _I = r"(?:i|i'm|i am|i've|i have|i feel|i'm feeling|i was|we|we're|we are)"
 #: Feelings the customer names themselves, checked in this order.
 _NAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("anxiety", re.compile(
-        r"\b(?:worr(?:y|ied|ying)|anxious|scared|nervous|stress(?:ed|ful)?|panic\w*|afraid|"
-        r"terrified|desperate)\b", re.IGNORECASE)),
+    # Fear named is worry, not stress (D29: "I'm scared" had been met with "really stressful").
+    ("worry", re.compile(
+        r"\b(?:worr(?:y|ied|ying)|anxious|scared|nervous|panic\w*|afraid|terrified|frightened"
+        r"|desperate)\b", re.IGNORECASE)),
+    ("anxiety", re.compile(r"\bstress(?:ed|ful)?\b", re.IGNORECASE)),
     ("disappointment", re.compile(
         r"\b(?:disappoint\w*|let\s+down|gutted|heartbroken)\b", re.IGNORECASE)),
     ("confusion", re.compile(
@@ -102,6 +108,12 @@ _SITUATION: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:paid|promised|expected|supposed\s+to|guaranteed|loyal|years|trusted|"
         r"(?:never|didn't|did\s+not)\s+(?:arrive|come|show|turn)\w*)\b", re.IGNORECASE)),
 )
+#: Money or safety at stake: worry, not stress (D29: "I lost my job and I can't make this
+#: month's loan payment", "someone has taken money from my account").
+_WORRY = re.compile(
+    r"\b(?:can['’]?t\s+(?:afford|pay|make)|cannot\s+(?:afford|pay)|debt|overdrawn|evict\w*|fraud\w*"
+    r"|scam\w*|stolen|hacked|taken\s+(?:money|£|\$)|not\s+(?:safe|secure)|lost\s+my\s+job)\b",
+    re.IGNORECASE)
 #: Signals that tell of a customer who has had to chase.
 _CHASED = frozenset(["repeat_contact", "manager_demand", "shouting", "repeated_punctuation"])
 #: Signals whose clause must never be repeated back.
@@ -127,7 +139,8 @@ _LEAD = re.compile(
     re.IGNORECASE)
 #: A clause of thanks is no grievance to reflect ("Thank you, I'll look out for it"),
 #: nor one of sarcastic thanks ("Thanks a lot for stranding me").
-_THANKS = re.compile(r"^\W*(?:thanks|thank|thx|cheers|ta|many\s+thanks|much\s+appreciated)\b",
+_THANKS = re.compile(r"^\W*(?:thanks|thank|thx|cheers|ta|many\s+thanks|much\s+appreciated"
+                     r"|(?:really\s+|much\s+|i\s+(?:really\s+)?)?appreciate\s+(?:it|that))\b",
                      re.IGNORECASE)
 #: A request to the agent ("Please tell me you have a backup") is no grievance to echo.
 _REQUEST = re.compile(r"^\W*(?:please|pls|plz|kindly)\b", re.IGNORECASE)
@@ -174,7 +187,7 @@ _UNSAFE = re.compile(
     r"\b(?:stupid|idiot\w*|moron\w*|useless|incompetent|liar\w*|lying|scam\w*|cheat\w*"
     r"|thie(?:f|ves)|rubbish|garbage|crap|shit\w*|fuck\w*|damn\w*|hell|bloody|bastard\w*"
     r"|sue|lawyer\w*|court|joke|pathetic|disgrace\w*|kill|hate|calm down|policy|fault"
-    r"|blame\w*|never happened|are you sure|whose|who is to|punish\w*|ridiculous)\b"
+    r"|blame\w*|never happened|are you sure|whose|who is to|punish\w*|ridiculous|dare)\b"
     r"|@|https?://|#",
     re.IGNORECASE,
 )
@@ -233,7 +246,20 @@ def _unshout(text: str) -> str:
     )
 
 
+#: A speaker's fillers and false starts in a transcribed call ("basically, right, you've been,
+#: you've been trying…"): left out of what is said back (D29).
+_FILLERS = re.compile(r"\b(?:um+|uh+|er+m?|basically|right|like|you\s+know|i\s+mean|so)\s*,\s*",
+                      re.IGNORECASE)
+_STUTTER = re.compile(r"\b((?:\w+['’]?\w*\s+){0,2}\w+['’]?\w*),\s+\1\b", re.IGNORECASE)
+
+
+def _fluent(clause: str) -> str:
+    """``clause`` without fillers and repeated false starts."""
+    return _STUTTER.sub(r"\1", _FILLERS.sub("", clause))
+
+
 def _trim(clause: str) -> str:
+    clause = _fluent(clause)
     words = clause.split()
     if len(words) > MAX_WORDS:
         head = " ".join(words[:MAX_WORDS])
@@ -381,6 +407,11 @@ def _guessed(reading: Reading | None, text: str) -> str:
         return named
     if _HURT.search(text):
         return "hurt"
+    if in_danger(text):
+        return "fear"
+    worried = reading is not None and any(s.kind == "vulnerability" for s in reading.signals)
+    if worried or _WORRY.search(text):
+        return "worry"
     return (_sure(reading, SURE, text) or _situation(text, reading)
             or _sure(reading, LEANING, text)
             or "frustration")
@@ -412,6 +443,10 @@ def reflection(body: str | None, reading: Reading | None, *, text: str = "") -> 
     ``text`` is the customer's latest message, for the feeling they name or the
     situation they describe.
     """
+    if bereaved(text):
+        return CONDOLENCE  # not "that was really stressful" (D29)
+    if in_danger(text):
+        return FRIGHT  # the danger first, not their words back
     if reading is not None and _calm(reading, text):
         # A calm or pleased customer gets their words back without a guessed grievance.
         if not body:

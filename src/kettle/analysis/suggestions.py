@@ -24,6 +24,7 @@ from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import is_read, walk
 from kettle.analysis.stage_promises import open_promises
 from kettle.analysis.suggest_reflect import NEED_LEAD, RECENCY, clauses, ranked, reflection
+from kettle.analysis.suggest_safety import hazard
 from kettle.analysis.suggest_time import local_now, promise_time, say_time, urgent_time
 from kettle.analysis.types import Reading, Suggestion, Turn
 from kettle.errors import LLMError
@@ -73,6 +74,9 @@ _NOT_TOPIC = frozenset(
         "funeral", "anniversary", "party", "holiday", "inspection", "meeting", "interview",
         "exam", "trip", "lunch", "side", "end", "behalf", "restaurant", "shop", "office",
         "school", "builder", "customers", "guests",
+        # Not things to track down or put right (D29: "your late", "track down your job").
+        "late", "elderly", "job", "company", "work", "production", "graduation", "loss",
+        "death", "pension", "salary", "wages", "career", "health", "condition",
     ]
 )
 #: Someone on our side: "your engineer turned up late" is about what they did.
@@ -234,17 +238,18 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about
     bodies = ranked(recent)
     told = " ".join(said)
     look = _plan_action(told, about)
+    urgent = hazard(told)  # a danger: what to do now comes first (D29)
     return {
         "reflection": [reflection(b, reading, text=told) for b in bodies[:3]]
         + [reflection(None, reading, text=told)],
-        "plan": [f"I will {look} and get back to you {when}."],
+        "plan": [urgent] if urgent else [f"I will {look} and get back to you {when}."],
         "progress": [f"Here is an update on {about}: I'm still working on it, and I will "
                      f"update you again {when}."],
         "follow_up": [f"I wanted to check that {about} {_is_are(about)} now sorted out for you. "
                       "Thank you "
                       "for giving us the chance to put this right."],
-        "closing": ["Thank you for your patience. If anything else comes up, reply here and "
-                    "I will take care of it myself."],
+        "closing": ["Thank you for your patience. If anything else comes up, just get in "
+                    "touch and I will take care of it myself."],
     }
 
 

@@ -1,0 +1,58 @@
+"""What to say first when the customer is in danger, or bereaved (D29).
+
+A blind probe of 60 conversations found the suggestions blind to safety: to
+"There's a strong smell of gas in my kitchen, what do I do??" they offered
+"It sounds like that was really frustrating, because there's a strong smell of
+gas in your kitchen" and "I will find out what happened with your kitchen and
+get back to you by 2 pm today". A danger comes before the method: the plan says
+what to do now, and the feeling guessed is fear. A bereaved customer gets
+condolences, not "that was really stressful". Product rules, not fits.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A danger to the customer, and what the agent says to do now.
+_HAZARDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:smell(?:s|ing)?\s+(?:of\s+)?gas|gas\s+(?:smell|leak\w*)|leak(?:s|ing)?\s+gas"
+                r"|carbon\s+monoxide|co\s+alarm)\b", re.IGNORECASE),
+     "Please leave the property now, don't use any switches or flames, and call the gas "
+     "emergency line from outside. I'm raising this as an emergency with our engineers right "
+     "now."),
+    (re.compile(r"\b(?:on\s+fire|caught\s+fire|(?:smoke|flames?)\s+(?:coming|pouring)|sparks?"
+                r"|sparking|electric(?:al)?\s+shock|burning\s+smell|smell\s+of\s+burning"
+                r"|live\s+wires?|exposed\s+wires?)\b", re.IGNORECASE),
+     "Please switch off at the mains if it's safe, keep away from it, and call the emergency "
+     "services if there is any fire or smoke. I'm raising this as an emergency with our "
+     "engineers right now."),
+    (re.compile(r"\b(?:flood\w*|water\s+(?:pouring|coming)\s+(?:in|through)|burst\s+pipe)\b",
+                re.IGNORECASE),
+     "Please turn off the water at the stopcock and keep away from any sockets near the "
+     "water. I'm raising this as an emergency with our engineers right now."),
+)
+#: A death in the family: condolences first.
+_BEREAVED = re.compile(
+    r"\b(?:passed\s+away|passed\s+on|died|death|funeral|bereave\w*|late\s+(?:husband|wife"
+    r"|father|mother|mum|mom|dad|son|daughter|partner|brother|sister))\b", re.IGNORECASE)
+
+
+def hazard(text: str) -> str | None:
+    """What to tell a customer in danger to do now, or None when there is no danger."""
+    for pattern, advice in _HAZARDS:
+        if pattern.search(text):
+            return advice
+    return None
+
+
+def in_danger(text: str) -> bool:
+    return hazard(text) is not None
+
+
+def bereaved(text: str) -> bool:
+    """The customer tells of a death in the family ("My husband passed away last month")."""
+    return _BEREAVED.search(text) is not None
+
+
+CONDOLENCE = "I'm so sorry for your loss. I'll take care of this for you, so it's one less thing."
+FRIGHT = "That sounds really frightening, and your safety comes first."
