@@ -115,3 +115,67 @@ def test_a_pet_that_died_is_a_bereavement() -> None:
                    "any more. Can you stop it please?")
     assert "vulnerability" in {s.kind for s in reading.signals}
     assert reading.temperature < 70.0
+
+
+# The D29 review: rules that misfired on ordinary text, each checked both ways.
+@pytest.mark.parametrize("text", [
+    "Really impressed how you managed to get it here in a day, thank you!",
+    "Excellent customer service - never had a problem with you lot.",
+    "Loving being back with you guys, never going anywhere else again!",
+])
+def test_praise_is_no_sarcasm(text: str) -> None:
+    assert "sarcasm" not in {s.kind for s in read(text).signals}
+    assert read(text).temperature < 55.0
+
+
+@pytest.mark.parametrize("text", [
+    "You lot are bloody useless with refunds. Six weeks and counting.",
+    "This has been one hell of a nightmare, three weeks without heating.",
+    "Correction: you charged me 90 pounds, not 9. I'm furious.",
+])
+def test_complaints_with_an_idiom_or_a_correction_stay_hot(text: str) -> None:
+    assert read(text).temperature >= 70.0
+
+
+@pytest.mark.parametrize("text", [
+    "My son passed his driving test, so please add him to the policy.",
+    "I'm 72 hours without internet.",
+    "I'm 80 in the queue.",
+    "Can I invest in a fixed income fund with you?",
+])
+def test_no_vulnerability_in_numbers_and_passing(text: str) -> None:
+    assert "vulnerability" not in {s.kind for s in read(text).signals}
+
+
+@pytest.mark.parametrize("text", [
+    "My flight is tomorrow, can I add a bag? Thanks for your help",
+    "Could you help me move my payment date to Friday?",
+])
+def test_a_routine_question_about_an_event_is_not_at_stake(text: str) -> None:
+    assert read(text).dominant_emotion != "anxiety"
+
+
+def test_a_settled_point_after_thanks_is_not_a_grievance() -> None:
+    text = "Thanks so much, but I've already sorted it myself - no need to call!"
+    assert read(text).temperature < 60.0
+
+
+@pytest.mark.parametrize("reply", [
+    "that isn't covered under our policy",
+    "You're not entitled to a refund under our policy.",
+])
+def test_a_refusal_under_a_policy_is_still_a_shield(reply: str) -> None:
+    found = {f.name for f in check(reply, conversation=CALM).anti_patterns}
+    assert "policy_shield" in found
+
+
+@pytest.mark.parametrize("answer", ["Yes I'm home all day Friday, thanks",
+                                    "The router is working but the TV box is dead",
+                                    "Yes, all fine apart from the bill"])
+def test_a_partial_answer_does_not_close_the_case(answer: str) -> None:
+    story = [{"role": "customer", "text": "My broadband and TV box have been down since "
+                                          "yesterday and I work from home!"},
+             {"role": "agent", "text": "I'm sorry. I've reset the line. Is everything working "
+                                       "now?"},
+             {"role": "customer", "text": answer}]
+    assert track(story).stage not in ("resolved", "followed_up")

@@ -421,6 +421,6 @@ def test_ordinary_questions_read_at_most_warm(text: str) -> None:
     "I'm slightly irritated.", "kinda peeved tbh", "This is FURIOUSLY bad.", "Where is my order?",
 ])
 def test_the_mild_words_gate_never_changes_what_is_found(text: str) -> None:
-    from kettle.analysis.thermometer import _MILD, _said_mild_words
+    from kettle.analysis.thermo_mild import _MILD, _said_mild_words
 
     assert _said_mild_words(text) == bool(_MILD.search(text))

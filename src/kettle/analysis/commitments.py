@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -41,7 +42,8 @@ def extract(
     raises :class:`~kettle.errors.UnknownTimeZone`.
     """
     # Not the quoted thread nor a footer, nor a speaker's "er" ("I'll, er, resend it").
-    text = _unfilled(email_text.own_words(clean_text(text)))
+    original = email_text.own_words(clean_text(text))
+    text = _unfilled(original)
     zone = zone_of(tz)
     if not _may_promise(text):
         return ()
@@ -50,12 +52,16 @@ def extract(
     found: list[Commitment] = []
     for start, end in _sentences(text):
         found.extend(_in_sentence(text, start, end, ref, zone, book))
+    if text is not original:  # spans say what was written, hesitations and all
+        return tuple(replace(c, span=Span(c.span.start, c.span.end,
+                                          original[c.span.start:c.span.end])) for c in found)
     return tuple(found)
 
 
 #: A speaker's hesitation in a transcribed call, with its commas: "I'll, er, resend it".
-_HESITATION = re.compile(r"(?:,\s*)?\b(?:er+|erm+|um+|umm+|uh+|uhm+|hmm+)\b(?:\s*,)?(?=\s)",
-                         re.IGNORECASE)
+# Lower case or capitalised only: "ER" is the emergency room (D29 review).
+_HESITATION = re.compile(
+    r"(?:,\s*)?\b(?:[Ee]r+|[Ee]rm+|[Uu]m+|[Uu]h+|[Uu]hm+|[Hh]mm+)\b(?:\s*,)?(?=\s)")
 
 
 #: One of these is in every hesitation ("er" alone is in most words: "order", "very").

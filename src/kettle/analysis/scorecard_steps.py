@@ -198,9 +198,9 @@ def follow_up(facts: Facts) -> StepScore:
 
 
 def _still_to_come(facts: Facts) -> bool:
-    """Some promise is open and not yet due by the clock, and none is overdue."""
-    return (any(p.pending for p in facts.promises)
-            and not any(p.overdue for p in facts.promises))
+    """Some promise is open and not yet due by the clock (an overdue one was scored
+    before this is asked)."""
+    return any(p.pending for p in facts.promises)
 
 
 def _solution(reply: AgentReply) -> bool:

@@ -227,8 +227,10 @@ def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
         pleased = state.stage == "in_progress" and answer.pleased and not state.awaiting
         # Done what was asked, and thanked for it: "I've cancelled the second one" … "Phew,
         # thanks so much" (D29).
+        # After "Is everything working now?" only a yes to it closes (D29 review).
         thanked = (state.stage == "in_progress" and state.completed and not state.awaiting
-                   and answer.satisfied and _thanks_for_the_answer(turn.text))
+                   and not state.checked and answer.satisfied
+                   and _thanks_for_the_answer(turn.text))
         pleased = pleased or thanked
         solved = (state.resolution_claimed and answer.satisfied) or said_solved or pleased
         # A plain question answered: the customer was never upset and now thanks us.
@@ -242,7 +244,7 @@ def _after_customer(state: StageState, turn: Turn, reading: Reading) -> None:
             if state.followed_up:
                 state.go("followed_up")
     state.confirm_asked = state.plan_offered = state.resolution_claimed = False
-    state.followed_up = state.agent_replied = state.completed = False
+    state.followed_up = state.agent_replied = state.completed = state.checked = False
     state.last_temperature = reading.temperature
 
 

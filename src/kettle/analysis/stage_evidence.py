@@ -81,7 +81,8 @@ _ACTION = _rx(
     r"\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?been\s+(?:sent|arranged|booked|escalated"
     r"|dispatched|scheduled|processed|raised|forwarded|passed|requested|issued|ordered)\b",
     r"\b(?:is|are) (?:now )?on (?:its|their|the) way\b",
-    # "That's sent now", "Booked: collection is on Friday" (D29).
+    # "That's sent now", "Booked: collection is on Friday" (D29); not "Once that's processed…".
+    r"(?<!once )(?<!when )(?<!after )(?<!until )(?<!if )(?<!as soon as )"
     r"\b(?:that'?s|it'?s|it is|that is|all) (?:now |all )?(?:sent|booked|done|cancelled|applied"
     r"|updated|arranged|processed|changed|set up)\b",
     r"^\W*(?:booked|sent|done|cancelled|arranged|confirmed|applied|updated)\s*[:.!,-]",
@@ -136,11 +137,13 @@ _WORKS_NOW = _rx(
     r"\b(?:works|working) (?:again|now|fine)\b",
     # An answer to "Is everything OK?": "Yes, all fine.", "Yes, all there." (D29).
     r"^\W*(?:yes|yep|yeah)?\W*(?:all|everything(?:'s| is)?|it'?s all) (?:fine|there|good|ok|okay"
-    r"|present|correct|working)\b",
+    r"|present|correct|working)\b(?![^.!?]*\b(?:but|except|apart from|although|though)\b)",
     # D29 probe: "It's back on now, thanks!", "They're there. Thank god.", "checked in! Thank you".
     r"\b(?:it|that|everything|the \w+)(?:'s| is| are) (?:all )?(?:back (?:on|up|online)"
-    r"|up and running|fixed|sorted|working)\b",
-    r"\b(?:they'?re|we'?re|i'?m) (?:all )?(?:there|here|home|in|through|on board)\b(?! yet)"
+    r"|up and running|fixed|sorted|working)\b(?![^.!?]*\b(?:but|except|apart from|although"
+    r"|though|only)\b)",
+    # Arrived, not at home: "They're there. Thank god." (not "I'm home all day Friday").
+    r"\b(?:they'?re|we'?re) (?:all )?(?:there|through|on board)\b(?! yet)"
     r"(?=[^?]*\b(?:thank|thanks|cheers|phew|thank god|finally)\b)",
     r"\b(?:checked in|made it|got in|got through)\b(?=[^?]*\b(?:thank|thanks|cheers)\b)",
     # "Received, thank you", "Yep, all good", "Done, I'm in" (2026-12-07 probe).

@@ -26,15 +26,21 @@ _HAZARDS: tuple[tuple[re.Pattern[str], str], ...] = (
      "Please switch off at the mains if it's safe, keep away from it, and call the emergency "
      "services if there is any fire or smoke. I'm raising this as an emergency with our "
      "engineers right now."),
-    (re.compile(r"\b(?:flood\w*|water\s+(?:pouring|coming)\s+(?:in|through)|burst\s+pipe)\b",
-                re.IGNORECASE),
+    # Water coming in now, not "flood damage" nor "flooded with spam texts".
+    (re.compile(r"\b(?:(?:is|are|was|been|got|getting|being)\s+flooded(?!\s+with)|flooding\s+(?:in|into"
+                r"|through|from|the|my|our)|water\s+(?:is\s+)?(?:pouring|coming|leaking|gushing)\s+"
+                r"(?:in|through|from|out)|burst\s+(?:pipe|water\s+main))\b", re.IGNORECASE),
      "Please turn off the water at the stopcock and keep away from any sockets near the "
      "water. I'm raising this as an emergency with our engineers right now."),
 )
 #: A death in the family: condolences first.
+_KIN = (r"(?:husband|wife|partner|father|mother|mum|mom|dad|son|daughter|brother|sister|gran"
+        r"|grandma|grandmother|grandad|grandpa|grandfather|nan|aunt|uncle|baby|child|friend)")
+#: Someone's death, not a battery's ("My phone battery died").
 _BEREAVED = re.compile(
-    r"\b(?:passed\s+away|passed\s+on|died|death|funeral|bereave\w*|late\s+(?:husband|wife"
-    r"|father|mother|mum|mom|dad|son|daughter|partner|brother|sister))\b", re.IGNORECASE)
+    rf"\b(?:passed\s+away|funeral|bereave\w*|late\s+{_KIN}|death\s+of\s+my|{_KIN}['’]s\s+death"
+    rf"|{_KIN}\s+(?:has\s+|had\s+|recently\s+|sadly\s+|just\s+)*(?:died|passed\s+on))\b",
+    re.IGNORECASE)
 
 
 def hazard(text: str) -> str | None:

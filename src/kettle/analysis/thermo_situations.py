@@ -75,9 +75,14 @@ _STOPS = re.compile(r"[.!?\n]")
 _OWNED = re.compile(r"\b(?:my|our|the)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: Something is wrong: without it, a flight tomorrow is only news.
 _WRONG = re.compile(
-    r"\b(?:no|not|never|nothing|still|without|broken|down|crash\w*|fail\w*|stopped|missing|lost"
-    r"|cancel+ed|late|delayed|stuck|frozen|wrong|error|declined|haven['’]?t|hasn['’]?t|isn['’]?t"
-    r"|can['’]?t|cannot|won['’]?t|didn['’]?t|doesn['’]?t|help|urgent)\b",
+    # Not "help", "no" or "not" alone (D29 review: "My flight is tomorrow, can I add a bag?
+    # Thanks for your help" had read anxious).
+    r"\b(?:broken|(?:is|are|went|gone)\s+down|crash\w*|fail\w*|stopped|missing|lost|cancel+ed|late"
+    r"|delayed|stuck|frozen|error|declined|urgent|emergency|please\s+help|help\s*!"
+    r"|still\s+(?:no|not|nothing|haven['’]?t|hasn['’]?t|waiting)|no\s+(?:sign|word|reply|answer"
+    r"|boarding|ticket|confirmation|internet|power|signal|heating|way)|not\s+(?:working|arrived"
+    r"|received|here|shipped)|(?:haven|hasn|isn|won|didn|doesn|can)['’]?t\s+(?:received|got|arrived"
+    r"|come|work|load|open|access|log|connect|submit|find|print|ship|shipped))\b",
     re.IGNORECASE,
 )
 #: Every match names an event; these literals rule out most messages before the regexes.
@@ -195,4 +200,33 @@ def contrast_tail(text: str) -> str | None:
     if not (may_hold(text, _CONTRAST_WORDS) and may_hold(text, _POLITE_WORDS)):
         return None
     found = _CONTRAST.search(text.strip())
-    return found.group("tail") if found else None
+    if found is None or _SETTLED.search(found.group("tail")):
+        return None  # "…, but I've already sorted it myself - no need to call!" (D29 review)
+    return found.group("tail")
+
+
+#: A point that settles the matter rather than complains.
+_SETTLED = re.compile(
+    r"\b(?:no\s+need|already\s+(?:sorted|fixed|done|found|got)|all\s+(?:good|sorted|fine)|no\s+worries"
+    r"|never\s+mind|no\s+problem|fine\s+now|sorted\s+now|works\s+now)\b", re.IGNORECASE)
+
+
+#: Something is actually wrong, for a vulnerable customer to be worried (D29): not a
+#: bare "no" or "not" ("I'm 84 and don't use email", "we won't need the deliveries").
+_TROUBLE = re.compile(
+    r"\b(?:broken|broke|missed|cancel+ed|late|stuck|frozen|failed|stopped|lost|taken|wrong|cut\s+off"
+    r"|ran\s+out|run\s+out|urgent|emergency|nowhere|double[- ]booked|declined|missing|overdrawn"
+    r"|evict\w*|disconnected|leak\w*|flood\w*|walked\s+out|wandered\s+off|fell|fallen|injur\w*"
+    r"|hurt|hospital|left\s+(?:the\s+)?(?:front\s+|back\s+)?(?:door|gate)\s+open|no\s+(?:heating|heat|power|electricity|gas|water"
+    r"|hot\s+water|money|food|internet|signal|phone|way|one|reply|answer)"
+    r"|without\s+(?:heating|heat|power|electricity|gas|water|money|food|internet|my|his|her)"
+    r"|(?:is|are|was|has\s+been|went|gone)\s+off|not\s+working|(?:isn|aren|wasn|doesn|didn|won|hasn"
+    r"|haven)['’]t\s+(?:work|working|arrive|arrived|come|came|start|turn|load|receiv|got|had|been"
+    r"\s+(?:fixed|repaired|refunded|delivered|sorted))\w*|can['’]?t\s+(?:afford|pay|get|buy|reach"
+    r"|access|log|heat|cook)|cannot\s+(?:afford|pay|get|buy|reach|access))\b",
+    re.IGNORECASE)
+
+
+def trouble(text: str) -> bool:
+    """Something is actually wrong ("no heating", "declined", "left the front door open")."""
+    return _TROUBLE.search(text) is not None

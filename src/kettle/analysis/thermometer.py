@@ -52,7 +52,7 @@ from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
-from kettle.analysis.thermo_gate import LiteralGated
+from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, said_mildly
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.thermo_situations import (
     AT_STAKE,
@@ -61,6 +61,7 @@ from kettle.analysis.thermo_situations import (
     chaser_feeling,
     contrast_tail,
     joyful,
+    trouble,
     unsure,
 )
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
@@ -88,76 +89,6 @@ SIGNAL_WEIGHTS: dict[str, float] = {
 #: The least hot probability of a sarcastic message: mock praise reads as praise
 #: to the model (D23).
 SARCASM_HOT = 0.3
-#: A customer who says the problem is mild ("a bit annoying", "not a big deal") is
-#: annoyed, but not hot: the model reads P(annoyed), not how much. Such a message
-#: reads at most MILD_C, at most MILD_HOT likely to be hot, and anger above that is
-#: frustration (D24).
-MILD_C = 52.0
-MILD_HOT = 0.15
-_MILD = re.compile(
-    # "I must say I'm rather disappointed": British understatement, warm not hot (2026-12-07).
-    r"\b(?:a\s+(?:little\s+)?bit|a\s+little|a\s+tad|slightly|somewhat|kind\s+of|kinda|sort\s+of"
-    r"|mildly|rather|fairly)\s+(?:\w+\s+)?(?:annoy\w*|frustrat\w*|irritat\w*|disappoint\w*|upset|miffed|peeved"
-    r"|irked|inconvenient)\b"
-    r"|\bnot\s+a\s+(?:big|huge)\s+deal\b(?!\s+(?:to|for)\s+you)"
-    r"|\bno\s+(?:(?:massive|huge|great|real|mad)\s+)?(?:rush|biggie|big\s+deal|hurry)\b"
-    # A calm question said to be one (2026-12-07 probe of ordinary traffic): "Quick question
-    # before I order: …", "Just curious, …", "Bit annoying - the app logs me out".
-    r"|^\W*(?:quick\s+question|just\s+(?:curious|wondering|checking)|out\s+of\s+curiosity)\b"
-    r"|^\W*bit\s+(?:annoying|frustrating|irritating|of\s+a\s+pain)\b"
-    r"|(?<!not\sa\s)(?<!not\s)(?<!no\s)\bminor\s+(?:thing|issue|gripe|annoyance|complaint|niggle|point)\b",
-    re.IGNORECASE,
-)
-#: Every match holds one of these: the pattern's own gate would be "just", "out" and "bit".
-_said_mild_words = LiteralGated(_MILD, literals=(
-    "annoy", "frustrat", "irritat", "disappoint", "upset", "miffed", "peeved", "irked",
-    "inconvenient", "deal", "biggie", "rush", "hurry", "minor", "question", "curious",
-    "wondering", "checking", "curiosity", "pain"))
-#: The customer's own slip ("my bad", "I ordered it by mistake", "oops"): a problem
-#: the customer owns is no grievance against us, whatever words the model reads as
-#: annoyed ("wrong", "sorry"). Read like a mild annoyance (D25).
-_OWN_SLIP = re.compile(
-    # Owned outright, not reported ("he said it's my fault", "it's always my fault").
-    r"(?:^|(?<=[.!?,;:]\s)|(?<=\bsorry\s)|(?<=\boh\s)|(?<=\bthat\swas\s)|(?<=\bthat's\s)"
-    r")my\s+(?:bad|fault|mistake|error)\b(?=\s*(?:[.!,;:)]|$|for\b|sorry\b|lol\b))"
-    r"|(?:^|(?<=[.!?,;:]\s))my\s+bad\b(?=\s*(?:i\b|i'|guys?\b|haha\b))"
-    r"|\b(?:i|i've|ive)\s+(?:(?!(?:was|were|been|got|get|being|am|is)\b)\w+\s+){1,5}?"
-    r"(?:by\s+(?:mistake|accident)|in\s+error)\b"
-    r"|\bi(?:'ve|\s+have)?\s+(?:just\s+)?(?:accidentally|accidently|mistakenly|inadvertently)\b"
-    r"(?!\s+(?:found|discovered|noticed|saw|spotted|realised|realized|came\s+across|heard))"
-    r"|(?:^|(?<=[.!?,]\s))(?:o{2,}ps|who{2,}ps|silly\s+me)\b"
-    # "I put the wrong postcode", "I've made a typo": the customer's own input.
-    r"|\bi(?:'ve|\s+have|\s+(?:might|may|must)\s+have)?\s+(?:just\s+)?(?:put|typed|entered|gave"
-    r"|used|selected|chose|picked|ordered|booked)\s+(?:in\s+)?(?:you\s+)?(?:the|a)\s+wrong\b"
-    # "damn, I forgot to attach the receipt" (D29).
-    r"|\bi\s+(?:completely\s+|totally\s+|just\s+)?forgot\s+to\s+(?:attach|include|add|send|mention"
-    r"|put|enclose|upload|give\s+you)\b"
-    r"|\bi(?:'ve|\s+have)?\s+made\s+a\s+(?:mistake|typo|error)\b"
-    # D29: "My fault entirely!", "Sorry, typo - I meant…", "Ignore my last message, wrong
-    # email address", "I might have given you the wrong postcode".
-    r"|\bmy\s+(?:fault|mistake|bad)\s+(?:entirely|completely|totally)\b"
-    r"|^\W*(?:sorry\W+)?(?:typo|correction)\b|\bignore\s+my\s+(?:last|previous)\s+message\b"
-    r"|\bi(?:'ve|\s+have|\s+(?:might|may|must)\s+have)\s+given\s+you\s+the\s+wrong\b",
-    re.IGNORECASE,
-)
-_said_own_slip = LiteralGated(_OWN_SLIP, literals=(
-    "mistake", "accident", "error", "fault", "bad", "oops", "silly", "inadvertent", "wrong",
-    "typo", "forgot", "correction", "ignore"))
-#: Swearing as a figure of speech, not at anyone (D29): "Hell of a week here, lol".
-_SWEAR_IDIOM = re.compile(
-    r"\b(?:one\s+)?hell\s+of\s+a\b|\bbloody\s+(?:good|great|brilliant|lovely|quick|fast"
-    r"|marvellous|fantastic|useless\s+with)\b|\bdamn\s+(?:good|fine|quick|fast)\b", re.IGNORECASE)
-#: A slip the customer puts down to us after all ("I ordered the wrong size and your
-#: size guide is useless", "because your form autofilled it").
-_BLAMES_US = re.compile(
-    r"\bbecause\s+(?:of\s+)?(?:you|your)\b|\b(?:useless|misleading|confusing|rubbish)\b"
-    # The slip put in the customer's mouth: "You mean that I made a mistake?"
-    r"|\b(?:you\s+mean|are\s+you\s+saying|you(?:'re|\s+are)\s+saying|you\s+think|so\s+you"
-    r"\s+think)\s+(?:that\s+)?(?:i|it\s+was\s+my)\b"
-    r"|\byour\s+(?:\w+\s+){0,3}(?:is|was|are|were)\s+(?:\w+\s+)?(?:wrong|terrible|awful|broken"
-    r"|unclear|a\s+joke)\b", re.IGNORECASE)
-#: Signals that say the customer is more than mildly put out, whatever they say.
-_NOT_MILD = signals.ESCALATING
 #: A customer who threatens to go to a lawyer, a regulator or the public reads at
 #: least THREAT_C, above the coach's "hot" (65 °C), whatever their wording: the
 #: threat is the escalation, however politely it is put (D25).
@@ -179,20 +110,6 @@ _PROBLEM = re.compile(
     r"\b(?:no|not|never|nothing|nobody|without|broken|missed|cancel+ed|late|stuck|frozen|failed"
     r"|stopped|off|left|lost|taken|wrong|cut|ran\s+out|run\s+out|help|urgent|emergency|nowhere"
     r"|double[- ]booked|declined|missing)\b|n['’]t\b",
-    re.IGNORECASE)
-#: Something is actually wrong, for a vulnerable customer to be worried (D29): not a
-#: bare "no" or "not" ("I'm 84 and don't use email", "we won't need the deliveries").
-_TROUBLE = re.compile(
-    r"\b(?:broken|broke|missed|cancel+ed|late|stuck|frozen|failed|stopped|lost|taken|wrong|cut\s+off"
-    r"|ran\s+out|run\s+out|urgent|emergency|nowhere|double[- ]booked|declined|missing|overdrawn"
-    r"|evict\w*|disconnected|leak\w*|flood\w*|walked\s+out|wandered\s+off|fell|fallen|injur\w*"
-    r"|hurt|hospital|left\s+(?:the\s+)?(?:front\s+|back\s+)?(?:door|gate)\s+open|no\s+(?:heating|heat|power|electricity|gas|water"
-    r"|hot\s+water|money|food|internet|signal|phone|way|one|reply|answer)"
-    r"|without\s+(?:heating|heat|power|electricity|gas|water|money|food|internet|my|his|her)"
-    r"|(?:is|are|was|has\s+been|went|gone)\s+off|not\s+working|(?:isn|aren|wasn|doesn|didn|won|hasn"
-    r"|haven)['’]t\s+(?:work|working|arrive|arrived|come|came|start|turn|load|receiv|got|had|been"
-    r"\s+(?:fixed|repaired|refunded|delivered|sorted))\w*|can['’]?t\s+(?:afford|pay|get|buy|reach"
-    r"|access|log|heat|cook)|cannot\s+(?:afford|pay|get|buy|reach|access))\b",
     re.IGNORECASE)
 #: Vulnerability said of someone who need not be vulnerable ("I love my baby so much"):
 #: reported only with a problem or negative words (D28).
@@ -459,7 +376,7 @@ def _vulnerable(text: str, found: tuple[Signal, ...],
         return found, False
     problem = _PROBLEM.search(text) is not None
     if problem or negativity > 0.0 or any(not _MENTION_ONLY.search(s.span.text) for s in marks):
-        return found, _TROUBLE.search(text) is not None
+        return found, trouble(text)
     return tuple(s for s in found if s.kind != "vulnerability"), False
 
 
@@ -514,19 +431,6 @@ def _to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
         (name, p - amount if name == source else p + amount if name == "frustration" else p)
         for name, p in emotions
     )
-
-
-def said_mildly(text: str, found: Sequence[Signal]) -> bool:
-    """The customer calls the problem mild, or their own slip, and escalates in no other way."""
-    escalating = {s.kind for s in found} & _NOT_MILD
-    if escalating - {"profanity"}:
-        return False
-    # Swearing at one's own slip is no escalation: "shit, sorry, I gave you the wrong
-    # order number" (D29); swearing beside mild words is ("a bit fucking annoying").
-    own_slip = _said_own_slip(text) and not _BLAMES_US.search(text)
-    if escalating:  # swearing only: at one's own slip, or in an idiom ("Hell of a week")
-        return own_slip or _SWEAR_IDIOM.search(text) is not None
-    return _said_mild_words(text) or own_slip
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:

@@ -382,7 +382,10 @@ def _clock_time(match: re.Match[str], *, morning: bool = False) -> time | None:
         hour = _business_hour(int(written), morning) if len(written) == 1 else int(written)
         return time(hour, int(match.group("m24") or match.group("md")))
     if match.group("hb") is not None:
-        return time(_business_hour(_hour_said(match.group("hb")), morning) % 24, 0)
+        said = match.group("hb")
+        if not said.isdigit() and not _WORD_HOUR_ENDS.match(match.string, match.end()):
+            return None  # "I'll look at one, then call you" is no 1 pm (D29 review)
+        return time(_business_hour(_hour_said(said), morning) % 24, 0)
     if match.group("hsu") is not None:
         return time(_business_hour(_hour_said(match.group("hsu")), morning) % 24, 30)
     if match.group("hoc") is not None:
@@ -396,6 +399,14 @@ def _clock_time(match: re.Match[str], *, morning: bool = False) -> time | None:
     minute = int(match.group("m") or 0)
     pm = match.group("ap").lower().startswith("p")
     return time((hour % 12) + (12 if pm else 0), minute)
+
+
+#: What follows an hour said as a word: the end of the sentence, a day, or a check-in
+#: ("call you back by eleven, is that OK?", "by four today").
+_WORD_HOUR_ENDS = re.compile(
+    r"\s*(?:$|[.!?]|(?:today|tomorrow|tonight|this|on|o['’]?clock|sharp|at\s+the\s+latest)\b"
+    r"|,\s*(?:is\s+that|does\s+that|would\s+that|ok|okay|alright|all\s+right|yeah|right|if\s+that"
+    r"|at\s+the\s+latest|latest|yes)\b)", re.IGNORECASE)
 
 
 def _business_hour(hour: int, morning: bool = False) -> int:
