@@ -480,3 +480,21 @@ def test_spoken_promises(text: str, action: str, phrase: str, due: str) -> None:
 ])
 def test_spoken_numbers_that_are_no_time(text: str) -> None:
     assert all(p.due is None for p in promises(text))
+
+
+def test_a_promise_started_again_after_a_hesitation_is_one_promise() -> None:
+    found = promises("So I'll, um, I'll email you the quote by noon today, and then I'll give "
+                     "you a quick ring this afternoon, around three, to go through it.")
+    assert [(p.action, p.due_phrase) for p in found] == [
+        ("email you the quote", "by noon today"),
+        ("give you a quick ring to go through it", "this afternoon, around three")]
+    assert found[1].due is not None and found[1].due.hour == 15
+
+
+def test_a_word_hour_before_a_comma_is_no_time_and_the_er_is_no_hesitation() -> None:
+    assert all(p.due is None for p in promises("I'll look at one, then call you."))
+    found = promises("I'll phone the ER, um, and call you back.")
+    assert found and "ER" in found[0].action
+    text = "I'll, er, resend it by 3pm."
+    span = promises(text)[0].span
+    assert text[span.start:span.end] == span.text

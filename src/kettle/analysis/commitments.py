@@ -72,7 +72,21 @@ def _unfilled(text: str) -> str:
     """``text`` with hesitations blanked, one space per character (spans keep their offsets)."""
     if not may_hold(text, _HESITATION_LITERALS):
         return text
-    return _HESITATION.sub(lambda m: " " * len(m.group()), text)
+    return _HESITATION.sub(_blank_hesitation, text)
+
+
+#: A subject and its modal said again after the hesitation: "So I'll, um, I'll email it".
+_SAID_AGAIN = re.compile(r"\s*(?:i|we)(?:['’]ll|\s+will|['’]m|\s+am|['’]re|\s+are)\b",
+                         re.IGNORECASE)
+
+
+def _blank_hesitation(match: re.Match[str]) -> str:
+    """Spaces for the hesitation; its leading comma stays when the speaker starts the
+    promise again ("I'll, um, I'll email it" reads as "I'll, I'll email it")."""
+    said = match.group()
+    if said.startswith(",") and _SAID_AGAIN.match(match.string, match.end()):
+        return "," + " " * (len(said) - 1)
+    return " " * len(said)
 
 
 #: Does ``PREFILTER`` match? Two replies in three hold none of its words, which a
@@ -249,7 +263,7 @@ _FILLER = re.compile(r"\s+(?:at\s+the\s+(?:very\s+)?(?:latest|earliest)|at\s+(?:
 
 #: A preposition or conjunction left at the end once the time words are cut out.
 _DANGLING = re.compile(
-    r"(?:\s+(?:and|by|before|within|on|at|until|till|after|in|no later than|around|from|the"
+    r"(?:\s+(?:and|then|by|before|within|on|at|until|till|after|in|no later than|around|from|the"
     r"|usually))+$",
     re.IGNORECASE,
 )

@@ -406,7 +406,11 @@ def _clock_time(match: re.Match[str], *, morning: bool = False) -> time | None:
 _WORD_HOUR_ENDS = re.compile(
     r"\s*(?:$|[.!?]|(?:today|tomorrow|tonight|this|on|o['’]?clock|sharp|at\s+the\s+latest)\b"
     r"|,\s*(?:is\s+that|does\s+that|would\s+that|ok|okay|alright|all\s+right|yeah|right|if\s+that"
-    r"|at\s+the\s+latest|latest|yes)\b)", re.IGNORECASE)
+    r"|at\s+the\s+latest|latest|yes)\b"
+    # "around three, to go through it", "by five with an update".
+    r"|,?\s*(?:to\s+(?:go|confirm|explain|discuss|talk|update|check|run|let|book|arrange|review"
+    r"|finali[sz]e|see)|with\s+(?:an?\s+|the\s+|your\s+|some\s+|more\s+)?(?:update|news|answer"
+    r"|details|quote|decision|reply))\b)", re.IGNORECASE)
 
 
 def _business_hour(hour: int, morning: bool = False) -> int:
