@@ -472,3 +472,24 @@ def test_no_nonsense_noun_as_the_topic() -> None:
     said = "My late father's account is still being billed. Please stop it."
     plan = _by_kind([{"role": "customer", "text": said}], now=MONDAY_10)["plan"]
     assert "your late" not in plan
+
+
+@pytest.mark.parametrize(("said", "at", "expected"), [
+    # An exam at 9 am tomorrow, said at 20:32: not "by 10 am tomorrow" (D29).
+    ("I have a university exam online tomorrow at 9am and my laptop won't connect!",
+     datetime(2026, 3, 10, 20, 32), "within the hour"),
+    # The truck was needed by 1 pm, said at 12:07: "within the hour" would be 13:07.
+    ("I needed the truck here by 1 pm to finish cleaning before the inspection and it's "
+     "not here!", datetime(2026, 3, 10, 12, 7), "within 30 minutes"),
+])
+def test_the_plan_comes_before_the_customers_own_deadline(
+        said: str, at: datetime, expected: str) -> None:
+    plan = _by_kind([{"role": "customer", "text": said}], now=at.replace(tzinfo=UTC),
+                    tz="UTC")["plan"]
+    assert expected in plan
+
+
+def test_a_deadline_already_passed_changes_nothing() -> None:
+    plan = _by_kind([{"role": "customer", "text": "My order hasn't arrived, it was due last "
+                      "Friday."}], now=datetime(2026, 3, 10, 10, 0, tzinfo=UTC), tz="UTC")["plan"]
+    assert "by 1 pm today" in plan

@@ -106,6 +106,29 @@ def urgent_time(moment: datetime, said: str, *, vulnerable: bool,
     return None
 
 
+def before_deadline(moment: datetime, due: datetime, said: str, tz: str | None,
+                    playbook: Playbook) -> tuple[datetime, str] | None:
+    """A sooner time when ``due`` would come after the customer's own deadline (D29: "I
+    have a university exam online tomorrow at 9am", said at 20:32, had been promised "by
+    10 am tomorrow"; "I needed the truck here by 1 pm", at 12:07, "within the hour").
+
+    The deadline is the earliest time the customer names that is still ahead. None when
+    there is none, or ``due`` already comes before it.
+    """
+    from kettle.analysis.timeparse import find_times
+
+    where = zone(tz) or ZoneInfo("UTC")
+    times = find_times(said, 0, len(said), now=moment, zone=where, playbook=playbook)
+    ahead = [t.due for t in times if t.due is not None and t.due > moment]
+    if not ahead or due < min(ahead):
+        return None
+    deadline = min(ahead)
+    for wait, phrase in ((URGENT, "within the hour"), (EMERGENCY, "within 30 minutes")):
+        if moment + wait <= deadline - timedelta(minutes=15):
+            return moment + wait, phrase
+    return moment + timedelta(minutes=10), "in the next 10 minutes"
+
+
 def say_time(moment: datetime, due: datetime) -> str:
     """How to say ``due`` to a customer at ``moment`` ("by 3 pm today", "by 10 am on Monday")."""
     due = due.astimezone(moment.tzinfo) if moment.tzinfo is not None else due

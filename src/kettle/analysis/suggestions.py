@@ -25,7 +25,13 @@ from kettle.analysis.stage import is_read, walk
 from kettle.analysis.stage_promises import open_promises
 from kettle.analysis.suggest_reflect import NEED_LEAD, RECENCY, clauses, ranked, reflection
 from kettle.analysis.suggest_safety import hazard
-from kettle.analysis.suggest_time import local_now, promise_time, say_time, urgent_time
+from kettle.analysis.suggest_time import (
+    before_deadline,
+    local_now,
+    promise_time,
+    say_time,
+    urgent_time,
+)
 from kettle.analysis.types import Reading, Suggestion, Turn
 from kettle.errors import LLMError
 
@@ -352,6 +358,9 @@ def suggest_report(
                                       for s in r.signals))
     if soon is not None and soon[0] < due:
         due, when = soon
+    sooner = before_deadline(moment, due, said, tz, book)  # before the customer's own deadline
+    if sooner is not None:
+        due, when = sooner
     # An update comes before the time already promised ("by 10 pm tonight"), not after it.
     kept = [p.due for p in open_promises(turns, now=moment, tz=tz, playbook=book)
             if p.due is not None and moment < p.due < due]
