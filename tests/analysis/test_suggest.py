@@ -493,3 +493,24 @@ def test_a_deadline_already_passed_changes_nothing() -> None:
     plan = _by_kind([{"role": "customer", "text": "My order hasn't arrived, it was due last "
                       "Friday."}], now=datetime(2026, 3, 10, 10, 0, tzinfo=UTC), tz="UTC")["plan"]
     assert "by 1 pm today" in plan
+
+
+@pytest.mark.parametrize(("said", "plan_starts"), [
+    ("I want to speak to a manager NOW. This is the third time I have called!",
+     "I'll bring in my team leader now"),
+    ("I want to cancel my contract and don't you dare charge me the exit fee.",
+     "I'll start the cancellation for you now"),
+    ("The blender broke on day one. I want a full refund.",
+     "I'll get your refund request started now"),
+])
+def test_the_plan_does_what_the_customer_asked_for(said: str, plan_starts: str) -> None:
+    conversation = [{"role": "customer", "text": said}]
+    plan = _by_kind(conversation, now=MONDAY_10)["plan"]
+    assert plan.startswith(plan_starts)
+    assert check(plan, conversation=conversation).anti_patterns == ()
+
+
+def test_no_request_keeps_the_usual_plan() -> None:
+    plan = _by_kind([{"role": "customer", "text": "My parcel is late again."}],
+                    now=MONDAY_10)["plan"]
+    assert plan.startswith("I will")

@@ -60,5 +60,30 @@ def bereaved(text: str) -> bool:
     return _BEREAVED.search(text) is not None
 
 
+#: What the customer asks for outright, and the plan that does it (D29: "I want to speak to
+#: a manager NOW" and "cancel my contract" had been met with "I will look into this and get
+#: back to you within the hour"). ``{when}`` is the promised time.
+_REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:speak|talk)\s+(?:to|with)\s+(?:a|your|the)\s+(?:manager|supervisor|team\s+leader)"
+                r"|\b(?:get|want|need|demand)\s+(?:me\s+)?(?:a|your|the)\s+(?:manager|supervisor)\b"
+                r"|\b(?:manager|supervisor)\s+(?:now|please|immediately)\b", re.IGNORECASE),
+     "I'll bring in my team leader now and stay with you on this until they join."),
+    (re.compile(r"\bcancel\w*\s+(?:my|the|our)\s+(?:contract|account|subscription|plan|membership"
+                r"|policy|service)\b", re.IGNORECASE),
+     "I'll start the cancellation for you now and confirm it, including any fee, {when}."),
+    (re.compile(r"\b(?:want|need|demand|give\s+me)\s+(?:a\s+|my\s+)?(?:full\s+)?refund\b"
+                r"|\b(?:want|need)\s+my\s+money\s+back\b", re.IGNORECASE),
+     "I'll get your refund request started now and confirm where it stands {when}."),
+)
+
+
+def asked_for(text: str, when: str) -> str | None:
+    """The plan that does what the customer asked for outright, or None."""
+    for pattern, plan in _REQUESTS:
+        if pattern.search(text):
+            return plan.format(when=when)
+    return None
+
+
 CONDOLENCE = "I'm so sorry for your loss. I'll take care of this for you, so it's one less thing."
 FRIGHT = "That sounds really frightening, and your safety comes first."

@@ -24,7 +24,7 @@ from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import is_read, walk
 from kettle.analysis.stage_promises import open_promises
 from kettle.analysis.suggest_reflect import NEED_LEAD, RECENCY, clauses, ranked, reflection
-from kettle.analysis.suggest_safety import hazard
+from kettle.analysis.suggest_safety import asked_for, hazard
 from kettle.analysis.suggest_time import (
     before_deadline,
     local_now,
@@ -244,7 +244,8 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about
     bodies = ranked(recent)
     told = " ".join(said)
     look = _plan_action(told, about)
-    urgent = hazard(told)  # a danger: what to do now comes first (D29)
+    # A danger: what to do now comes first; then what they asked for outright (D29).
+    urgent = hazard(told) or asked_for(said[-1] if said else "", when)
     return {
         "reflection": [reflection(b, reading, text=told) for b in bodies[:3]]
         + [reflection(None, reading, text=told)],
