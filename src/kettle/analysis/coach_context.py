@@ -23,6 +23,7 @@ from kettle.analysis.coach_text import (
     straight_quotes,
 )
 from kettle.analysis.playbook import Playbook, default_playbook
+from kettle.analysis.signals import CARE
 from kettle.analysis.types import Turn
 
 #: A customer at or above this temperature is "still hot": let them vent, no
@@ -122,7 +123,7 @@ def _heat(turns: tuple[Turn, ...], last: int, playbook: Playbook) -> tuple[float
         return 30.0, False
     reading = thermometer.read(text, context=turns[:last], playbook=playbook)
     # A vulnerability is care to take, not venting ("I'm deaf, so please email me", D29).
-    loud = any(s.kind != "vulnerability" for s in reading.signals)
+    loud = any(s.kind not in CARE for s in reading.signals)
     return reading.temperature, reading.mode != "information" or loud
 
 

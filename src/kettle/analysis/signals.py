@@ -63,6 +63,11 @@ _CURT_BYE = re.compile(r"\b(?:bye(?:\s+bye)?|goodbye|good\s+bye)\s*[.!]*\s*$", r
 #: sarcasm. Such a customer is not "mildly" annoyed (thermometer, D24).
 ESCALATING = frozenset(["cancel_threat", "legal_threat", "public_threat", "manager_demand",
                         "hang_up", "shouting", "repeated_punctuation", "profanity", "sarcasm"])
+#: Loud rather than hostile: swearing, "!!", capitals. They may be joy ("no fucking way,
+#: you found it?? thank you!!") or excitement in a cool message (thermometer, stage; D29).
+EXCITED = frozenset(["profanity", "repeated_punctuation", "shouting"])
+#: A vulnerable customer asks for care, not for heat, and is no grievance by itself (D29).
+CARE = frozenset(["vulnerability"])
 #: Escalations beside which a goodbye is a walk-out (_walk_out).
 _HOSTILE = ESCALATING - {"hang_up"}
 #: A customer who walks out or threatens to sue or go public has boiled over: no

@@ -36,7 +36,7 @@ from datetime import datetime
 from kettle.analysis.coach_context import WARM_C
 from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.playbook import Playbook
-from kettle.analysis.signals import ESCALATING
+from kettle.analysis.signals import CARE, ESCALATING, EXCITED
 from kettle.analysis.stage_evidence import (
     AgentEvidence,
     CustomerEvidence,
@@ -128,10 +128,8 @@ class StageState:
             self.stage = to
 
 
-_NO_GRIEF = frozenset({"vulnerability"})
-_EXCITED = frozenset({"profanity", "repeated_punctuation", "shouting"})
 #: Escalations beside which "thanks" is no thanks (swearing and "!!" may be joy).
-_NO_THANKS = ESCALATING - {"profanity", "repeated_punctuation", "shouting"}
+_NO_THANKS = ESCALATING - EXCITED
 
 
 def _reheated(reading: Reading, state: StageState, answer: CustomerEvidence) -> bool:
@@ -168,7 +166,7 @@ def _grieves(reading: Reading) -> bool:
     # Nor is swearing or "!!" in a cool message ("Damn, you lot are quick!").
     cool = reading.temperature < WARM_C
     return (not cool or reading.mode != "information"
-            or any(s.kind not in _NO_GRIEF and not (cool and s.kind in _EXCITED)
+            or any(s.kind not in CARE and not (cool and s.kind in EXCITED)
                    for s in reading.signals))
 
 

@@ -116,7 +116,7 @@ _PROBLEM = re.compile(
 _MENTION_ONLY = re.compile(r"\b(?:baby|babies|newborn|new-born|toddler|twins|daughter|child|girl"
                            r"|grand\w+)\b", re.IGNORECASE)
 #: Swearing and loudness that may be joy ("no fucking way, you found it?? thank you!!").
-_CHEERS = frozenset(["profanity", "repeated_punctuation", "shouting"])
+_CHEERS = signals.EXCITED
 #: Signals a chaser carries ("still waiting" is a repeat contact too).
 _CHASING = frozenset(["repeat_contact", "service_failure"])
 #: Signals that say nothing against joy.
