@@ -111,7 +111,8 @@ def test_plan_without_time_is_missing_a_concrete_time() -> None:
     review = check("I will call the depot and get back to you.", conversation=CALM)
     assert "concrete_time" in review.missing
     assert review.verdict == "improve"
-    timed = check("I will call the depot now and call you back by 5 pm today.", conversation=CALM)
+    timed = check("I will call the depot now and call you back by 5 pm today.", conversation=CALM,
+                  now=datetime(2026, 12, 7, 10, 0, tzinfo=UTC))
     assert "concrete_time" not in timed.missing
     assert timed.verdict == "send"
 
@@ -129,8 +130,9 @@ def test_a_calm_question_answered_needs_no_plan() -> None:
 def test_a_question_after_thanks_is_not_resolved() -> None:
     conversation = [*HOT, {"role": "agent", "text": "I'm so sorry, that must be infuriating."},
                     {"role": "customer", "text": "OK. Thank you. What do you need from me?"}]
+    # Said at 10:00: "by 1pm today" is still ahead (with the clock, it failed after 1 pm).
     review = check("Just your order number, please, and I'll ring you back by 1pm today.",
-                   conversation=conversation)
+                   conversation=conversation, now=datetime(2026, 12, 7, 10, 0, tzinfo=UTC))
     assert "thanks" not in review.missing and "resolved" not in review.advice
     assert review.verdict == "send"
 

@@ -126,6 +126,23 @@ def test_engine_errors_keep_their_code_and_field(
     assert_error(r, 422, "E104")
 
 
+def test_times_out_of_range_and_over_long_turns_are_4xx(
+    client: TestClient, agent: tuple[Any, str]
+) -> None:
+    r = client.post("/analyze/check", json={"reply": "I'll call you by 5pm",
+                                            "now": "9999-12-31T23:30:00+00:00"},
+                    headers=auth(agent[1]))
+    assert assert_error(r, 422, "E105")["field"] == "now"
+    late = [{"role": "customer", "text": "Help!", "sent_at": "0001-01-01T00:00:00+00:00"}]
+    r = client.post("/analyze/track", json={"conversation": late}, headers=auth(agent[1]))
+    assert r.status_code == 422, r.text
+    assert "0001-01-01" in r.json()["error"]["message"]
+    long_turn = [{"role": "customer", "text": "x" * 20_001}]
+    r = client.post("/analyze/suggest", json={"conversation": long_turn},
+                    headers=auth(agent[1]))
+    assert r.status_code in (413, 422), r.text
+
+
 def test_oversized_body_is_413(client: TestClient, agent: tuple[Any, str]) -> None:
     r = client.post("/analyze/read", json={"text": "a" * 70_000}, headers=auth(agent[1]))
     assert_error(r, 413, "H413")

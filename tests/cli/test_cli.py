@@ -155,3 +155,30 @@ def test_read_accurate_tier() -> None:
     data = json.loads(result.stdout)
     assert data["hot"] > 0.5 and data["temperature"] > 60
     assert max(data["emotions"], key=data["emotions"].get) in ("anger", "frustration")
+
+
+def test_files_saved_with_a_byte_order_mark_are_read(tmp_path: Path) -> None:
+    bom = b"\xef\xbb\xbf"
+    whole = tmp_path / "notepad.json"
+    whole.write_bytes(bom + b'[{"role": "customer", "text": "Third time I am calling!"}]')
+    result = kettle("analyze", str(whole), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "repeat_contact" in result.stdout
+    lines = tmp_path / "excel.jsonl"
+    lines.write_bytes(bom + b'{"role": "customer", "text": "hi"}\n'
+                      b'{"role": "agent", "text": "Hello!"}\n')
+    assert kettle("analyze", str(lines)).returncode == 0
+    context = tmp_path / "context.json"
+    context.write_bytes(bom + b'[{"role": "customer", "text": "Where is my parcel?"}]')
+    assert kettle("check", "--context", str(context), "Let me check.").returncode == 0
+
+
+def test_a_conversation_without_turns_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    assert_one_line_error(kettle("analyze", str(empty)), "has no turns")
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text('{"id": "a", "turns": [{"role": "customer", "text": "hi"}]}\n'
+                       '{"id": "b", "turns": []}\n', encoding="utf-8")
+    assert_one_line_error(kettle("analyze", str(archive)), "archive.jsonl:2: the conversation "
+                                                            "has no turns")

@@ -70,7 +70,9 @@ _ADVERBS = (
 
 #: Subject + modal (+ adverbs) up to the verb; ``verb`` is the first word after them.
 COMMIT = re.compile(
-    _SUBJECT + _MODAL + _ADVERBS + r"\s+(?P<neg>not\b|never\b)?\s*(?P<verb>[\w’'-]+)",
+    _SUBJECT + _MODAL + _ADVERBS + r"\s+(?:(?P<neg>not\b|never\b)\s*)?"
+    # A stutter ("I'll I'll call you") is no verb: the second head is the promise.
+    r"(?!(?:I|we|will|shall)\b)(?P<verb>[\w’'-]+)",
     re.IGNORECASE,
 )
 
@@ -173,14 +175,14 @@ LET_NOT = frozenset(
 #: Where an action's clause stops: a new sentence part that is not the promise.
 CLAUSE_END = re.compile(
     r",\s*(?:so\s+that|and\s+(?:please|you|if|then\s+you)|but|please|thank|if|because|which)\b"
-    r"|\s+so\s+that\b|;|\s+if\s+you\b|\bplease\b|\s+because\b|\s+but\b"
-    r"|\s+(?:and|so)\s+(?:you|it|this|that|the|your)\b(?!\s+(?:back|know))"
+    r"|(?<!\s)\s+(?:so\s+that|if\s+you|because|but)\b|;|\bplease\b"
+    r"|(?<!\s)\s+(?:and|so)\s+(?:you|it|this|that|the|your)\b(?!\s+(?:back|know))"
     # ... but not a list of things, then the time: "the confirmation and your refund
     # details by 3pm" is one action.
     r"(?!(?:\s+(?!(?:will|should|is|are|was|were|has|have|can|may|might|would|must)\b)"
     r"[a-z]+){1,2}\s+(?:by|before|within)\b)"
     # "I'll check, I promise.": the pledge tagged on is not part of the action.
-    r"|,?\s*\bI\s+(?:promise|swear|guarantee(?:\s+(?:it|you|that))?)\s*(?=[.!,;]|$)",
+    r"|(?:,|(?<![\s,]))\s*\bI\s+(?:promise|swear|guarantee(?:\s+(?:it|you|that))?)\s*(?=[.!,;]|$)",
     re.IGNORECASE,
 )
 

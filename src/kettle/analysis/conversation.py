@@ -36,16 +36,33 @@ def clean_text(text: object, *, field: str = "text", max_chars: int = MAX_TEXT_C
     return text
 
 
+#: The years a time may fall in. Outside them, a due time a few days on, or a zone's
+#: offset, overflows what ``datetime`` holds; no conversation is dated there.
+YEARS = (1900, 9000)
+
+
+def in_years(moment: datetime, *, field: str) -> datetime:
+    """``moment`` if its year is within :data:`YEARS`, else :class:`InvalidTime`."""
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise InvalidTime(
+            f"{moment.isoformat()} is outside the years {YEARS[0]} to {YEARS[1]}", field=field
+        )
+    return moment
+
+
 def parse_time(value: object, *, field: str = "sent_at") -> datetime | None:
     """Parse an ISO 8601 timestamp (or pass a datetime through)."""
-    if value is None or isinstance(value, datetime):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return in_years(value, field=field)
     if not isinstance(value, str):
         raise InvalidTime(f"expected an ISO 8601 time, got {type(value).__name__}", field=field)
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise InvalidTime(f"not an ISO 8601 time: {value!r}", field=field) from None
+    return in_years(moment, field=field)
 
 
 def as_turn(item: Turn | Mapping[str, Any], *, index: int = 0) -> Turn:
@@ -66,6 +83,9 @@ def as_turn(item: Turn | Mapping[str, Any], *, index: int = 0) -> Turn:
         raise InvalidConversation(
             f"turn {index} has no text", field=f"turns[{index}].text"
         )
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLong(f"turn {index} has {len(text):,} characters; the limit is "
+                          f"{MAX_TEXT_CHARS:,}", field=f"turns[{index}].text")
     sent_at = parse_time(item.get("sent_at"), field=f"turns[{index}].sent_at")
     return Turn(role=cast(Role, role), text=text, sent_at=sent_at)
 

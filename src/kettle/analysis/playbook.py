@@ -231,7 +231,7 @@ def load_playbook(source: str | Path | dict[str, Any] | None = None) -> Playbook
     else:
         path = Path(source)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             raise PlaybookError(f"playbook file not found: {path}") from None
         except UnicodeDecodeError:

@@ -136,8 +136,10 @@ _WORKS_NOW = _rx(
     r"\b(?:problem|issue) (?:is |has been )?(?:solved|fixed|resolved|gone)\b",
     r"\b(?:works|working) (?:again|now|fine)\b",
     # An answer to "Is everything OK?": "Yes, all fine.", "Yes, all there." (D29).
-    r"^\W*(?:yes|yep|yeah)?\W*(?:all|everything(?:'s| is)?|it'?s all) (?:fine|there|good|ok|okay"
-    r"|present|correct|working)\b(?![^.!?]*\b(?:but|except|apart from|although|though)\b)",
+    # One optional "yes" between the marks: two \W* side by side were quadratic on "!!!!".
+    r"^\W*(?:(?:yes|yep|yeah)\b\W*)?(?:all|everything(?:'s| is)?|it'?s all) "
+    r"(?:fine|there|good|ok|okay|present|correct|working)\b"
+    r"(?![^.!?]*\b(?:but|except|apart from|although|though)\b)",
     # D29 probe: "It's back on now, thanks!", "They're there. Thank god.", "checked in! Thank you".
     r"\b(?:it|that|everything|the \w+)(?:'s| is| are) (?:all )?(?:back (?:on|up|online)"
     r"|up and running|fixed|sorted|working)\b(?![^.!?]*\b(?:but|except|apart from|although"
@@ -147,7 +149,7 @@ _WORKS_NOW = _rx(
     r"(?=[^?]*\b(?:thank|thanks|cheers|phew|thank god|finally)\b)",
     r"\b(?:checked in|made it|got in|got through)\b(?=[^?]*\b(?:thank|thanks|cheers)\b)",
     # "Received, thank you", "Yep, all good", "Done, I'm in" (2026-12-07 probe).
-    r"^\W*(?:yes|yep|yeah|ok(?:ay)?)?\W*(?:received(?: it)?|all (?:good|set|sorted)"
+    r"^\W*(?:(?:yes|yep|yeah|ok(?:ay)?)\b\W*)?(?:received(?: it)?|all (?:good|set|sorted)"
     r"|(?:just )?done(?:,| -| !|!)\s*(?:i'?m in|thanks|thank you|cheers))\b",
 )
 _SATISFIED = _rx(

@@ -59,7 +59,7 @@ _SAME_ACT = {"email": "send", "maile": "send", "sent": "send", "text": "send", "
 #: The customer says the promised thing came ("Received, thank you", "Yep, all good",
 #: "Done, I'm in"): every promise before it is kept (2026-12-07 probe).
 _CONFIRMED = re.compile(
-    r"^\W*(?:yes|yep|yeah|ok(?:ay)?|great|perfect|lovely|brilliant|cheers|thanks|thank\s+you)?\W*"
+    r"^\W*(?:(?:yes|yep|yeah|ok(?:ay)?|great|perfect|lovely|brilliant|cheers|thanks|thank\s+you)\b\W*)?"
     r"(?:"
     # "I got it, thanks", "Got the email", but not a bare "Got it" (understood).
     r"(?:(?:i['’]ve\s+|i\s+have\s+|i\s+|just\s+)?received|(?:i['’]ve\s+|i\s+have\s+|i\s+|just\s+)got)"

@@ -122,7 +122,7 @@ _NOT_ECHOED = frozenset(
      "profanity"]
 )
 
-_CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*[\n\u2014]+\s*|,\s+(?=(?:but|and|so)\b)")
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|(?<!\s)\s*[\n\u2014]+\s*|,\s+(?=(?:but|and|so)\b)")
 _TIME_AFTER = (
     r"(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"last|this|then|early|morning|\d|the\s+\d|january|february|march|april|may|june|july|"
@@ -151,8 +151,9 @@ _QUOTED = re.compile(
     rf"(?:^|[\s(])['‘\"“]{_INSIDE}*?\b(?:we|we['’]re|we['’]ll|we['’]ve|our|us)\b{_INSIDE}*"
     r"['’\"”](?=[\s.,!?;:)]|$)", re.IGNORECASE)
 #: Sign-offs at the end of a clause that the reflection leaves out ("…, my bad").
-_TAIL = re.compile(r"[,.;!\s]+(?:my\s+bad|sorry|lol|haha|thanks|thank\s+you|cheers|please|pls"
-                   r"|plz)\W*$", re.IGNORECASE)
+#: Starts only where a run of marks starts: from inside one it was quadratic on "!!!!".
+_TAIL = re.compile(r"(?<![,.;!\s])[,.;!\s]+(?:my\s+bad|sorry|lol|haha|thanks|thank\s+you"
+                   r"|cheers|please|pls|plz)\W*$", re.IGNORECASE)
 #: A clause without its subject ("Still not in my account."): the reflection says whose.
 _SUBJECTLESS = re.compile(
     r"^(?:(?P<waiting>still|never|already|again)\s+(?=(?:waiting|trying|paying|chasing|"

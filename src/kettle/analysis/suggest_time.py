@@ -11,6 +11,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kettle.analysis.conversation import in_years
 from kettle.analysis.playbook import WEEKDAYS, Playbook
 from kettle.errors import UnknownTimeZone
 
@@ -40,13 +41,13 @@ def zone(tz: str | None) -> ZoneInfo | None:
         return None
     try:
         return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise UnknownTimeZone(f"unknown time zone {tz!r}", field="tz") from None
 
 
 def local_now(now: datetime | None, tz: str | None) -> datetime:
     """``now`` (or the clock) in the customer's zone; naive times are taken as UTC."""
-    moment = now or datetime.now(UTC)
+    moment = in_years(now, field="now") if now is not None else datetime.now(UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     where = zone(tz)

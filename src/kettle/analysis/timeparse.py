@@ -37,6 +37,7 @@ from kettle.analysis.commit_timewords import (
     ZONE_WORDS,
     time_regex,
 )
+from kettle.analysis.conversation import in_years
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.errors import UnknownTimeZone
 
@@ -76,6 +77,7 @@ def reference_time(now: datetime | None, zone: ZoneInfo) -> datetime:
     """``now`` in ``zone``: a naive time is read as wall time there; None is the clock."""
     if now is None:
         return datetime.now(zone)
+    in_years(now, field="now")
     if now.tzinfo is None:
         return cal.normalise(now.replace(tzinfo=zone), zone)
     return now.astimezone(zone)

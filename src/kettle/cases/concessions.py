@@ -59,7 +59,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
             encoding="utf-8"
         )
     else:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     return _parse(yaml.safe_load(text), str(path or "default policy"))
 
 

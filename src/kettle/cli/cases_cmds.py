@@ -251,7 +251,7 @@ def _promises_failed(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from kettle.cases.importer import import_conversations
 
-    with _sessions(args)() as session, open(args.file, encoding="utf-8") as lines:
+    with _sessions(args)() as session, open(args.file, encoding="utf-8-sig") as lines:
         result = import_conversations(session=session, lines=lines, owner_id=args.owner, tz=args.tz)
     print(
         f"cases: {result.cases_created} new, {result.cases_existing} already there; "

@@ -19,7 +19,7 @@ def text_argument(value: str) -> str:
         return value
     raw = sys.stdin.buffer.read()
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput("standard input is not UTF-8 text", field="TEXT") from None
 
@@ -31,7 +31,7 @@ def read_text_file(path: str | Path, *, what: str = "file") -> str:
     if file.stat().st_size > MAX_FILE_BYTES:
         raise DataFileError(f"{what} {file} is larger than {MAX_FILE_BYTES // 2**20} MB")
     try:
-        return file.read_bytes().decode("utf-8")
+        return file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{what} {file} is not UTF-8 (byte {exc.start})") from None
 
@@ -71,11 +71,18 @@ def conversations_from_file(path: str | Path) -> list[dict[str, Any]]:
 
 def _as_conversation(obj: Any, path: str, line: int) -> dict[str, Any]:
     if isinstance(obj, list):
-        return {"id": Path(path).stem, "turns": obj}
+        return _with_turns({"id": Path(path).stem, "turns": obj}, path, line)
     if isinstance(obj, dict) and "role" in obj and "text" in obj:  # a one-turn JSONL file
         return {"id": Path(path).stem, "turns": [obj]}
     if isinstance(obj, dict) and isinstance(obj.get("turns"), list):
-        return obj
+        return _with_turns(obj, path, line)
     raise DataFileError(
         f"{path}:{line}: expected a list of turns or an object with 'turns'", field="turns"
     )
+
+
+def _with_turns(conversation: dict[str, Any], path: str, line: int) -> dict[str, Any]:
+    """``conversation`` if it has a turn; an empty one has nothing to analyse."""
+    if not conversation["turns"]:
+        raise DataFileError(f"{path}:{line}: the conversation has no turns", field="turns")
+    return conversation

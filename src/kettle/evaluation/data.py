@@ -29,7 +29,7 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     with file.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise DataFileError(f"{file}:{number}: not UTF-8") from None
             if not line.strip():

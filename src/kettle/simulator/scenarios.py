@@ -223,7 +223,7 @@ def load_file(path: str | Path) -> Scenario:
     """One scenario from a YAML file."""
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ScenarioError(f"{file}: cannot read ({exc.strerror})", field="scenario") from None
     return parse(_load_yaml(text, file.name), file.name)

@@ -43,7 +43,7 @@ def _first_line(path: Path) -> str:
     with path.open("rb") as handle:
         for raw in handle:
             if raw.strip():
-                return raw.decode("utf-8", errors="replace")
+                return raw.decode("utf-8-sig", errors="replace")
     return ""
 
 

@@ -68,7 +68,7 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8"))
+                obj = json.loads(raw.decode("utf-8-sig"))
             except UnicodeDecodeError:
                 raise fail(file, number, "not UTF-8") from None
             except json.JSONDecodeError as exc:
@@ -163,7 +163,7 @@ def csv_rows(path: str | Path, required: tuple[str, ...]) -> Iterator[csv.DictRe
     file = Path(path)
     if not file.is_file():
         raise ImportFileError(f"no such file: {file}")
-    with file.open(newline="", encoding="utf-8") as handle:
+    with file.open(newline="", encoding="utf-8-sig") as handle:
         rows = csv.DictReader(handle)
         missing = [c for c in required if c not in (rows.fieldnames or ())]
         if missing:
