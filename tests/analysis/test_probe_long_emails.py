@@ -5,6 +5,9 @@ e-mails read calm with relief or neutral on top, and worried customers read hot.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from kettle.analysis import read
@@ -102,3 +105,143 @@ def test_formal_wording_is_found(kind: str, text: str) -> None:
 @pytest.mark.parametrize(("kind", "text"), NOT_FOUND)
 def test_innocent_wording_is_not_found(kind: str, text: str) -> None:
     assert kind not in kinds(text)
+
+
+# --- Letters: several paragraphs, read by kettle.analysis.thermo_letters -------------------
+
+DISAPPOINTED = """Dear Customer Services,
+
+Order 4471-2290
+
+The dining table we ordered arrived last Tuesday with a deep scratch across the top and one leg
+that does not sit level. We had waited eleven weeks for it and chose the finish carefully.
+
+I have been a customer of yours for many years and I am extremely disappointed. I would like to
+know whether the table can be replaced or collected.
+
+Kind regards,
+Alison Reeve"""
+
+CHASED = """Dear Sir/Madam,
+
+Account number: 5521 0098 3
+
+I first wrote to you on 3 September about the meter reading on my account. I have since written
+on 20 September and 14 October and telephoned on two separate occasions. On each occasion I have
+been told that the bill will be corrected and that someone will contact me.
+
+Nobody has contacted me and the bill has not been corrected. I would like a corrected statement.
+
+Regards,
+Colin Ward"""
+
+THANKED = """Dear team,
+
+Last month our boiler broke down on a Friday evening and we were left with no heating over the
+weekend, with a new baby in the house. It was a very difficult few days.
+
+Your engineer, Mark, came first thing on Monday, found the fault within minutes and had it
+working by lunchtime. He was kind, patient and explained everything.
+
+Thank you so much, we are really grateful.
+
+Best wishes,
+Anna Lowe"""
+
+WORRIED = """Dear Sir or Madam,
+
+I am 86 and I live alone. My telephone line has not worked since Saturday, and my emergency
+alarm pendant works through the line, so if I fall nobody will know.
+
+I reported the fault on Sunday and was told an engineer would come within five working days.
+My son lives abroad and he is very worried. I am frightened of being on my own without the alarm.
+
+Could the repair please be treated as urgent?
+
+Yours faithfully,
+Doris Pike"""
+
+OMBUDSMAN = """Dear Sir/Madam,
+
+Complaint reference: 66120-AB
+
+I have written to you on three previous occasions about the £340 you took from my account for
+a contract I cancelled in June. None of my letters has received a reply.
+
+Unless the full amount is refunded within 14 days, I shall be referring this matter to the
+Financial Ombudsman Service, together with copies of all our correspondence.
+
+Yours faithfully,
+Harold Baines"""
+
+SHOUTED = OMBUDSMAN.replace("None of my letters has received a reply.",
+                            "NONE of my letters has received a reply. I am FURIOUS!!!")
+
+
+def test_a_feeling_named_in_one_paragraph_leads_the_letter() -> None:
+    reading = read(DISAPPOINTED)
+    assert reading.dominant_emotion == "disappointment"
+
+
+def test_a_grievance_without_thanks_is_frustration_not_calm() -> None:
+    reading = read(CHASED)
+    assert {"repeat_contact"} <= {s.kind for s in reading.signals}
+    assert reading.dominant_emotion == "frustration"
+    assert reading.emotions["relief"] < 0.05
+
+
+def test_a_thank_you_letter_about_a_fixed_problem_reads_calm() -> None:
+    reading = read(THANKED)
+    assert reading.temperature < 45
+    assert reading.dominant_emotion in ("relief", "neutral")
+
+
+def test_a_worried_letter_that_blames_no_one_is_anxious_and_does_not_boil() -> None:
+    reading = read(WORRIED)
+    assert reading.dominant_emotion == "anxiety"
+    assert 58 <= reading.temperature <= 74
+
+
+def test_a_composed_threat_letter_is_very_hot_not_boiling() -> None:
+    reading = read(OMBUDSMAN)
+    assert {"legal_threat", "repeat_contact"} <= {s.kind for s in reading.signals}
+    assert 76 <= reading.temperature <= 87
+    assert reading.dominant_emotion in ("frustration", "anger")
+    assert read(SHOUTED).temperature > 87
+
+
+def test_the_letter_rules_leave_short_messages_alone() -> None:
+    # One paragraph: read as before (a threat said in a chat floors at 72, not 76).
+    short = read("I shall be referring this matter to the Financial Ombudsman.")
+    assert 72 <= short.temperature < 76
+
+
+# --- The probe itself ------------------------------------------------------------------------
+
+PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
+#: The CLI's bands (kettle.cli.render.BANDS): upper limit °C, name.
+BANDS = ((45.0, "calm"), (60.0, "warm"), (75.0, "hot"), (88.0, "very hot"), (101.0, "boiling"))
+#: The figures on the tree that added this test (scripts/probe_long_emails.py prints them);
+#: before any of these rules: fully right 15, band 46, emotion 43, signals 60.
+FLOOR = {"fully_right": 55, "band_right": 68, "emotion_right": 78, "signals_right": 94}
+
+
+def _band(temperature: float) -> str:
+    return next(name for limit, name in BANDS if temperature < limit)
+
+
+def test_the_long_email_probe_does_not_fall_below_its_figures() -> None:
+    rows = [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines() if line]
+    assert len(rows) == 100
+    got = {key: 0 for key in FLOOR}
+    for row in rows:
+        reading = read(row["text"])
+        kinds = {s.kind for s in reading.signals}
+        band = _band(reading.temperature) == row["band"]
+        emotion = reading.dominant_emotion == row["emotion"]
+        signals = set(row["signals_must"]) <= kinds and not set(row["signals_must_not"]) & kinds
+        got["band_right"] += band
+        got["emotion_right"] += emotion
+        got["signals_right"] += signals
+        got["fully_right"] += band and emotion and signals
+    assert all(got[key] >= FLOOR[key] for key in FLOOR), got
