@@ -216,6 +216,56 @@ def test_the_letter_rules_leave_short_messages_alone() -> None:
     assert 72 <= short.temperature < 76
 
 
+ASKING = """Dear Sir/Madam,
+
+I would like to add my partner as a joint holder on my current account (sort code 20-45-77,
+account ending 4412). Could you tell me which documents we would both need to bring to the
+branch, and whether we need to book an appointment or can simply walk in?
+
+Could you also confirm whether my debit card will keep working after the change?
+
+Thank you in advance.
+
+Yours faithfully,
+Daniel Okafor"""
+
+SHAME = """Dear Parks Department,
+
+We have lived opposite Victoria Park for twelve years and my children have grown up using the
+playground there.
+
+Over the past year the roundabout has been taped off and two of the swings have been removed.
+It is a real shame, as it used to be such a lovely place and is now mostly empty.
+
+Could you let me know whether any repairs are planned this year?
+
+Yours faithfully,
+Catherine Doyle"""
+
+
+def test_a_letter_asking_questions_is_neutral_not_confused() -> None:
+    reading = read(ASKING)
+    assert reading.dominant_emotion == "neutral"
+    assert reading.temperature < 45
+    # Confusion said outright still leads.
+    confused = ASKING.replace("Could you also confirm", "I am confused by your letter. Could "
+                              "you also confirm")
+    assert read(confused).dominant_emotion != "neutral"
+
+
+def test_a_shame_in_a_letter_is_disappointment() -> None:
+    assert read(SHAME).dominant_emotion == "disappointment"
+
+
+@pytest.mark.parametrize("said", ["I am starting to get really anxious about it.",
+                                  "I'm getting worried now.",
+                                  "I am beginning to feel frustrated."])
+def test_a_feeling_that_grows_is_still_named(said: str) -> None:
+    from kettle.analysis.thermo_feelings import named_feeling
+
+    assert named_feeling(said) is not None
+    assert named_feeling("I am starting to get the hang of it.") is None
+
 # --- The probe itself ------------------------------------------------------------------------
 
 PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
@@ -223,7 +273,7 @@ PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
 BANDS = ((45.0, "calm"), (60.0, "warm"), (75.0, "hot"), (88.0, "very hot"), (101.0, "boiling"))
 #: The figures on the tree that added this test (scripts/probe_long_emails.py prints them);
 #: before any of these rules: fully right 15, band 46, emotion 43, signals 60.
-FLOOR = {"fully_right": 55, "band_right": 68, "emotion_right": 78, "signals_right": 94}
+FLOOR = {"fully_right": 56, "band_right": 67, "emotion_right": 83, "signals_right": 94}
 
 
 def _band(temperature: float) -> str:

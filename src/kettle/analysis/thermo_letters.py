@@ -30,6 +30,7 @@ import re
 
 from kettle.analysis import signals
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
+from kettle.analysis.thermo_situations import unsure
 
 #: The most a worried letter that blames no one reads, °C: hot, not very hot.
 WORRIED_C = 74.0
@@ -43,6 +44,11 @@ _THREATS = frozenset(["legal_threat", "public_threat"])
 #: Anger named as a noun: "to express our anger at the way…", "my disgust".
 _ANGER_NOUN = re.compile(r"\b(?:my|our)\s+(?:anger|outrage|fury|disgust)\b", re.IGNORECASE)
 _ANGER = Feeling("anger", 0.5, 0.6, 65.0)
+#: Disappointment said without "I": "It was a shame, as it used to be such a lovely place".
+_SHAME = re.compile(r"\b(?:it(?:'s|\s+is|\s+was|\s+seems)|what|such)\s+a\s+"
+                    r"(?:real\s+|great\s+|crying\s+|terrible\s+|huge\s+)?(?:shame|pity)\b",
+                    re.IGNORECASE)
+_DISAPPOINTED = Feeling("disappointment", 0.5, 0.0, 45.0)
 #: What a customer holds against us: after one of these, polite words are no relief.
 GRIEVANCE = frozenset(["service_failure", "repeat_contact", "cancel_threat", "legal_threat",
                        "public_threat", "manager_demand", "hang_up", "sarcasm"])
@@ -78,19 +84,36 @@ def grateful(text: str, kinds: set[str]) -> bool:
 def settle(emotions: Emotions, kinds: set[str], text: str) -> Emotions:
     """The letter's emotions: the feeling it names leads; a grievance without thanks moves
     relief, most of neutral and half of confusion to frustration."""
-    feeling = named_feeling(text) or (_ANGER if _ANGER_NOUN.search(text) else None)
+    feeling = _named(text)
     if feeling is not None:
         return lead_with(emotions, feeling)
     top = max(emotions, key=lambda item: item[1])[0]
+    probs = dict(emotions)
+    if top == "confusion" and not kinds & GRIEVANCE and not unsure(text):
+        # "Could you tell me what documents we need?": a question asked, not confusion.
+        return _moved(emotions, {"confusion": probs["confusion"] * 2.0 / 3.0}, "neutral")
     if top not in ("relief", "neutral", "confusion") or not kinds & GRIEVANCE:
         return emotions
     if grateful(text, kinds - GRIEVANCE):
         return emotions
-    probs = dict(emotions)
-    moved = {"relief": probs["relief"], "neutral": probs["neutral"] * 2.0 / 3.0,
-             "confusion": probs["confusion"] / 2.0}
+    return _moved(emotions, {"relief": probs["relief"], "neutral": probs["neutral"] * 2.0 / 3.0,
+                             "confusion": probs["confusion"] / 2.0}, "frustration")
+
+
+def _named(text: str) -> Feeling | None:
+    """The feeling the letter names, in the first person or as "our anger", "a shame"."""
+    feeling = named_feeling(text)
+    if feeling is None and _ANGER_NOUN.search(text):
+        return _ANGER
+    if feeling is None and _SHAME.search(text):
+        return _DISAPPOINTED
+    return feeling
+
+
+def _moved(emotions: Emotions, moved: dict[str, float], to: str) -> Emotions:
+    """``emotions`` with each ``moved`` amount taken from its emotion and given to ``to``."""
     gained = sum(moved.values())
-    return tuple((name, p - moved.get(name, 0.0) + (gained if name == "frustration" else 0.0))
+    return tuple((name, p - moved.get(name, 0.0) + (gained if name == to else 0.0))
                  for name, p in emotions)
 
 
