@@ -22,7 +22,9 @@ _SELF = (r"\b(?:i['’]?m|i\s+am|i\s+feel|i['’]?ve\s+been|i\s+have\s+been|i\s+
          r"(?:a\s+(?:bit|little|tad)\s+|quite\s+|rather\s+|pretty\s+|kind\s+of\s+)?"
          r"(?:so\s+|absolutely\s+|really\s+|very\s+|beyond\s+|utterly\s+|completely"
          r"\s+|totally\s+|fucking\s+|bloody\s+|just\s+|now\s+|honestly\s+|genuinely\s+|extremely\s+"
-         r"|incredibly\s+)*")
+         r"|incredibly\s+|deeply\s+|bitterly\s+|hugely\s+|thoroughly\s+|most\s+|truly\s+"
+         r"|increasingly\s+|rather\s+|quite\s+|left\s+|feeling\s+|starting\s+to\s+(?:get\s+|feel\s+)?"
+         r"|beginning\s+to\s+(?:get\s+|feel\s+)?|getting\s+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +47,18 @@ _FEELINGS: tuple[tuple[re.Pattern[str], Feeling], ...] = tuple(
          r"|worried\s+sick|shaking|(?:in\s+)?tears|distraught)",
          Feeling("anxiety", 0.6, 0.0, 65.0)),
         (r"(?:angry|mad(?!\s+(?:about|for|keen))|cross|fed\s+up|sick\s+and\s+tired"
-         r"|sick\s+of\s+this|disgusted|had\s+enough|had\s+it\s+up\s+to\s+here)",
+         r"|sick\s+of\s+this|disgusted|had\s+enough|had\s+it\s+up\s+to\s+here|appalled|horrified)",
          Feeling("anger", 0.5, 0.6, 65.0)),
         # Not the hedge "I'm afraid we can't…" nor "anxious to" (eager to).
         (r"(?:scared|frightened|afraid(?=\s+(?:of|to|for)\b|\s*[.!,;]|\s*$)|anxious(?!\s+to\b)"
          r"|worried|nervous|stressed(?:\s+out)?|frantic)",
          Feeling("anxiety", 0.5, 0.0, 55.0)),
+        # Long complaint e-mails (long-e-mail probe): "I am so frustrated", "I am extremely
+        # disappointed", "I feel let down" had read neutral on top.
+        (r"(?:frustrated|exasperated|at\s+(?:my|the\s+end\s+of\s+my)\s+wits['’]?\s+end)",
+         Feeling("frustration", 0.5, 0.5, 60.0)),
+        (r"(?:disappointed|let\s+down|saddened|gutted|dismayed)",
+         Feeling("disappointment", 0.5, 0.0, 45.0)),
     )
 )
 #: The feeling words each pattern needs, for a cheap first test (one is in every match).
@@ -59,8 +67,11 @@ _WORDS = (
      "incensed", "apoplectic"),
     ("terrified", "petrified", "panic", "desperate", "beside", "worried", "shaking", "tears",
      "distraught"),
-    ("fed", "mad", "sick", "cross", "angry", "disgusted", "enough", "up to here"),
+    ("fed", "mad", "sick", "cross", "angry", "disgusted", "enough", "up to here", "appalled",
+     "horrified"),
     ("scared", "afraid", "anxious", "nervous", "frantic", "worried", "stressed", "frightened"),
+    ("frustrated", "exasperated", "wits"),
+    ("disappointed", "let down", "saddened", "gutted", "dismayed"),
 )
 _GATES = tuple(LiteralGated(pattern, literals=words)
                for (pattern, _), words in zip(_FEELINGS, _WORDS, strict=True))
@@ -89,3 +100,12 @@ def lead_with(emotions: tuple[tuple[str, float], ...],
     rest = (1.0 - feeling.share) / (1.0 - named) if named < 1.0 else 0.0
     return tuple((name, feeling.share if name == feeling.emotion else p * rest)
                  for name, p in emotions)
+
+
+def to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
+                   amount: float) -> tuple[tuple[str, float], ...]:
+    """``emotions`` with ``amount`` of ``source``'s probability moved to frustration."""
+    return tuple(
+        (name, p - amount if name == source else p + amount if name == "frustration" else p)
+        for name, p in emotions
+    )

@@ -48,10 +48,12 @@ import numpy as np
 import numpy.typing as npt
 
 from kettle.analysis import email_text, features, signals
+from kettle.analysis import thermo_letters as letters
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
+from kettle.analysis.thermo_feelings import to_frustration as _to_frustration
 from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, said_mildly
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.thermo_situations import (
@@ -241,7 +243,7 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     for i, text in enumerate(own):
         parts = [p for _, p in email_text.paragraphs(text)]
         if parts:
-            bases[i] = _with_hottest(bases[i], _read_words(parts, playbook, tier))
+            bases[i] = _letter(bases[i], text, _read_words(parts, playbook, tier))
         tail = contrast_tail(text)  # "Thanks for sorting it, but it took three weeks." (D29)
         if tail is not None:
             # The point after the thanks sets how warm the message is at least; the
@@ -252,6 +254,18 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
             bases[i] = replace(bases[i], floor=max(bases[i].floor,
                                                    min(point.temperature(), point.ceiling)))
     return bases
+
+
+def _letter(whole: _Base, text: str, parts: list[_Base]) -> _Base:
+    """A long e-mail (:mod:`kettle.analysis.thermo_letters`): as hot as its hottest
+    paragraph unless it thanks and chases nothing; its named feeling leads, a grievance
+    is no relief, and worry or composure keep it from boiling."""
+    kinds = {s.kind for s in whole.signals}
+    base = whole if letters.grateful(text, kinds) else _with_hottest(whole, parts)
+    emotions = letters.settle(base.emotions, kinds, text)
+    top = min(base.ceiling, letters.ceiling(text, kinds, emotions))
+    low = min(max(base.floor, letters.floor(kinds)), top)
+    return replace(base, emotions=emotions, ceiling=top, floor=low)
 
 
 def _with_hottest(whole: _Base, parts: list[_Base]) -> _Base:
@@ -422,15 +436,6 @@ def _calmed(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float],
 def _annoyance(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
     """A mild annoyance's anger above :data:`MILD_HOT` is frustration, not rage."""
     return _to_frustration(emotions, "anger", max(0.0, dict(emotions)["anger"] - MILD_HOT))
-
-
-def _to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
-                    amount: float) -> tuple[tuple[str, float], ...]:
-    """``emotions`` with ``amount`` of ``source``'s probability moved to frustration."""
-    return tuple(
-        (name, p - amount if name == source else p + amount if name == "frustration" else p)
-        for name, p in emotions
-    )
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:

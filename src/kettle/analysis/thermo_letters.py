@@ -1,0 +1,136 @@
+"""Long, formal complaint e-mails: what the paragraphs' readings miss (long-e-mail probe).
+
+A blind probe of 100 long e-mails (tests/analysis/data/probe_long_emails.jsonl,
+labelled before the thermometer was run on them) found what the per-paragraph
+reading of D28 gets wrong in a letter of several paragraphs:
+
+- a thank-you letter that tells the story of a problem now fixed ("our flight
+  was cancelled… Within an hour we had been rebooked… Thank you again") read as
+  hot as the story's paragraph: a letter that thanks, and threatens or chases
+  nothing, reads as the whole of it reads (:func:`grateful`);
+- a feeling named in one paragraph ("I am extremely disappointed") was lost
+  when another paragraph read hotter: the named feeling leads the letter;
+- a grievance told politely (a failure, a repeat contact, a threat) with no
+  thanks read *neutral* or *relief* on top: the polite words are no calm, and
+  that mass is frustration (:func:`settle`);
+- a worried customer who blames no one (a pensioner whose alarm line is dead,
+  a parent stranded abroad with children) read very hot: worry reads at most
+  :data:`WORRIED_C`, hot but not boiling; and a composed letter (no shouting,
+  no swearing, no rage named) at most :data:`COMPOSED_C`: a customer who
+  writes "I shall be referring this matter to the Financial Ombudsman" is
+  very hot, not boiling over (:func:`ceiling`).
+
+Only letters (two or more paragraphs, 240 characters or more, see
+:func:`kettle.analysis.email_text.paragraphs`) are read this way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kettle.analysis import signals
+from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
+from kettle.analysis.thermo_situations import unsure
+
+#: The most a worried letter that blames no one reads, °C: hot, not very hot.
+WORRIED_C = 74.0
+#: The most a composed letter reads, °C: very hot, not boiling over.
+COMPOSED_C = 87.0
+#: The least a letter with a legal or public threat reads, °C: very hot. Written and sent,
+#: the threat is considered, not blurted ("I will be referring my complaint to the
+#: Communications Ombudsman" had read 72 °C, the floor of a threat said in a chat).
+THREAT_LETTER_C = 76.0
+_THREATS = frozenset(["legal_threat", "public_threat"])
+#: Anger named as a noun: "to express our anger at the way…", "my disgust".
+_ANGER_NOUN = re.compile(r"\b(?:my|our)\s+(?:anger|outrage|fury|disgust)\b", re.IGNORECASE)
+_ANGER = Feeling("anger", 0.5, 0.6, 65.0)
+#: Disappointment said without "I": "It was a shame, as it used to be such a lovely place".
+_SHAME = re.compile(r"\b(?:it(?:'s|\s+is|\s+was|\s+seems)|what|such)\s+a\s+"
+                    r"(?:real\s+|great\s+|crying\s+|terrible\s+|huge\s+)?(?:shame|pity)\b",
+                    re.IGNORECASE)
+_DISAPPOINTED = Feeling("disappointment", 0.5, 0.0, 45.0)
+#: What a customer holds against us: after one of these, polite words are no relief.
+GRIEVANCE = frozenset(["service_failure", "repeat_contact", "cancel_threat", "legal_threat",
+                       "public_threat", "manager_demand", "hang_up", "sarcasm"])
+#: Blame, as against worry: a threat, a demand, a walk-out, loudness, scorn.
+_BLAME = signals.ESCALATING - {"repeated_punctuation"}
+#: Gratitude or praise for what was done.
+_THANKS = re.compile(
+    r"\b(?:thank(?:s|\s+you)|grateful|impressed|delighted|relieved|(?:a|great|huge|real)\s+relief"
+    r"|well\s+done|first[- ]class|excellent|wonderful|reassuring)\b", re.IGNORECASE)
+#: Thanks as a formula, or a request: "Thank you for your assistance.", "I would be
+#: grateful if…", "Thanks for nothing".
+_FORMULA = re.compile(
+    r"\bthank(?:s|\s+you)\s+(?:(?:very|so)\s+much\s+)?(?:in\s+advance|again\s+for\s+your\s+time"
+    r"|for\s+nothing|for\s+(?:your|the|any)\s+(?:time|attention|assistance|help|consideration"
+    r"|patience|understanding|reply|response|email|e-mail|letter|message|prompt\s+\w+))"
+    r"|\b(?:would|will|should|'d)\s+be\s+(?:most\s+|very\s+|so\s+|extremely\s+)?grateful\b"
+    # A sign-off: "Thanks,\nJo", "Many thanks," on a line of its own.
+    r"|^[ \t]*(?:many\s+|with\s+)?thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?(?:\s+again)?"
+    r"[ \t]*[,.!]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+Emotions = tuple[tuple[str, float], ...]
+
+
+def grateful(text: str, kinds: set[str]) -> bool:
+    """The letter thanks or praises for what was done, and chases or threatens nothing."""
+    if kinds - {"service_failure", "vulnerability"}:
+        return False
+    formulas = [m.span() for m in _FORMULA.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in formulas) for m in _THANKS.finditer(text))
+
+
+def settle(emotions: Emotions, kinds: set[str], text: str) -> Emotions:
+    """The letter's emotions: the feeling it names leads; a grievance without thanks moves
+    relief, most of neutral and half of confusion to frustration."""
+    feeling = _named(text)
+    if feeling is not None:
+        return lead_with(emotions, feeling)
+    top = max(emotions, key=lambda item: item[1])[0]
+    probs = dict(emotions)
+    if top == "confusion" and not kinds & GRIEVANCE and not unsure(text):
+        # "Could you tell me what documents we need?": a question asked, not confusion.
+        return _moved(emotions, {"confusion": probs["confusion"] * 2.0 / 3.0}, "neutral")
+    if top not in ("relief", "neutral", "confusion") or not kinds & GRIEVANCE:
+        return emotions
+    if grateful(text, kinds - GRIEVANCE):
+        return emotions
+    return _moved(emotions, {"relief": probs["relief"], "neutral": probs["neutral"] * 2.0 / 3.0,
+                             "confusion": probs["confusion"] / 2.0}, "frustration")
+
+
+def _named(text: str) -> Feeling | None:
+    """The feeling the letter names, in the first person or as "our anger", "a shame"."""
+    feeling = named_feeling(text)
+    if feeling is None and _ANGER_NOUN.search(text):
+        return _ANGER
+    if feeling is None and _SHAME.search(text):
+        return _DISAPPOINTED
+    return feeling
+
+
+def _moved(emotions: Emotions, moved: dict[str, float], to: str) -> Emotions:
+    """``emotions`` with each ``moved`` amount taken from its emotion and given to ``to``."""
+    gained = sum(moved.values())
+    return tuple((name, p - moved.get(name, 0.0) + (gained if name == to else 0.0))
+                 for name, p in emotions)
+
+
+def ceiling(text: str, kinds: set[str], emotions: Emotions) -> float:
+    """The most the letter reads: :data:`WORRIED_C` when worry leads and nothing blames,
+    :data:`COMPOSED_C` when it neither shouts, swears nor names rage; else boiling."""
+    feeling = named_feeling(text)
+    top = max(emotions, key=lambda item: item[1])[0]
+    if top == "anxiety" and not kinds & _BLAME and (
+            feeling is None or feeling.emotion == "anxiety"):
+        return WORRIED_C
+    raging = feeling is not None and feeling.emotion == "anger" and feeling.share >= 0.6
+    if kinds & signals.EXCITED or raging:
+        return 100.0
+    return COMPOSED_C
+
+
+def floor(kinds: set[str]) -> float:
+    """The least the letter reads: :data:`THREAT_LETTER_C` with a legal or public threat."""
+    return THREAT_LETTER_C if kinds & _THREATS else 30.0
