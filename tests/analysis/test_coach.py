@@ -129,8 +129,9 @@ def test_a_calm_question_answered_needs_no_plan() -> None:
 def test_a_question_after_thanks_is_not_resolved() -> None:
     conversation = [*HOT, {"role": "agent", "text": "I'm so sorry, that must be infuriating."},
                     {"role": "customer", "text": "OK. Thank you. What do you need from me?"}]
+    # Sent in the morning: "by 1pm today" is still ahead (the test had read the wall clock).
     review = check("Just your order number, please, and I'll ring you back by 1pm today.",
-                   conversation=conversation)
+                   conversation=conversation, now=datetime(2026, 3, 4, 10, 0, tzinfo=UTC))
     assert "thanks" not in review.missing and "resolved" not in review.advice
     assert review.verdict == "send"
 
