@@ -43,7 +43,7 @@ _GIVEN: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
     "address": re.compile(
         r"\b(?:my|our|the)\s+(?:delivery\s+|home\s+|postal\s+|new\s+)?address\s+is\b"
-        r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),
+        r"|\b\d{1,4}\s+[A-Z][a-z]+\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Way|Crescent)\b"),
     "meter reading": re.compile(r"\breading\b[^.!?\d]{0,20}\d{3,}", re.IGNORECASE),
     "email address": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "phone number": re.compile(r"(?<![\w-])\+?\d[\d ()-]{8,}\d\b"),
