@@ -80,6 +80,25 @@ FLAGGED = [
     ("canned_phrase", "Rest assured that we take all feedback very seriously."),
     ("canned_phrase", "We always strive to provide the highest level of customer service."),
     ("canned_phrase", "Your enquiry is important to us."),
+    # Second round, wordings beyond the probe.
+    ("policy_shield", "We regret to inform you that your claim cannot be accepted."),
+    ("policy_shield", "Your appeal has not been upheld."),
+    ("policy_shield", "Delivery can take up to ten days, as set out in our terms of sale."),
+    ("policy_shield", "Your refund is still within our stated timeframe."),
+    ("policy_shield", "We now consider this complaint closed."),
+    ("scolding", "As confirmed in my earlier email, the booking was for Tuesday."),
+    ("scolding", "As you have already been told, the offer ended in May."),
+    ("scolding", "Your language in this email is completely unacceptable."),
+    ("passing_the_buck", "You will need to contact the hotel directly about the deposit."),
+    ("passing_the_buck", "Please address any further complaints to the customer relations "
+     "team."),
+    ("passing_the_buck", "Your email has been passed to the appropriate team."),
+    ("blame", "The order was cancelled because you never activated your account."),
+    ("blame", "Had you told us about the move, the bills would have gone to the right "
+     "address."),
+    ("doubt", "I cannot understand why you would be so upset about a small delay."),
+    ("defensiveness", "We deal with thousands of requests every week."),
+    ("defensiveness", "It's hardly my fault that the courier was late."),
 ]
 
 
@@ -108,6 +127,12 @@ CLEAN = [
     "Unfortunately the engineer did not turn up, which is our fault. I will call you by 4pm today.",
     # A specific apology, not a canned one.
     "I am sorry for the inconvenience of taking a day off work for nothing.",
+    # Second round: a refusal with an alternative; ours to contact; our own escalation kept.
+    "I'm afraid we can't refund the fee, but I have credited £10 to your account.",
+    "Please contact me directly on 0161 555 0100 if anything else comes up.",
+    "Your case has been escalated to the relevant team, and I will call you by 4pm today with "
+    "their answer.",
+    "If you did not include the form, please don't worry: I will print one here.",
 ]
 
 
