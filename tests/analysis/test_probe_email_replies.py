@@ -99,6 +99,20 @@ FLAGGED = [
     ("doubt", "I cannot understand why you would be so upset about a small delay."),
     ("defensiveness", "We deal with thousands of requests every week."),
     ("defensiveness", "It's hardly my fault that the courier was late."),
+    # Third round: belittling, the agent's side defended, guarantees, stock lines.
+    ("insulting", "You obviously think we have nothing better to do than chase your parcel."),
+    ("insulting", "We are not made of money, you know."),
+    ("insulting", "Your expectations are frankly unrealistic."),
+    ("insulting", "That's a little rich coming from someone who cancelled twice."),
+    ("insulting", "I don't understand why you're making such a fuss about a late pizza."),
+    ("defensiveness", "I'm sure the driver did not scratch it deliberately."),
+    ("defensiveness", "I don't know what else you expect me to do."),
+    ("false_promise", "I will guarantee that the replacement arrives in perfect condition."),
+    ("false_promise", "Please rest assured that it won't be repeated."),
+    ("canned_phrase", "We truly value your business."),
+    ("canned_phrase", "Customer satisfaction is always our top priority."),
+    ("canned_phrase", "Thank you for your continued patience and understanding."),
+    ("canned_phrase", "We are sorry for the inconvenience and frustration caused."),
 ]
 
 
@@ -133,6 +147,11 @@ CLEAN = [
     "Your case has been escalated to the relevant team, and I will call you by 4pm today with "
     "their answer.",
     "If you did not include the form, please don't worry: I will print one here.",
+    # Third round.
+    "I'm sorry you had to make such a fuss to get this sorted. I will call you by 4pm today.",
+    "We'll fit the new gate without any fuss on Monday, and I'll call you by 4pm today.",
+    "I will personally make sure the carpenter calls you by 4pm today.",
+    "Thank you for your patience while I looked into this; I will call you by 4pm today.",
 ]
 
 
