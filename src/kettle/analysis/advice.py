@@ -133,23 +133,8 @@ def missing(
     out: list[str] = []
     if context.situation == "hot" and not names & _HEARD:
         out += ["empathy", "reflection"]
-    # A promise said vaguely ("soon") needs a time; so does a reply whose promises
-    # all lack one. A timed promise beside an untimed one ("I'll call you by 3 pm,
-    # and I'll credit your account") gives the customer a time to hold on to.
-    # "Let's do the address first and then the bill": this call's order, not a promise
-    # that needs a time (D29).
     commitments = tuple(c for c in commitments if not _LETS.match(c.span.text))
-    vague = any(c.vague for c in commitments) or (
-        bool(commitments) and all(c.due is None for c in commitments))
-    if context.asks and not any(GET_BACK.search(c.action) or _FINDS_OUT.search(c.action)
-                                 for c in commitments):
-        # A calm customer's question answered with how things go ("You'll get a
-        # confirmation text shortly", "We'll cancel the old direct debit and set up the
-        # new one"): no callback is owed, so no time either (2026-12-07 probe).
-        vague = False
-    elif (text and not any(c.due is not None and not c.vague for c in commitments)
-          and PASSIVE_VAGUE.search(text)):
-        vague = True
+    vague = _vague(commitments, context, text)
     untimed_plan = (
         any(f.name == "plan" and not NO_TIME_NEEDED.match(f.span.text) for f in techniques)
         and "concrete_time" not in names and not commitments
@@ -170,6 +155,29 @@ def missing(
                                                         "question_closed"}:
         out.append("thanks")
     return tuple(out)
+
+
+def _vague(commitments: tuple[Commitment, ...], context: Context, text: str) -> bool:
+    """Does the reply leave the customer without a time it owes them?
+
+    A promise said vaguely ("soon") needs a time; so does a reply whose promises
+    all lack one. A timed promise beside an untimed one ("I'll call you by 3 pm,
+    and I'll credit your account") gives the customer a time to hold on to.
+    ("Let's do the address first and then the bill" is this call's order, not a
+    promise: the caller leaves it out, D29.)
+    """
+    vague = any(c.vague for c in commitments) or (
+        bool(commitments) and all(c.due is None for c in commitments))
+    if context.asks and not any(GET_BACK.search(c.action) or _FINDS_OUT.search(c.action)
+                                 for c in commitments):
+        # A calm customer's question answered with how things go ("You'll get a
+        # confirmation text shortly", "We'll cancel the old direct debit and set up the
+        # new one"): no callback is owed, so no time either (2026-12-07 probe).
+        return False
+    if text and not any(c.due is not None and not c.vague for c in commitments):
+        # "This will be looked into in due course": no promise, and no time either.
+        return vague or PASSIVE_VAGUE.search(text) is not None
+    return vague
 
 
 def judge(
