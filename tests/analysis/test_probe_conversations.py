@@ -172,7 +172,8 @@ def test_coach_reads_the_probes_replies() -> None:
     assert "empathy" in found("I completely understand.")[0]
     assert "scolding" in found("Please stop shouting.")[1]
     assert "scolding" not in found("Stop by the shop and we will sort it.")[1]
-    assert "policy_shield" in found("Thank you for contacting us. Your query is important "
+    # A canned line, not a policy shield since the e-mail probe (canned_phrase: improve).
+    assert "canned_phrase" in found("Thank you for contacting us. Your query is important "
                                     "to us.")[1]
 
 

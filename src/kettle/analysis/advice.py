@@ -1,11 +1,13 @@
 """Verdict, missing techniques and the next move, given where the conversation stands.
 
 Verdict: ``dont_send`` when the reply breaks step 2 of the method outright
-(doubt, blame, policy shield, scolding, "calm down", sarcasm) or uses a phrase
-the organisation forbids; ``improve`` when the situation calls for a technique
-the reply lacks, or for a milder anti-pattern (defensiveness, passing the buck,
-jargon, a premature request for information) or promises a time already past
-when it is sent ("by 3 pm today" at 15:30); ``send`` otherwise.
+(doubt, blame, policy shield, scolding, "calm down", sarcasm, insults) or uses a
+phrase the organisation forbids; ``improve`` when the situation calls for a
+technique the reply lacks, or for a milder anti-pattern (defensiveness, passing
+the buck, jargon, a canned line, a premature request for information or one for
+what the customer already gave) or promises a time already past when it is sent
+("by 3 pm today" at 15:30); ``send`` otherwise. The reason and the advice name
+the most serious finding first (:data:`SEVERITY`), not the first in the text.
 """
 
 from __future__ import annotations
@@ -20,8 +22,24 @@ from kettle.analysis.types import Commitment, Finding, Verdict
 
 #: Anti-patterns that make a reply unfit to send.
 DONT_SEND: frozenset[str] = frozenset(
-    {"doubt", "blame", "policy_shield", "scolding", "calm_down", "sarcasm", "forbidden_phrase"}
+    {"doubt", "blame", "policy_shield", "scolding", "calm_down", "sarcasm", "insulting",
+     "forbidden_phrase"}
 )
+
+#: Anti-patterns from the most serious down: what turns the heat up most comes first in
+#: the verdict's reason and the advice (a kind not listed comes last, in text order).
+SEVERITY: tuple[str, ...] = (
+    "insulting", "calm_down", "sarcasm", "blame", "doubt", "scolding", "policy_shield",
+    "forbidden_phrase", "minimising", "defensiveness", "passing_the_buck",
+    "premature_info_request", "asking_again", "false_promise", "canned_phrase", "jargon",
+)
+_RANK = {name: rank for rank, name in enumerate(SEVERITY)}
+
+
+def by_severity(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """``findings``, the most serious kind first; within a kind, in text order."""
+    return tuple(sorted(findings, key=lambda f: (_RANK.get(f.name, len(SEVERITY)),
+                                                 f.span.start)))
 
 #: A plan already carried out ("I've refunded you") needs no time to hold on to, and
 #: nor does an offer the customer has yet to take up ("I can post one today",
@@ -39,6 +57,19 @@ NO_TIME_NEEDED = re.compile(
 _FINDS_OUT = re.compile(r"\bring\w* you\b|\b(?:check|look into|find out|investigate|chase)\b",
                         re.IGNORECASE)
 _LETS = re.compile(r"let['’]?s\b", re.IGNORECASE)
+#: A passive timeline, with no one on our side committed and no time (2026-12-07 e-mail
+#: probe): "this will be looked into in due course", "a response will be issued as soon as
+#: possible". Not a promise (docs/promises_labelling.md), but the customer is left without
+#: a time just the same.
+PASSIVE_VAGUE = re.compile(
+    r"\b(?:will|shall|is\s+going\s+to|are\s+going\s+to)\s+be\s+(?:looked\s+into|dealt\s+with"
+    r"|reviewed|investigated|handled|processed|resolved|addressed|actioned|considered|examined"
+    r"|assessed|followed\s+up|issued|sent(?:\s+out)?|arranged|passed\s+on|in\s+touch|contacted"
+    r"|updated|fixed|sorted|repaired|answered|responded\s+to|replied\s+to)\b[^.!?]{0,60}?"
+    r"\b(?:in\s+due\s+(?:course|time)|as\s+soon\s+as\s+(?:possible|we\s+can|practicable)|asap"
+    r"|shortly|soon|at\s+the\s+earliest\s+(?:opportunity|convenience)|when(?:ever)?\s+possible"
+    r"|in\s+the\s+(?:near\s+)?future|at\s+some\s+point|in\s+the\s+coming\s+(?:days|weeks))\b",
+    re.IGNORECASE)
 _HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
 _MOVES = frozenset(
     {"plan", "ownership", "question_open", "question_closed", "suggestion", "information"}
@@ -89,31 +120,21 @@ def passed(commitments: tuple[Commitment, ...], now: datetime | None) -> tuple[C
 
 
 def missing(
-    techniques: tuple[Finding, ...], commitments: tuple[Commitment, ...], context: Context
+    techniques: tuple[Finding, ...], commitments: tuple[Commitment, ...], context: Context,
+    text: str = "",
 ) -> tuple[str, ...]:
     """Techniques this situation calls for that the reply lacks.
 
     A time already past is a concrete time said wrongly, not one missing: the
-    verdict and advice name it (see :func:`passed`).
+    verdict and advice name it (see :func:`passed`). ``text``, the reply, is read
+    for a passive timeline (:data:`PASSIVE_VAGUE`).
     """
     names = {f.name for f in techniques}
     out: list[str] = []
     if context.situation == "hot" and not names & _HEARD:
         out += ["empathy", "reflection"]
-    # A promise said vaguely ("soon") needs a time; so does a reply whose promises
-    # all lack one. A timed promise beside an untimed one ("I'll call you by 3 pm,
-    # and I'll credit your account") gives the customer a time to hold on to.
-    # "Let's do the address first and then the bill": this call's order, not a promise
-    # that needs a time (D29).
     commitments = tuple(c for c in commitments if not _LETS.match(c.span.text))
-    vague = any(c.vague for c in commitments) or (
-        bool(commitments) and all(c.due is None for c in commitments))
-    if context.asks and not any(GET_BACK.search(c.action) or _FINDS_OUT.search(c.action)
-                                 for c in commitments):
-        # A calm customer's question answered with how things go ("You'll get a
-        # confirmation text shortly", "We'll cancel the old direct debit and set up the
-        # new one"): no callback is owed, so no time either (2026-12-07 probe).
-        vague = False
+    vague = _vague(commitments, context, text)
     untimed_plan = (
         any(f.name == "plan" and not NO_TIME_NEEDED.match(f.span.text) for f in techniques)
         and "concrete_time" not in names and not commitments
@@ -136,20 +157,45 @@ def missing(
     return tuple(out)
 
 
+def _vague(commitments: tuple[Commitment, ...], context: Context, text: str) -> bool:
+    """Does the reply leave the customer without a time it owes them?
+
+    A promise said vaguely ("soon") needs a time; so does a reply whose promises
+    all lack one. A timed promise beside an untimed one ("I'll call you by 3 pm,
+    and I'll credit your account") gives the customer a time to hold on to.
+    ("Let's do the address first and then the bill" is this call's order, not a
+    promise: the caller leaves it out, D29.)
+    """
+    vague = any(c.vague for c in commitments) or (
+        bool(commitments) and all(c.due is None for c in commitments))
+    if context.asks and not any(GET_BACK.search(c.action) or _FINDS_OUT.search(c.action)
+                                 for c in commitments):
+        # A calm customer's question answered with how things go ("You'll get a
+        # confirmation text shortly", "We'll cancel the old direct debit and set up the
+        # new one"): no callback is owed, so no time either (2026-12-07 probe).
+        return False
+    if text and not any(c.due is not None and not c.vague for c in commitments):
+        # "This will be looked into in due course": no promise, and no time either.
+        return vague or PASSIVE_VAGUE.search(text) is not None
+    return vague
+
+
 def judge(
     techniques: tuple[Finding, ...],
     anti_patterns: tuple[Finding, ...],
     commitments: tuple[Commitment, ...],
     context: Context,
     now: datetime | None = None,
+    text: str = "",
 ) -> Judgement:
     """The verdict with its main reason, the advice, and what is missing.
 
     ``now`` is when the reply is sent, in the customer's zone; with it, a
-    promise whose time has already passed is caught.
+    promise whose time has already passed is caught. ``text`` is the reply.
     """
-    lacking = missing(techniques, commitments, context)
+    lacking = missing(techniques, commitments, context, text)
     late = passed(commitments, now)
+    anti_patterns = by_severity(anti_patterns)
     blocking = [f for f in anti_patterns if f.name in DONT_SEND]
     verdict: Verdict
     if blocking:

@@ -23,10 +23,12 @@ PHRASE_FAMILIES: tuple[str, ...] = (
     "scolding",
     "calm_down",
     "sarcasm",
+    "insulting",
     "defensiveness",
     "passing_the_buck",
     "minimising",
     "false_promise",
+    "canned_phrase",
 )
 
 JARGON_MESSAGE = "Internal terms the customer does not use make them feel shut out."

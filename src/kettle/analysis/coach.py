@@ -13,7 +13,7 @@ import re
 import sys
 from datetime import datetime
 
-from kettle.analysis import acts, advice, antipatterns, commitments, techniques
+from kettle.analysis import acts, advice, antipatterns, coach_asked, commitments, techniques
 from kettle.analysis.coach_context import read_context
 from kettle.analysis.coach_text import sentences, straight_quotes
 from kettle.analysis.conversation import Conversation, as_turns, clean_text, zone_hint
@@ -53,10 +53,11 @@ def check(
     ack_at = _acknowledged_from(found, context.acknowledged_before)
     flagged = _in(text, antipatterns.find(parts, book, hot=context.hot, acknowledged_from=ack_at))
     flagged = _not_echoed(flagged, customer)
+    flagged += _in(text, coach_asked.find(parts, customer, book))
     sent = reference_time(now, zone_of(tz))
     promises = commitments.extract(text, now=sent, tz=tz, playbook=book)
     found = _with_promised_times(text, found, promises, book)
-    judgement = advice.judge(found, flagged, promises, context, sent)
+    judgement = advice.judge(found, flagged, promises, context, sent, text)
     return Review(
         techniques=found,
         anti_patterns=flagged,

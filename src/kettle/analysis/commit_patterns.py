@@ -148,6 +148,17 @@ NOT_ACTIONS = frozenset(
     }
 )
 
+#: Verbs of staying, which promise no action by themselves ("I'll stay on this email for
+#: the next 15 minutes", "we will remain committed"; 2026-12-07 e-mail probe) ...
+STAYING = frozenset({"stay", "remain"})
+#: ... unless they keep on top of something or go on to an action: "I'll stay on top of this
+#: and update you by 5pm", "I will remain on the line and call the depot".
+STAY_ACTION = re.compile(
+    r"\s+on\s+top\s+of\b|[^.!?]*?\band\s+(?:i['’]ll\s+|i\s+will\s+|we['’]ll\s+|we\s+will\s+)?"
+    r"(?:call|email|e-mail|update|send|ring|phone|text|check|confirm|get\s+back|come\s+back|follow"
+    r"|write|contact|chase|arrange|book|refund|fix|let\s+you\s+know|keep\s+you)\b",
+    re.IGNORECASE)
+
 #: "be" + these is a state or a wish, not an action ("we will be happy to help").
 BE_STATES = re.compile(
     r"\s*(?:happy|glad|pleased|delighted|grateful|thankful|sorry|honou?red|able|unable|available"

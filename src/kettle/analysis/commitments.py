@@ -219,6 +219,8 @@ def _is_action(text: str, match: re.Match[str]) -> bool:
         return pat.BE_STATES.match(text, match.end("verb")) is None
     if verb == "have":
         return pat.HAVE_ACTION.match(text, match.end("verb")) is not None
+    if verb in pat.STAYING:
+        return pat.STAY_ACTION.match(text, match.end("verb")) is not None
     return verb not in pat.NOT_ACTIONS
 
 

@@ -25,7 +25,7 @@ SIDE_BAD = frozenset(
     {
         "doubt", "policy_shield", "blame", "scolding", "calm_down", "sarcasm",
         "defensiveness", "passing_the_buck", "jargon", "forbidden_phrase",
-        "minimising",
+        "minimising", "insulting",
     }
 )
 #: A customer reading this warm or warmer is upset: the coach's "warm" line.

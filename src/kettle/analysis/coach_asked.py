@@ -1,0 +1,129 @@
+"""A reply that asks the customer for what their own message already gave (``asking_again``).
+
+"Order 558213 arrived damaged. I've attached photos…" answered with "Please send us
+your order number and photos of the damage" tells the customer nobody read their
+message (2026-12-07 e-mail probe). Like a premature request this depends on the
+conversation, so it is found here rather than by a phrase rule: the customer's
+last block of turns is read for what it gives (a reference of a kind, a flight
+number, photos, receipts, an address, a meter reading, an e-mail address, a
+phone number), and each reply sentence that asks for something is read for the
+same things.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kettle.analysis.coach_text import Sentence
+from kettle.analysis.playbook import Playbook
+from kettle.analysis.types import Finding, Span
+
+NAME = "asking_again"
+
+#: The kinds of reference a customer quotes, each with the words a reply asks for it by.
+_KINDS = r"order|booking|account|reference|ref|ticket|case|claim|policy|invoice|membership" \
+         r"|tracking|customer|confirmation|reservation|flight"
+#: "Order 558213", "Booking reference XK7P2Q", "account no. 40021187", "flight QF412":
+#: the kind, then an id with a digit in it.
+_GIVEN_REF = re.compile(
+    rf"\b({_KINDS})\b(?:\s+(?:number|no\.?|id|ref(?:erence)?|code))?\s*(?:is\s+|[:#-]\s*)?#?"
+    r"(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,}\b",
+    re.IGNORECASE)
+#: What else a customer's message gives, by the thing a reply would ask for.
+_GIVEN: dict[str, re.Pattern[str]] = {
+    "photos": re.compile(
+        r"\b(?:attached|attaching|enclosed|enclosing|i[''’]ve\s+(?:sent|included|uploaded|added)"
+        r"|here\s+(?:are|is))\b[^.!?]{0,40}?\b(?:photos?|pictures?|images?|screenshots?)\b"
+        r"|\b(?:photos?|pictures?|images?|screenshots?)\s+(?:are\s+|is\s+)?(?:attached|enclosed)\b",
+        re.IGNORECASE),
+    "receipts": re.compile(
+        r"\b(?:attached|attaching|enclosed|enclosing|i[''’]ve\s+(?:sent|included|uploaded|added)"
+        r"|here\s+(?:are|is))\b[^.!?]{0,40}?\b(?:receipts?|invoices?|proof\s+of\s+purchase)\b"
+        r"|\b(?:receipts?|invoices?)\s+(?:are\s+|is\s+)?(?:attached|enclosed)\b",
+        re.IGNORECASE),
+    "address": re.compile(
+        r"\b(?:my|our|the)\s+(?:delivery\s+|home\s+|postal\s+|new\s+)?address\s+is\b"
+        r"|\b\d{1,4}\s+[A-Z][a-z]+\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Way|Crescent)\b"),
+    "meter reading": re.compile(r"\breading\b[^.!?\d]{0,20}\d{3,}", re.IGNORECASE),
+    "email address": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
+    "phone number": re.compile(r"(?<![\w-])\+?\d[\d ()-]{8,}\d\b"),
+}
+#: The same things asked for in a reply sentence.
+_ASKED_REF = re.compile(
+    rf"\b(?:your\s+|the\s+)?({_KINDS})\s+(?:number|no\b\.?|id\b|ref(?:erence)?\b|code\b|details\b)",
+    re.IGNORECASE)
+_ASKED: dict[str, re.Pattern[str]] = {
+    "photos": re.compile(r"\b(?:photos?|pictures?|images?|screenshots?)\b", re.IGNORECASE),
+    "receipts": re.compile(r"\b(?:receipts?|invoices?|proof\s+of\s+purchase)\b", re.IGNORECASE),
+    "address": re.compile(r"\b(?:delivery\s+|home\s+|postal\s+|full\s+)?address\b(?!\s+is\b)",
+                          re.IGNORECASE),
+    "meter reading": re.compile(r"\b(?:meter\s+)?reading\b", re.IGNORECASE),
+    "email address": re.compile(r"\be-?mail\s+address\b", re.IGNORECASE),
+    "phone number": re.compile(r"\b(?:phone|mobile|contact|telephone)\s+number\b",
+                               re.IGNORECASE),
+}
+#: A sentence that asks the customer for something.
+_REQUEST = re.compile(
+    r"\b(?:please|kindly|could\s+you|can\s+you|would\s+you|will\s+you|(?:we|i)\s+(?:will\s+|would\s+)?"
+    r"(?:need|require)|send\s+(?:us|me)|provide|reply\s+with|resend|re-send|let\s+(?:us|me)\s+have)\b",
+    re.IGNORECASE)
+#: The request waived or answered: "no need to send the photos again", "thank you for the
+#: photos".
+_NOT_ASKED = re.compile(
+    r"\b(?:no\s+need|(?:don[''’]t|do\s+not|won[''’]t|will\s+not)\s+need|already\s+(?:have|got|received)"
+    r"|thank(?:s|\s+you)\s+for\s+(?:sending|the|your)|(?:i|we)\s+(?:have|[''’]ve)\s+(?:got|received))\b",
+    re.IGNORECASE)
+
+MESSAGE = ("The customer already gave this in their message; asking for it again tells them "
+           "nobody read it. Use what they sent.")
+
+
+def find(sentences: tuple[Sentence, ...], customer: str, playbook: Playbook) -> tuple[Finding, ...]:
+    """A finding for each reply sentence that asks for something the customer gave."""
+    if not customer or NAME not in playbook.anti_patterns:
+        return ()
+    given = _given(customer)
+    if not given:
+        return ()
+    out: list[Finding] = []
+    for sentence in sentences:
+        hit = _asked_again(sentence, given)
+        if hit is not None:
+            out.append(_finding(sentence, hit, playbook))
+    return tuple(out)
+
+
+def _given(customer: str) -> frozenset[str]:
+    """The things the customer's text gives: reference kinds ("order") and others."""
+    kinds = {m.group(1).lower() for m in _GIVEN_REF.finditer(customer)}
+    kinds = {"reference" if k == "ref" else k for k in kinds}
+    others = {name for name, regex in _GIVEN.items() if regex.search(customer)}
+    return frozenset(kinds | others)
+
+
+def _asked_again(sentence: Sentence, given: frozenset[str]) -> tuple[re.Match[str], str] | None:
+    """The first thing ``sentence`` asks for that is in ``given``, with its name."""
+    text = sentence.text
+    if not _REQUEST.search(text) or _NOT_ASKED.search(text):
+        return None
+    hits: list[tuple[re.Match[str], str]] = []
+    for match in _ASKED_REF.finditer(text):
+        kind = match.group(1).lower()
+        kind = "reference" if kind == "ref" else kind
+        # "your reference number" asks for whichever reference the customer gave.
+        if kind in given or (kind == "reference" and given & set(_KINDS.split("|"))):
+            hits.append((match, f"{kind} number" if kind != "reference" else "reference"))
+    for name, regex in _ASKED.items():
+        other = regex.search(text)
+        if other is not None and name in given:
+            hits.append((other, name))
+    return min(hits, key=lambda hit: hit[0].start()) if hits else None
+
+
+def _finding(sentence: Sentence, hit: tuple[re.Match[str], str], playbook: Playbook) -> Finding:
+    match, thing = hit
+    rule = playbook.anti_patterns[NAME]
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    rewrite = f"Thank you for sending the {thing} with your message; I have what I need."
+    return Finding(kind="anti_pattern", name=NAME, span=Span(start, end, match.group()),
+                   step=rule.step, message=rule.message or MESSAGE, rewrite=rewrite)
