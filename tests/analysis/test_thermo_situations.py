@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from kettle.analysis import read
-from kettle.analysis.thermo_situations import at_stake, chaser_feeling, contrast_tail, joyful
+from kettle.analysis.thermo_situations import (
+    at_stake,
+    chaser_feeling,
+    contrast_tail,
+    demanded,
+    joyful,
+)
 from kettle.analysis.types import Tier
 
 
@@ -155,3 +161,23 @@ def test_more_named_feelings(text: str, emotion: str, at_least: float) -> None:
                                   "I have enough storage, thanks."])
 def test_no_named_feeling(text: str) -> None:
     assert read(text).temperature < 50.0
+
+
+@pytest.mark.parametrize("text", [
+    "Sort it out NOW", "I want my money back NOW.", "Fix it. Today.",
+    "I want a refund immediately", "Give me my money back today", "Send me the code now",
+])
+def test_an_order_to_put_it_right_at_once_reads_hot_and_frustrated(text: str) -> None:
+    reading = read(text)
+    assert reading.temperature >= 60.0, text
+    assert max(reading.emotions, key=reading.emotions.__getitem__) == "frustration", text
+
+
+@pytest.mark.parametrize("text", [
+    "Could you sort it out today please?", "Please fix it today, thanks",
+    "I want it delivered today if possible", "Can you send me the invoice today?",
+    "I fixed it myself today", "I want to go home now", "We sorted it out now, thanks",
+])
+def test_a_request_or_a_report_is_no_order(text: str) -> None:
+    assert demanded(text) is None, text
+    assert read(text).temperature < 45.0, text

@@ -38,6 +38,23 @@ CHECKING = Feeling("frustration", 0.35, 0.2, 45.0)
 AT_STAKE = Feeling("anxiety", 0.5, 0.0, 60.0)
 #: A confused customer who escalates in no way reads at most this.
 CONFUSED_C = 55.0
+#: An order to fix it at once ("Sort it out NOW", "I want my money back today."): the
+#: words are plain, the customer is out of patience (D30).
+DEMANDED = Feeling("frustration", 0.55, 0.55, 62.0)
+
+#: The order: a verb of putting it right (or "I want/demand … back"), then "now" or its
+#: kin within the sentence; not a question, not a request ("could you", "please").
+_DEMAND = re.compile(
+    r"^\W*(?:just\s+|now\s+)?(?:sort|fix|refund|return|reconnect|restore|resolve|cancel|credit"
+    r"|deal\s+with|give\s+me|send\s+me|pay\s+me|get\s+(?:it|this|me|my)|put\s+(?:it|this))"
+    r"\b[^.?!\n]{0,60}?\b(?:now|immediately|right\s+away|straight\s+away|at\s+once|asap"
+    r"|this\s+instant|today)\b"
+    r"|\bi\s+(?:want|demand|expect)\s+(?:my|a|the|it|this|that|them)\b[^.?!\n]{0,50}?"
+    r"\b(?:now|immediately|right\s+away|straight\s+away|at\s+once|asap|this\s+instant|today)\b",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(r"\?|\b(?:please|pls|plz|could|can|would|will)\s+(?:you|u)\b|\bplease\b"
+                     r"|\bif\s+(?:possible|you\s+can)\b|\bthank", re.IGNORECASE)
 
 _CHASER = re.compile(
     r"^\W*(?:"
@@ -158,6 +175,21 @@ def chaser_feeling(text: str) -> Feeling | None:
     if _CHASER.match(text):
         return CHASED
     return CHECKING if _CHECKING.match(text) else None
+
+
+def demanded(text: str) -> Feeling | None:
+    """An order to put it right at once, said as an order ("Sort it out NOW", "Fix it.
+    Today.", "I want my money back immediately"); a short message only (240 characters),
+    where the order is the point."""
+    if len(text) > 240 or _DEMAND.search(_joined(text)) is None:
+        return None
+    return None if _ASKING.search(text) else DEMANDED
+
+
+def _joined(text: str) -> str:
+    """``text`` with a full stop between an order and its "Today." made a space."""
+    return re.sub(r"(?<=\w)\.\s+(?=(?:now|today|immediately|asap)\b)", " ", text,
+                  flags=re.IGNORECASE)
 
 
 def at_stake(text: str) -> bool:

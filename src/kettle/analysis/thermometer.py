@@ -62,6 +62,7 @@ from kettle.analysis.thermo_situations import (
     at_stake,
     chaser_feeling,
     contrast_tail,
+    demanded,
     joyful,
     trouble,
     unsure,
@@ -400,7 +401,7 @@ def _situation(text: str, worried: bool, chased: Feeling | None) -> Feeling | No
         return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if chased is not None:
         return chased
-    return AT_STAKE if at_stake(text) else None
+    return AT_STAKE if at_stake(text) else demanded(text)
 
 
 def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
