@@ -36,7 +36,8 @@ def early(text: str, *, let_down: bool = False) -> str | None:
         return "disappointment"
     if _REPEATED.search(text):
         return "frustration"
-    if any(asked(part) is not None for part in re.split(r"(?<=[.!?])\s+", text)):
+    if any((q := asked(part)) is not None and q[0] == "why"
+           for part in re.split(r"(?<=[.!?])\s+", text)):
         return "confusion"
     return None
 

@@ -71,7 +71,8 @@ OWN = "I'm sorry I didn't get back to you when I promised. "
 
 def progress(about: str, when: str, *, late: bool) -> str:
     """A progress update with a slot for what has happened since."""
-    lead = f"{OWN}Here is where {about} stands" if late else f"Here is an update on {about}"
+    stands = "stand" if is_are(about) == "are" else "stands"
+    lead = f"{OWN}Here is where {about} {stands}" if late else f"Here is an update on {about}"
     return f"{lead}: {SINCE}. I will update you again {when}."
 
 
@@ -85,3 +86,21 @@ def follow_up(about: str, *, late: bool) -> str:
 
 CLOSING = ("Thank you for your patience. If anything else comes up, just get in touch and I "
            "will take care of it myself.")
+
+
+_THANKED = re.compile(r"\b(?:thanks|thank\s+you|cheers|ta|much\s+appreciated|perfect|brilliant"
+                      r"|great|lovely|all\s+good)\b", re.IGNORECASE)
+#: Words that say it is not over yet ("Thanks, it came but it's broken", "still not…").
+_STILL_WRONG = re.compile(
+    r"\?|\b(?:not|no|never|still|but|however|yet|again|wrong|broken|damaged|missing|except"
+    r"|apart\s+from|\w+n['’]t)\b", re.IGNORECASE)
+
+
+def closed_now(turns: Sequence[Turn]) -> bool:
+    """The customer's latest words, after our reply, say it is sorted and thank us ("Got it
+    today, thanks very much"), even where the stage tracker has not closed the case."""
+    if not turns or turns[-1].role != "customer" or all(t.role == "customer" for t in turns):
+        return False
+    last = turns[-1].text
+    return (_THANKED.search(last) is not None and not _STILL_WRONG.search(last)
+            and any(pattern.search(last) for pattern, _ in _DONE))

@@ -88,6 +88,11 @@ def _invert(rest: str, *, modal: bool = True) -> str | None:
     if n == 0 or n >= len(tail):
         return None
     subject, verb, after = " ".join(tail[:n]), tail[n], tail[n + 1:]
+    if aux.endswith("n't") and subject.lower() in ("anyone", "anybody", "no one"):
+        # "Why hasn't anyone replied" -> "nobody has replied"
+        subject, aux = "nobody", {"can't": "can", "won't": "will"}.get(aux, aux[:-3])
+        if aux == "did":
+            return " ".join([subject, _past(verb), *after])
     if aux == "did":
         return " ".join([subject, _past(verb), *after])
     if do and aux in ("do", "does"):

@@ -101,7 +101,8 @@ _FRAUD = re.compile(
     r"|(?:card|account|details|identity|password|phone)\s+(?:was|were|has\s+been|have\s+been|got)"
     r"\s+(?:stolen|hacked|cloned|compromised)|stolen\s+(?:card|identity|details)"
     r"|(?:someone|somebody|they)\s+(?:has\s+|have\s+)?(?:logged|got|broken|hacked)\s+into\s+my"
-    r"|(?:someone|somebody)\s+(?:has\s+|had\s+)?(?:used|taken|withdrawn|spent)\s+(?:\w+\s+){0,3}?"
+    r"|(?:someone|somebody)\s+(?:has\s+|had\s+)?(?:used|taken|took|withdrawn|withdrew|spent"
+    r"|moved|transferred)\s+(?:\w+\s+){0,3}?"
     r"(?:my\s+(?:card|account|details|identity|bank|savings)|money|[£$€]\d)"
     r"|(?:taken\s+out|opened)\s+(?:a\s+|an\s+)?(?:loan|account|credit\s+card|card)\s+in\s+my\s+name"
     r"|gave\s+(?:them\s+|him\s+|her\s+)?my\s+(?:card\s+|bank\s+|account\s+)?(?:details|pin|password))",

@@ -23,7 +23,14 @@ from kettle.analysis.llm import DraftBackend, DraftKind, vet
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import StageState, is_read, walk
 from kettle.analysis.stage_promises import open_promises
-from kettle.analysis.suggest_follow import CLOSING, follow_up, glad, missed, progress
+from kettle.analysis.suggest_follow import (
+    CLOSING,
+    closed_now,
+    follow_up,
+    glad,
+    missed,
+    progress,
+)
 from kettle.analysis.suggest_question import answer_plan
 from kettle.analysis.suggest_reflect import (
     NEED_LEAD,
@@ -138,7 +145,8 @@ _DESCRIBING = re.compile(r"[a-z]+ed$|broken|faulty|missing|wrong|damaged|lost", 
 _MODIFIERS = frozenset(
     [
         "new", "old", "last", "first", "whole", "entire", "online", "recent", "latest", "current",
-        "second", "mobile", "home", "internet", "broadband", "credit", "debit", "bank", "phone",
+        "second", "two", "three", "four", "five", "six", "both", "mobile", "home", "internet",
+        "broadband", "credit", "debit", "bank", "phone",
         "express", "gym", "car", "energy", "water", "gas", "electricity", "insurance", "tv",
         "train", "hotel", "return", "delivery", "refund", "data", "contract", "hard", "fixed",
         "smart", "annual", "monthly", "yearly", "weekly", "quarterly", "direct", "standing",
@@ -303,7 +311,7 @@ _PLAN_ACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "get {about} repaired or replaced"),
     (re.compile(r"\b(?:faulty|(?:not|isn['’]?t|stopped|aren['’]?t)\s+(?:working|cooling|heating"
                 r"|charging|draining|spinning|printing)|doesn['’]?t\s+work"
-                r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate)|(?:is|are|been|went|was|goes)"
+                r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate|drain|charge|open|close|load)|(?:is|are|been|went|was|goes)"
                 r"\s+down|dead|no\s+signal|keeps\s+dropping|drops)\b", re.IGNORECASE),
      "get {about} working again"),
 )
@@ -361,13 +369,15 @@ def _llm_drafts(
     return out
 
 
-def _kinds(state: StageState, *, upset: bool, calm_now: bool, late: bool) -> tuple[DraftKind, ...]:
+def _kinds(state: StageState, *, upset: bool, calm_now: bool, late: bool,
+           closed: bool) -> tuple[DraftKind, ...]:
     """The kinds of wording that fit where the case stands, most useful first.
 
     ``upset``: the customer tells of a grievance; ``calm_now``: their latest words
-    are calm (an "OK, thanks" to a plan); ``late``: a promise to them was missed.
+    are calm (an "OK, thanks" to a plan); ``late``: a promise to them was missed;
+    ``closed``: the case is resolved, or the customer has just said so.
     """
-    if state.stage in ("resolved", "followed_up"):
+    if closed:
         return ("follow_up", "closing")  # no plan, update or reflection of the old complaint
     kinds = ORDER[state.stage]
     open_case = state.grievance or upset or late
@@ -429,9 +439,13 @@ def suggest_report(
     last = readings[-1] if readings else None
     latest = next((t.text for t in reversed(turns) if t.role == "customer"), "")
     grieves = upset(last, said) or bool(hazard(said)) or _failure(said)
-    kinds = _kinds(state, upset=grieves, late=late,
+    # Not closed when their latest words tell of something broken or missing ("Thanks, it
+    # came but the screen is cracked"), whatever the stage says.
+    closed = ((state.stage in ("resolved", "followed_up") and not _failure(latest))
+              or closed_now(turns))
+    kinds = _kinds(state, upset=grieves, late=late, closed=closed,
                    calm_now=last is not None and not upset(last, latest))
-    case = _Case(when, topic(turns), late=late, closed=state.stage in ("resolved", "followed_up"))
+    case = _Case(when, topic(turns), late=late, closed=closed)
     wordings = _wordings(turns, last, case, book)
     problems: list[str] = []
     out = _llm_drafts(backend, turns, kinds, book, moment, tz, problems) if backend else []
