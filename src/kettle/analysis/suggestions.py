@@ -379,15 +379,16 @@ def _kinds(state: StageState, *, upset: bool, calm_now: bool, late: bool,
     """
     if closed:
         return ("follow_up", "closing")  # no plan, update or reflection of the old complaint
-    kinds = ORDER[state.stage]
+    stage = state.stage if state.stage not in ("resolved", "followed_up") else "in_progress"
+    kinds = ORDER[stage]  # a "resolved" case not closed is still in progress
     open_case = state.grievance or upset or late
-    if not open_case and state.stage in ("venting", "acknowledged"):
+    if not open_case and stage in ("venting", "acknowledged"):
         # A calm customer with nothing wrong yet: no progress report or follow-up to
         # word ("I'm still working on it" to "What time do you close?"; 2026-12-07 probe).
         kinds = tuple(k for k in kinds if k not in ("progress", "follow_up"))
-    if open_case or state.stage in ("facts_confirmed", "plan_agreed", "in_progress"):
+    if open_case or stage in ("facts_confirmed", "plan_agreed", "in_progress"):
         kinds = tuple(k for k in kinds if k != "closing")  # not while the case is open
-    if calm_now and not late and state.stage in ("plan_agreed", "in_progress"):
+    if calm_now and not late and stage in ("plan_agreed", "in_progress"):
         kinds = tuple(k for k in kinds if k != "reflection")  # "OK, thanks" to a plan
     if late:  # the chaser owns the miss first
         kinds = ("progress", *(k for k in kinds if k != "progress"))
@@ -441,8 +442,10 @@ def suggest_report(
     grieves = upset(last, said) or bool(hazard(said)) or _failure(said)
     # Not closed when their latest words tell of something broken or missing ("Thanks, it
     # came but the screen is cracked"), whatever the stage says.
-    closed = ((state.stage in ("resolved", "followed_up") and not _failure(latest))
-              or closed_now(turns))
+    # Nor while a promise of ours is still to come ("An engineer will fix it by 10pm tonight").
+    closed = not any(p.due is not None and p.due > moment for p in promises) and (
+        (state.stage in ("resolved", "followed_up") and not _failure(latest))
+        or closed_now(turns))
     kinds = _kinds(state, upset=grieves, late=late, closed=closed,
                    calm_now=last is not None and not upset(last, latest))
     case = _Case(when, topic(turns), late=late, closed=closed)
