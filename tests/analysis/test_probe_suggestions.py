@@ -129,6 +129,15 @@ def test_a_why_question_is_said_back_and_answered_with_a_time() -> None:
     ("Why did nobody tell me my appointment was cancelled?",
      "nobody told you your appointment was cancelled, and you want to know why"),
     ("When exactly is my refund coming?", "you want to know when your refund is coming"),
+    ("Why does it keep crashing when I open the app?",
+     "it keeps crashing when you open the app, and you want to know why"),
+    ("Why do you keep sending me marketing emails when I've unsubscribed five times?",
+     "we keep sending you marketing emails when you've unsubscribed five times, and you want "
+     "to know why"),
+    ("WHY IS MY ACCOUNT LOCKED AGAIN???", "your account is locked again, and you want to know why"),
+    ("Why is my train ticket more expensive on the app than at the station?",
+     "your train ticket is more expensive on the app than at the station, and you want to know "
+     "why"),
     ("Can someone explain why my order was cancelled without any email?",
      "your order was cancelled without any email, and you want to know why"),
 ])
@@ -137,7 +146,7 @@ def test_questions_turned_back_into_the_customers_point(said: str, back: str) ->
 
 
 @pytest.mark.parametrize("said", ["Why would I pay for that?", "Why are you so slow?",
-                                  "Why does it keep crashing?", "What is going on?"])
+                                  "What is going on?", "Why even bother?"])
 def test_rhetorical_or_open_questions_are_not_said_back(said: str) -> None:
     assert reflected(said) is None and answer_plan(said, "by 1 pm today") is None
 

@@ -33,7 +33,9 @@ _PRONOUNS = frozenset(str.split("i we you they he she it nobody someone somebody
 _DETERMINERS = frozenset(str.split("my our the your this that his her their a an these those"))
 #: A word that ends a subject after "is/has…" ("my premium gone up": "gone").
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$|^(?:gone|been|done|sent|got|made|left|come|paid|told|put"
-                         r"|cut|kept|still|not|never|always|only|so|taking|being|coming)$",
+                         r"|cut|kept|still|not|never|always|only|so|taking|being|coming|more|less"
+                         r"|too|very|higher|lower|different|wrong|late|missing|stuck|down|in|on|at"
+                         r"|for|with|from|than|now|empty|full|closed|open|off|out|unavailable)$",
                          re.IGNORECASE)
 _PAST = {"go": "went", "tell": "told", "get": "got", "send": "sent", "take": "took", "come": "came",
          "do": "did", "make": "made", "say": "said", "pay": "paid", "give": "gave", "leave": "left",
@@ -51,6 +53,25 @@ def _past(verb: str) -> str:
     if low.endswith("y") and low[-2:-1] not in "aeiou":
         return low[:-1] + "ied"
     return low + "ed"
+
+
+def _third(verb: str) -> str:
+    """The verb after he, she or it ("keep" -> "keeps", "try" -> "tries")."""
+    low = verb.lower()
+    if low in ("have", "do", "go"):
+        return {"have": "has", "do": "does", "go": "goes"}[low]
+    if low.endswith(("s", "sh", "ch", "x", "z")):
+        return low + "es"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return low[:-1] + "ies"
+    return low + "s"
+
+
+def _unshouted(text: str) -> str:
+    """A shouted question in lower case ("WHY IS MY ACCOUNT LOCKED" -> "why is my…")."""
+    if sum(c.isupper() for c in text) <= sum(c.islower() for c in text):
+        return text
+    return re.sub(r"\bi\b", "I", text.lower())
 
 
 def _subject(words: list[str], *, bare_verb: bool) -> int:
@@ -95,14 +116,18 @@ def _invert(rest: str, *, modal: bool = True) -> str | None:
             return " ".join([subject, _past(verb), *after])
     if aux == "did":
         return " ".join([subject, _past(verb), *after])
-    if do and aux in ("do", "does"):
-        return None  # "why does it keep…": present tense agreement is left alone
+    if aux == "do":  # "why do you keep sending…" -> "you keep sending…"
+        return " ".join([subject, verb, *after])
+    if aux == "does":  # "why does it keep crashing" -> "it keeps crashing"
+        return " ".join([subject, _third(verb), *after])
+    if do:
+        return None
     return " ".join([subject, aux, verb, *after])
 
 
 def asked(clause: str) -> tuple[str, str] | None:
     """("why" | "when", the statement asked about, in the customer's words), or None."""
-    clause = clause.strip().rstrip("?!. ")
+    clause = _unshouted(clause.strip().rstrip("?!. "))
     m = _EMBEDDED.search(clause)
     if m is not None:
         word = "when" if m.group(1).lower() == "when" else "why"

@@ -321,7 +321,8 @@ def _scored(text: str, read: Sequence[ClauseReading], bonus: float) -> list[tupl
     for clause, (hot, found) in zip(clauses(text), read, strict=True):
         asked = None if _UNSAFE.search(clause) else reflected(_visible(clause))
         if asked is not None:  # a direct question is the customer's point (2026-12-07 probe)
-            out.append((hot + QUESTION_BONUS + bonus, _trim(_unshout(asked))))
+            weight = QUESTION_BONUS if asked.endswith("know why") else FIRST_BONUS
+            out.append((hot + weight + bonus, _trim(_unshout(asked))))
             continue
         if not _echoable(clause, found):
             continue
