@@ -70,6 +70,28 @@ def test_thanks_with_something_still_wrong_does_not_close_it(said: str) -> None:
     assert "closing" not in _shown(conv)
 
 
+def test_a_but_after_the_thanks_keeps_the_case_open() -> None:
+    conv = _c("My washing machine broke.", "I'm sorry. I've booked an engineer for Tuesday.",
+              "The engineer came and fixed it, thanks, but now it makes a loud noise.")
+    shown = _shown(conv)
+    assert "closing" not in shown and "reflection" in shown
+    assert "glad" not in shown.get("follow_up", "")
+
+
+def test_glad_says_back_what_they_said_was_done() -> None:
+    conv = _c("My washing machine broke.", "I'm sorry. I've booked an engineer for Tuesday.",
+              "The engineer came and fixed it, thanks so much.")
+    assert _shown(conv)["follow_up"].startswith("I'm so glad your washing machine is working again")
+
+
+def test_a_request_is_not_said_back_as_a_reason() -> None:
+    conv = _c("My flight was cancelled and I'm stuck at the airport with two kids.",
+              "I'm so sorry, that sounds really stressful.",
+              "Just get us on another flight today please.")
+    text = _shown(conv)["reflection"]
+    assert "just get" not in text.lower() and "flight was cancelled" in text
+
+
 def test_no_closing_while_an_upset_customers_case_is_open() -> None:
     shown = _shown(_c("I ordered a sofa six weeks ago, paid in full, and the delivery was "
                       "cancelled again this morning without anyone telling me."))
@@ -86,6 +108,7 @@ def test_a_calm_question_still_gets_a_closing() -> None:
     "Someone withdrew 250 euros from my account at an ATM in Madrid, I'm in Leeds!",
     "Somebody has taken out a loan in my name using my account.",
     "I got a text from 'the bank' and gave my details, now 1,200 has gone.",
+    "My PayPal was hacked and they bought stuff with it.",
 ])
 def test_fraud_is_protected_first_then_claimed_with_a_time(said: str) -> None:
     shown = _shown(_c(said))

@@ -27,10 +27,10 @@ _REMINDED = re.compile(
     re.IGNORECASE)
 #: What the customer says has now happened, and how the agent says it back.
 _DONE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:working|works|fixed|back\s+(?:on|up))\b", re.IGNORECASE),
+     "{about} {is} working again"),
     (re.compile(r"\b(?:arrived|came|come|delivered|received|got\s+(?:it|them|the|my)|turned\s+up"
                 r"|here\s+now|in\s+my\s+account)\b", re.IGNORECASE), "{about} {has} arrived"),
-    (re.compile(r"\b(?:working|works|fixed|back\s+(?:on|up)|sorted)\b", re.IGNORECASE),
-     "{about} {is} working again"),
     (re.compile(r"\b(?:see|got|have)\s+the\s+(?:credit|refund|money|email|confirmation)\b",
                 re.IGNORECASE), "it has come through"),
 )
@@ -94,6 +94,11 @@ _THANKED = re.compile(r"\b(?:thanks|thank\s+you|cheers|ta|much\s+appreciated|per
 _STILL_WRONG = re.compile(
     r"\?|\b(?:not|no|never|still|but|however|yet|again|wrong|broken|damaged|missing|except"
     r"|apart\s+from|\w+n['’]t)\b", re.IGNORECASE)
+
+
+#: A "but" after the thanks: something is left to do ("fixed it, thanks, but now it makes a
+#: loud noise"), whatever the stage tracker says.
+BUT = re.compile(r"\b(?:but|however|except|apart\s+from|still)\b", re.IGNORECASE)
 
 
 def closed_now(turns: Sequence[Turn]) -> bool:

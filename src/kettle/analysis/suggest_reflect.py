@@ -148,7 +148,8 @@ _THANKS = re.compile(r"^\W*(?:thanks|thank|thx|cheers|ta|many\s+thanks|much\s+ap
                      r"|(?:really\s+|much\s+|i\s+(?:really\s+)?)?appreciate\s+(?:it|that))\b",
                      re.IGNORECASE)
 #: A request to the agent ("Please tell me you have a backup") is no grievance to echo.
-_REQUEST = re.compile(r"^\W*(?:please|pls|plz|kindly)\b", re.IGNORECASE)
+_REQUEST = re.compile(r"^\W*(?:please|pls|plz|kindly|just\s+(?:get|sort|fix|give|send|tell|do)"
+                      r"|(?:get|give|send|put)\s+(?:me|us)\b)\b", re.IGNORECASE)
 #: Our own words quoted back at us ("another 'we're experiencing high call volumes'"):
 #: the quote's perspective would flip wrongly ("you're experiencing…").
 _INSIDE = r"(?:[^'’\"”]|(?<=\w)['’](?=\w))"

@@ -99,7 +99,8 @@ _FRAUD = re.compile(
     r"\s+(?:never|didn['’]?t|did\s+not|don['’]?t|do\s+not)\s+(?:make|made|authori[sz]e\w*"
     r"|recogni[sz]e)|(?:payments?|transactions?|charges?)\b[^.!?]{0,60}?\bnever\s+heard\s+of"
     r"|(?:card|account|details|identity|password|phone)\s+(?:was|were|has\s+been|have\s+been|got)"
-    r"\s+(?:stolen|hacked|cloned|compromised)|stolen\s+(?:card|identity|details)"
+    r"\s+stolen|\w+\s+(?:was|were|has\s+been|have\s+been|got)\s+(?:hacked|cloned|compromised)"
+    r"|stolen\s+(?:card|identity|details)"
     r"|(?:someone|somebody|they)\s+(?:has\s+|have\s+)?(?:logged|got|broken|hacked)\s+into\s+my"
     r"|(?:someone|somebody)\s+(?:has\s+|had\s+)?(?:used|taken|took|withdrawn|withdrew|spent"
     r"|moved|transferred)\s+(?:\w+\s+){0,3}?"
@@ -111,7 +112,8 @@ _FRAUD = re.compile(
 _CARD = re.compile(r"\b(?:card|contactless|chip|pin)\b", re.IGNORECASE)
 #: Money gone, to be claimed back.
 _MONEY = re.compile(r"[£$€]|\b(?:\d[\d,.]*\s*(?:pounds|dollars|euros)|payments?|transactions?"
-                    r"|charges?|taken|withdrawn|spent|loan|gone)\b", re.IGNORECASE)
+                    r"|charges?|taken|withdrawn|spent|loan|gone|bought|purchases?)\b",
+                    re.IGNORECASE)
 
 
 def fraud(text: str) -> bool:

@@ -24,6 +24,7 @@ from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import StageState, is_read, walk
 from kettle.analysis.stage_promises import open_promises
 from kettle.analysis.suggest_follow import (
+    BUT,
     CLOSING,
     closed_now,
     follow_up,
@@ -444,10 +445,12 @@ def suggest_report(
     # came but the screen is cracked"), whatever the stage says.
     # Nor while a promise of ours is still to come ("An engineer will fix it by 10pm tonight").
     closed = not any(p.due is not None and p.due > moment for p in promises) and (
-        (state.stage in ("resolved", "followed_up") and not _failure(latest))
+        (state.stage in ("resolved", "followed_up") and not _failure(latest)
+         and not BUT.search(latest))
         or closed_now(turns))
     kinds = _kinds(state, upset=grieves, late=late, closed=closed,
-                   calm_now=last is not None and not upset(last, latest))
+                   calm_now=last is not None and not upset(last, latest)
+                   and not BUT.search(latest))
     case = _Case(when, topic(turns), late=late, closed=closed)
     wordings = _wordings(turns, last, case, book)
     problems: list[str] = []
