@@ -124,6 +124,13 @@ def test_a_card_is_blocked_and_the_money_claimed() -> None:
     assert "fraud claim" in plan and plan.endswith("by 1 pm today.")
 
 
+def test_a_seller_who_took_the_money_is_stopped_not_the_account_frozen() -> None:
+    plan = protect("I've been scammed by a seller on your marketplace, they took my money and "
+                   "never sent the phone.", "by 1 pm today")
+    assert plan is not None and plan.startswith("I'll stop any further payments to them now")
+    assert "fraud claim" in plan and "freeze" not in plan
+
+
 @pytest.mark.parametrize("said", [
     "I never made it to the store before it closed.", "I didn't order the blue one.",
     "My parcel was stolen from my doorstep.", "You've taken money from my account twice.",

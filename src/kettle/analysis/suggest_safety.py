@@ -110,9 +110,12 @@ _FRAUD = re.compile(
     re.IGNORECASE)
 #: A card, not an account, is what was used.
 _CARD = re.compile(r"\b(?:card|contactless|chip|pin)\b", re.IGNORECASE)
+#: Someone got into the customer's account or details, not only their money.
+_ACCESS = re.compile(r"\b(?:account|login|log\s+in|logged|password|details|pin|hacked|identity"
+                     r"|savings|in\s+my\s+name|compromised|cloned)\b", re.IGNORECASE)
 #: Money gone, to be claimed back.
 _MONEY = re.compile(r"[£$€]|\b(?:\d[\d,.]*\s*(?:pounds|dollars|euros)|payments?|transactions?"
-                    r"|charges?|taken|withdrawn|spent|loan|gone|bought|purchases?)\b",
+                    r"|charges?|taken|took|money|withdrawn|spent|loan|gone|bought|purchases?)\b",
                     re.IGNORECASE)
 
 
@@ -127,6 +130,8 @@ def protect(text: str, when: str) -> str | None:
         return None
     if _CARD.search(text):
         first = "I'll block your card now so no more payments can go out"
+    elif not _ACCESS.search(text):  # a seller who took the money: stop paying them
+        first = "I'll stop any further payments to them now"
     else:
         first = "I'll freeze your account now and secure your login so no one else can use it"
     claim = ("then start a fraud claim for the money taken" if _MONEY.search(text)
