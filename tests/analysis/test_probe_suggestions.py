@@ -175,6 +175,13 @@ def test_questions_turned_back_into_the_customers_point(said: str, back: str) ->
     assert reflected(said) == back
 
 
+def test_a_very_long_question_is_not_said_back_whole() -> None:
+    said = "Why was I " + "charged " * 2400 + "?"
+    assert reflected(said) is None and answer_plan(said, "by 1 pm today") is None
+    for s in suggest(_c(said), now=NOW, tz="UTC"):
+        assert len(s.text) < 400
+
+
 @pytest.mark.parametrize("said", ["Why would I pay for that?", "Why are you so slow?",
                                   "What is going on?", "Why even bother?"])
 def test_rhetorical_or_open_questions_are_not_said_back(said: str) -> None:

@@ -150,10 +150,19 @@ def _said_back(statement: str) -> str:
     return body[:1].lower() + body[1:] if body[:2] in ("Yo", "No", "So", "An") else body
 
 
+#: A statement longer than this is not said back whole (a plan or a reflection must stay
+#: a sentence; a 20,000-character question had made a plan too long for the coach).
+MAX_WORDS = 20
+
+
+def _fits(found: tuple[str, str] | None) -> bool:
+    return found is not None and 3 <= len(found[1].split(None, MAX_WORDS + 1)) <= MAX_WORDS
+
+
 def reflected(clause: str) -> str | None:
     """The question said back ("you were charged twice…, and you want to know why")."""
     found = asked(clause)
-    if found is None or len(found[1].split()) < 3:
+    if found is None or not _fits(found):
         return None
     word, statement = found
     if word == "when":
@@ -165,7 +174,7 @@ def answer_plan(text: str, when: str) -> str | None:
     """The plan that commits to the answer, for the latest customer text, or None."""
     for clause in re.split(r"(?<=[.!?])\s+", text):
         found = asked(clause)
-        if found is not None and len(found[1].split()) >= 3:
+        if found is not None and _fits(found):
             word, statement = found
             said = _said_back(statement)
             if word == "when":
