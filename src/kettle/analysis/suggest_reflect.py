@@ -20,12 +20,15 @@ heat up.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from kettle.analysis import signals as signal_rules
 from kettle.analysis.perspective import flip
 from kettle.analysis.playbook import Playbook
-from kettle.analysis.suggest_safety import CONDOLENCE, FRIGHT, bereaved, in_danger
+from kettle.analysis.suggest_feeling import early, grieves
+from kettle.analysis.suggest_question import reflected
+from kettle.analysis.suggest_safety import CONDOLENCE, FRIGHT, bereaved, fraud, in_danger
 from kettle.analysis.types import Reading, Signal
 
 #: Feeling guesses by emotion.
@@ -41,6 +44,7 @@ FEELINGS: dict[str, str] = {
     # D29: a danger, or a vulnerable customer or money at stake, is fear or worry.
     "fear": "really frightening",
     "worry": "really worrying",
+    "alarm": "really alarming",  # money taken or an account broken into (2026-12-07 probe)
 }
 #: How the guess is said, by the feeling guessed (the same frame every time reads
 #: as a template); each is a reflection to the reply coach. Stress keeps the
@@ -122,6 +126,7 @@ _NOT_ECHOED = frozenset(
      "profanity"]
 )
 
+_MENTION = re.compile(r"(?:^|(?<=\s))@\w+[:,]?\s*")
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|(?<!\s)\s*[\n\u2014]+\s*|,\s+(?=(?:but|and|so)\b)")
 _TIME_AFTER = (
     r"(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
@@ -143,7 +148,8 @@ _THANKS = re.compile(r"^\W*(?:thanks|thank|thx|cheers|ta|many\s+thanks|much\s+ap
                      r"|(?:really\s+|much\s+|i\s+(?:really\s+)?)?appreciate\s+(?:it|that))\b",
                      re.IGNORECASE)
 #: A request to the agent ("Please tell me you have a backup") is no grievance to echo.
-_REQUEST = re.compile(r"^\W*(?:please|pls|plz|kindly)\b", re.IGNORECASE)
+_REQUEST = re.compile(r"^\W*(?:please|pls|plz|kindly|just\s+(?:get|sort|fix|give|send|tell|do)"
+                      r"|(?:get|give|send|put)\s+(?:me|us)\b)\b", re.IGNORECASE)
 #: Our own words quoted back at us ("another 'we're experiencing high call volumes'"):
 #: the quote's perspective would flip wrongly ("you're experiencing…").
 _INSIDE = r"(?:[^'’\"”]|(?<=\w)['’](?=\w))"
@@ -201,7 +207,8 @@ _LOWER_FIRST = frozenset(
     not never still again even under over with without from in on at about according
     despite during apparently basically literally unfortunately sadly one two three four
     five six seven eight nine ten twelve several few three-week two-week if once until unless
-    while whenever as back though although"""
+    while whenever as back though although somebody anybody anyone first second third fourth
+    fifth"""
     )
 )
 MAX_WORDS = 22
@@ -211,6 +218,8 @@ CALM_HOT = 0.3
 #: How much more a clause that says what went wrong counts, and the first clause.
 FAILURE_BONUS = 0.5
 FIRST_BONUS = 0.15
+#: How much more a direct question counts: it is what the customer wants answered.
+QUESTION_BONUS = 1.5
 #: How much more a clause from the latest turn counts than one from a turn before.
 RECENCY = (0.3, 0.15, 0.0)
 
@@ -219,10 +228,20 @@ def clauses(text: str) -> list[str]:
     """The customer's text cut into clauses, each trimmed of leading connectives."""
     out = []
     for part in _CLAUSE_SPLIT.split(text):
+        part = _MENTION.sub("", part)  # "@AcmeAir lost my suitcase" (2026-12-07 probe)
         part = _LEAD.sub("", part.strip()).strip(" ,;:-")
         if len(part.split()) >= 3:
             out.append(part)
     return out
+
+
+def _visible(text: str) -> str:
+    """``text`` without invisible format or control characters (Unicode Cf, Cc): a
+    zero-width space or a stray control said back would be sent as it is."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text
+                   if unicodedata.category(c) != "Cf")
 
 
 def _reason_or_clause(clause: str) -> str:
@@ -301,9 +320,14 @@ def _echoable(clause: str, found: Sequence[Signal]) -> bool:
 def _scored(text: str, read: Sequence[ClauseReading], bonus: float) -> list[tuple[float, str]]:
     out: list[tuple[float, str]] = []
     for clause, (hot, found) in zip(clauses(text), read, strict=True):
+        asked = None if _UNSAFE.search(clause) else reflected(_visible(clause))
+        if asked is not None:  # a direct question is the customer's point (2026-12-07 probe)
+            weight = QUESTION_BONUS if asked.endswith("know why") else FIRST_BONUS
+            out.append((hot + weight + bonus, _trim(_unshout(asked))))
+            continue
         if not _echoable(clause, found):
             continue
-        body = _trim(flip(_unshout(_TAIL.sub("", _reason_or_clause(clause)))))
+        body = _trim(flip(_unshout(_TAIL.sub("", _reason_or_clause(_visible(clause))))))
         if len(body.split()) >= 3:
             # What went wrong, and the first thing said, is the problem more often than
             # its consequence or a side detail ("…down for 2 hours" over "we're on the
@@ -402,7 +426,7 @@ def feeling(reading: Reading | None, text: str = "") -> str:
     return FEELINGS[_guessed(reading, text)]
 
 
-def _guessed(reading: Reading | None, text: str) -> str:
+def _guessed(reading: Reading | None, text: str, let_down: bool = False) -> str:
     """The feeling they name, else hurt when they were insulted or lost something
     irreplaceable, else the thermometer's emotion when it is sure, else what their
     situation suggests, else the thermometer's leaning, else frustration."""
@@ -412,9 +436,13 @@ def _guessed(reading: Reading | None, text: str) -> str:
         return "hurt"
     if in_danger(text):
         return "fear"
+    if fraud(text):
+        return "alarm"
     worried = reading is not None and any(s.kind == "vulnerability" for s in reading.signals)
     if worried or _WORRY.search(text):
         return "worry"
+    if (plain := early(text, let_down=let_down)) is not None:
+        return plain
     return (_sure(reading, SURE, text) or _situation(text, reading)
             or _sure(reading, LEANING, text)
             or "frustration")
@@ -427,10 +455,11 @@ def _calm(reading: Reading, text: str) -> bool:
     if top == "relief" and reading.hot < CALM_HOT and not reading.signals:
         return True
     # A customer who reads neutral but tells of a grievance is not calm.
-    grievance = _match(_NAMED, text) or _match(_SITUATION, text) or _HURT.search(text)
+    grievance = bool(_match(_NAMED, text) or _match(_SITUATION, text) or _HURT.search(text)
+                     or _WORRY.search(text) or grieves(text))
     if _NO_COMPLAINT.search(text):  # "Not a complaint at all, just feedback: …"
         return True
-    if grievance is not None or reading.signals:
+    if grievance or reading.signals:
         return False
     # A plain question with no grievance in it is calm, whatever the model leans to
     # ("Quick question: what's your refund policy?" had been met with "really
@@ -440,22 +469,28 @@ def _calm(reading: Reading, text: str) -> bool:
     return top == "neutral" and reading.hot < CALM_HOT / 2
 
 
-def reflection(body: str | None, reading: Reading | None, *, text: str = "") -> str:
+def upset(reading: Reading | None, text: str) -> bool:
+    """Whether the customer tells of a grievance (the reflection guesses a feeling)."""
+    return reading is not None and not _calm(reading, text)
+
+
+def reflection(body: str | None, reading: Reading | None, *, text: str = "",
+               let_down: bool = False) -> str:
     """"It sounds like that was really frustrating, because <their words>."
 
     ``text`` is the customer's latest message, for the feeling they name or the
-    situation they describe.
+    situation they describe; ``let_down``: a promise to them was missed.
     """
     if bereaved(text):
         return CONDOLENCE  # not "that was really stressful" (D29)
     if in_danger(text):
         return FRIGHT  # the danger first, not their words back
-    if reading is not None and _calm(reading, text):
+    if reading is not None and not let_down and _calm(reading, text):
         # A calm or pleased customer gets their words back without a guessed grievance.
         if not body:
             return "Thank you for letting us know. I can help you with this."
         return f"If I understand you correctly, {body}. I can help you with this."
-    emotion = _guessed(reading, text)
+    emotion = _guessed(reading, text, let_down)
     guess = FEELINGS[emotion]
     if not body:
         return f"It sounds like this has been {guess} for you, and I want to help put it right."

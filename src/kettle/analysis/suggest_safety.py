@@ -72,7 +72,8 @@ _REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|policy|service)\b", re.IGNORECASE),
      "I'll start the cancellation for you now and confirm it, including any fee, {when}."),
     (re.compile(r"\b(?:want|need|demand|give\s+me)\s+(?:a\s+|my\s+)?(?:full\s+)?refund\b"
-                r"|\b(?:want|need)\s+my\s+money\s+back\b", re.IGNORECASE),
+                r"|\b(?:want|need|demand)\s+(?:my|the|our)\s+money\s+(?:back|refunded)\b"
+                r"|\b(?:want|need|demand)\s+(?:it|this|that|them)\s+refunded\b", re.IGNORECASE),
      "I'll get your refund request started now and confirm where it stands {when}."),
 )
 
@@ -87,3 +88,55 @@ def asked_for(text: str, when: str) -> str | None:
 
 CONDOLENCE = "I'm so sorry for your loss. I'll take care of this for you, so it's one less thing."
 FRIGHT = "That sounds really frightening, and your safety comes first."
+
+
+#: Money taken or an account broken into without the customer's say (2026-12-07 probe:
+#: "There are three payments on my card I never made" had been met with "I will find out
+#: what happened with your card"). Protect first, then the claim.
+_FRAUD = re.compile(
+    r"\b(?:fraud\w*|scam(?:med)?|phish\w*|unauthori[sz]ed|identity\s+theft"
+    r"|(?:payments?|transactions?|purchases?|charges?|withdrawals?|debits?)\b[^.!?]{0,50}?\b(?:i|we)"
+    r"\s+(?:never|didn['’]?t|did\s+not|don['’]?t|do\s+not)\s+(?:make|made|authori[sz]e\w*"
+    r"|recogni[sz]e)|(?:payments?|transactions?|charges?)\b[^.!?]{0,60}?\bnever\s+heard\s+of"
+    r"|(?:card|account|details|identity|password|phone)\s+(?:was|were|has\s+been|have\s+been|got)"
+    r"\s+stolen|\w+\s+(?:was|were|has\s+been|have\s+been|got)\s+(?:hacked|cloned|compromised)"
+    r"|stolen\s+(?:card|identity|details)"
+    r"|(?:someone|somebody|they)\s+(?:has\s+|have\s+)?(?:logged|got|broken|hacked)\s+into\s+my"
+    r"|(?:someone|somebody)\s+(?:has\s+|had\s+)?(?:used|taken|took|withdrawn|withdrew|spent"
+    r"|moved|transferred)\s+(?:\w+\s+){0,3}?"
+    r"(?:my\s+(?:card|account|details|identity|bank|savings)|money|[£$€]\d)"
+    r"|(?:taken\s+out|opened)\s+(?:a\s+|an\s+)?(?:loan|account|credit\s+card|card)\s+in\s+my\s+name"
+    r"|gave\s+(?:them\s+|him\s+|her\s+)?my\s+(?:card\s+|bank\s+|account\s+)?(?:details|pin|password))",
+    re.IGNORECASE)
+#: A card, not an account, is what was used.
+_CARD = re.compile(r"\b(?:card|contactless|chip|pin)\b", re.IGNORECASE)
+#: Someone got into the customer's account or details, not only their money.
+_ACCESS = re.compile(r"\b(?:account|login|log\s+in|logged|password|details|pin|hacked|identity"
+                     r"|savings|in\s+my\s+name|compromised|cloned)\b", re.IGNORECASE)
+#: Money gone, to be claimed back.
+_MONEY = re.compile(r"[£$€]|\b(?:\d[\d,.]*\s*(?:pounds|dollars|euros)|payments?|transactions?"
+                    r"|charges?|taken|took|money|withdrawn|spent|loan|gone|bought|purchases?)\b",
+                    re.IGNORECASE)
+
+
+def fraud(text: str) -> bool:
+    """The customer tells of money taken or an account used without their say."""
+    return _FRAUD.search(text) is not None
+
+
+def protect(text: str, when: str) -> str | None:
+    """The plan for fraud: stop more harm now, then the claim, with a time; or None."""
+    if not fraud(text):
+        return None
+    if _CARD.search(text):
+        first = "I'll block your card now so no more payments can go out"
+    elif not _ACCESS.search(text):  # a seller who took the money: stop paying them
+        first = "I'll stop any further payments to them now"
+    else:
+        first = "I'll freeze your account now and secure your login so no one else can use it"
+    claim = ("then start a fraud claim for the money taken" if _MONEY.search(text)
+             else "then check what was changed and put it back")
+    return f"{first}, {claim}, and confirm where it stands {when}."
+
+
+ALARM = "alarm"

@@ -28,6 +28,11 @@ _EMERGENCY = re.compile(
     r"|electricity|water|hot\s+water|gas)|(?:power|electricity|water|heating)\s+(?:is\s+|has\s+"
     r"been\s+)?(?:off|out|cut)|hospital|safe\?|unsafe|dangerous)\b",
     re.IGNORECASE)
+#: No money left for essentials ("I have £3 left until payday and two kids to feed").
+_HARDSHIP = re.compile(
+    r"(?:[£$€]\s?\d+(?:\.\d\d)?\s+left\b|\b(?:kids|children|family)\s+to\s+feed\b"
+    r"|\bno\s+money\s+(?:left|for\s+(?:food|rent|gas|electric\w*|nappies))"
+    r"|\bcan['’]?t\s+(?:buy|afford)\s+(?:food|nappies|formula|medicine|my\s+rent))", re.IGNORECASE)
 #: The customer's own deadline is today ("we have to be out by 1", "by end of day").
 _TODAY = re.compile(
     r"\b(?:by|before)\s+(?:end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business|lunch(?:time)?"
@@ -100,7 +105,7 @@ def urgent_time(moment: datetime, said: str, *, vulnerable: bool,
     or whose own deadline is today ("We have to be out by 1"). ``said`` is the
     customer's recent words. None: the usual business-hours promise will do.
     """
-    if vulnerable or _EMERGENCY.search(said):
+    if vulnerable or _EMERGENCY.search(said) or _HARDSHIP.search(said):
         return moment + EMERGENCY, "within 30 minutes"
     if hot or _TODAY.search(said):
         return moment + URGENT, "within the hour"

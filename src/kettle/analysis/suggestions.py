@@ -21,10 +21,27 @@ from kettle.analysis.coach_context import HOT_C
 from kettle.analysis.conversation import Conversation, as_turns, zone_hint
 from kettle.analysis.llm import DraftBackend, DraftKind, vet
 from kettle.analysis.playbook import Playbook, default_playbook
-from kettle.analysis.stage import is_read, walk
+from kettle.analysis.stage import StageState, is_read, walk
 from kettle.analysis.stage_promises import open_promises
-from kettle.analysis.suggest_reflect import NEED_LEAD, RECENCY, clauses, ranked, reflection
-from kettle.analysis.suggest_safety import asked_for, hazard
+from kettle.analysis.suggest_follow import (
+    BUT,
+    CLOSING,
+    closed_now,
+    follow_up,
+    glad,
+    missed,
+    progress,
+)
+from kettle.analysis.suggest_question import answer_plan
+from kettle.analysis.suggest_reflect import (
+    NEED_LEAD,
+    RECENCY,
+    clauses,
+    ranked,
+    reflection,
+    upset,
+)
+from kettle.analysis.suggest_safety import asked_for, fraud, hazard, protect
 from kettle.analysis.suggest_time import (
     before_deadline,
     local_now,
@@ -47,11 +64,11 @@ ORDER: dict[str, tuple[DraftKind, ...]] = {
     "resolved": ("follow_up", "closing", "progress", "plan", "reflection"),
     "followed_up": ("closing", "follow_up", "progress", "plan", "reflection"),
 }
-_TOPIC = re.compile(r"\b(?:my|our)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:my|our)\s+([a-z]{3,}(?:\s+[a-z]{3,}){0,2})", re.IGNORECASE)
 #: The thing we promised or sent ("the refund you promised last week").
 _PROMISED = re.compile(
     r"\b(?:the|my|our)\s+([a-z]{3,})\s+(?:you|your\s+\w+|they|we)\s+(?:promised|said|quoted"
-    r"|booked|arranged|sent|agreed)\b", re.IGNORECASE)
+    r"|booked|arranged|sent|agreed|delivered|installed|fitted|sold|supplied)\b", re.IGNORECASE)
 #: What the customer needed: the thing right after the need ("I needed the truck").
 _NEEDED = re.compile(
     NEED_LEAD + r"\s+(the|my|our)\s+([a-z]{3,})"
@@ -109,6 +126,7 @@ _FAILED = re.compile(
     r"|(?P<the>the|my|our|your)\s+(?P<w2>[a-z]{3,})\s+(?:(?:i|we)\s+(?:bought|ordered|got|booked"
     r"|received|paid\s+for)\s+[a-z]+|(?:still\s+|just\s+|now\s+)?(?:arrived|broke|stopped|keeps"
     r"|kept|hasn['’]t|haven['’]t|never|didn['’]t|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|crashe[sd]"
+    r"|says\s+(?:it\s+was\s+)?delivered|shows\s+(?:as\s+)?delivered"
     r"|fail(?:s|ed)|froze|freezes))\b)",
     re.IGNORECASE,
 )
@@ -128,7 +146,8 @@ _DESCRIBING = re.compile(r"[a-z]+ed$|broken|faulty|missing|wrong|damaged|lost", 
 _MODIFIERS = frozenset(
     [
         "new", "old", "last", "first", "whole", "entire", "online", "recent", "latest", "current",
-        "second", "mobile", "home", "internet", "broadband", "credit", "debit", "bank", "phone",
+        "second", "two", "three", "four", "five", "six", "both", "mobile", "home", "internet",
+        "broadband", "credit", "debit", "bank", "phone",
         "express", "gym", "car", "energy", "water", "gas", "electricity", "insurance", "tv",
         "train", "hotel", "return", "delivery", "refund", "data", "contract", "hard", "fixed",
         "smart", "annual", "monthly", "yearly", "weekly", "quarterly", "direct", "standing",
@@ -216,23 +235,28 @@ def _owned_thing(text: str) -> str:
         words = m.group(1).lower().split()
         if words[0] in _NOT_TOPIC or words[0] in _GENERAL:
             continue
-        second = words[1] if len(words) == 2 else ""
+        second = words[1] if len(words) >= 2 else ""
         if second and second not in _NOT_SECOND and (
                 words[0] in _MODIFIERS or _DESCRIBING.fullmatch(words[0])):
             first = words[0].capitalize() if words[0] in _MONTHS else words[0]
-            return f"your {first} {words[1]}"
+            if len(words) == 3 and second in _MODIFIERS and words[2] not in _NOT_FAILED:
+                return f"your {first} {second} {words[2]}"  # "your new washing machine"
+            return f"your {first} {second}"
         return f"your {words[0]}"
     return ""
 
 
-def _is_are(about: str) -> str:
-    """ "is" or "are" after ``about`` ("your boots are", "your address is")."""
-    last = about.rsplit(" ", 1)[-1]
-    plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "'s"))
-    return "are" if plural else "is"
+@dataclass(frozen=True, slots=True)
+class _Case:
+    """Where the case stands, for the wordings: a promise missed, or closed."""
+
+    when: str
+    about: str
+    late: bool = False
+    closed: bool = False
 
 
-def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about: str,
+def _wordings(turns: tuple[Turn, ...], reading: Reading | None, case: _Case,
               playbook: Playbook) -> dict[DraftKind, list[str]]:
     from kettle.analysis.thermometer import read_many
 
@@ -243,21 +267,32 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, when: str, about
         recent.append((text, [(r.hot, r.signals) for r in read_many(parts, playbook=playbook)]))
     bodies = ranked(recent)
     told = " ".join(said)
-    look = _plan_action(told, about)
-    # A danger: what to do now comes first; then what they asked for outright (D29).
-    urgent = hazard(told) or asked_for(said[-1] if said else "", when)
+    last = said[-1] if said else ""
+    if case.closed:  # glad of what they just told us (2026-12-07 probe)
+        return {"follow_up": [glad(last, case.about)], "closing": [CLOSING],
+                "reflection": [], "plan": [], "progress": []}
     return {
-        "reflection": [reflection(b, reading, text=told) for b in bodies[:3]]
-        + [reflection(None, reading, text=told)],
-        "plan": [urgent] if urgent else [f"I will {look} and get back to you {when}."],
-        "progress": [f"Here is an update on {about}: I'm still working on it, and I will "
-                     f"update you again {when}."],
-        "follow_up": [f"I wanted to check that {about} {_is_are(about)} now sorted out for you. "
-                      "Thank you "
-                      "for giving us the chance to put this right."],
-        "closing": ["Thank you for your patience. If anything else comes up, just get in "
-                    "touch and I will take care of it myself."],
+        "reflection": [reflection(b, reading, text=told, let_down=case.late) for b in bodies[:3]]
+        + [reflection(None, reading, text=told, let_down=case.late)],
+        "plan": [_plan(told, last, case)],
+        "progress": [progress(case.about, case.when, late=case.late)],
+        "follow_up": [follow_up(case.about, late=case.late)],
+        "closing": [CLOSING],
     }
+
+
+def _plan(told: str, last: str, case: _Case) -> str:
+    """A danger first, then fraud (protect, then claim), then what they asked for outright
+    (D29), then the answer to their question, then what went wrong; a missed promise is
+    owned first."""
+    when = case.when
+    urgent = (hazard(told) or protect(told, when) or asked_for(last, when)
+              or answer_plan(last, when))
+    if urgent is None:
+        urgent = f"I will {_plan_action(told, case.about)} and get back to you {when}."
+    if case.late and not hazard(told):
+        return "I'm sorry we didn't keep our promise. " + urgent
+    return urgent
 
 
 #: What the plan does, by what went wrong: the customer has already said what happened,
@@ -273,13 +308,20 @@ _PLAN_ACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.IGNORECASE),
      "get {about} put right"),
     (re.compile(r"\b(?:broken|damaged|cracked|smashed|dented|torn|scratched|shattered|in\s+pieces"
-                r"|dropped)\b", re.IGNORECASE),
+                r"|dropped|leak(?:s|ing|ed)?)\b", re.IGNORECASE),
      "get {about} repaired or replaced"),
-    (re.compile(r"\b(?:faulty|(?:not|isn['’]?t|stopped)\s+working|doesn['’]?t\s+work"
-                r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate)|(?:is|are|been|went|was|goes)"
+    (re.compile(r"\b(?:faulty|(?:not|isn['’]?t|stopped|aren['’]?t)\s+(?:working|cooling|heating"
+                r"|charging|draining|spinning|printing)|doesn['’]?t\s+work"
+                r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate|drain|charge|open|close|load)|(?:is|are|been|went|was|goes)"
                 r"\s+down|dead|no\s+signal|keeps\s+dropping|drops)\b", re.IGNORECASE),
      "get {about} working again"),
 )
+
+
+def _failure(told: str) -> bool:
+    """The customer tells of something missing, broken or not working (not a bill, which
+    a calm question can name: "what's your refund policy?")."""
+    return any(_PLAN_ACTIONS[i][0].search(told) for i in (0, 2, 3))
 
 
 def _plan_action(told: str, about: str) -> str:
@@ -328,6 +370,48 @@ def _llm_drafts(
     return out
 
 
+def _kinds(state: StageState, *, upset: bool, calm_now: bool, late: bool,
+           closed: bool) -> tuple[DraftKind, ...]:
+    """The kinds of wording that fit where the case stands, most useful first.
+
+    ``upset``: the customer tells of a grievance; ``calm_now``: their latest words
+    are calm (an "OK, thanks" to a plan); ``late``: a promise to them was missed;
+    ``closed``: the case is resolved, or the customer has just said so.
+    """
+    if closed:
+        return ("follow_up", "closing")  # no plan, update or reflection of the old complaint
+    stage = state.stage if state.stage not in ("resolved", "followed_up") else "in_progress"
+    kinds = ORDER[stage]  # a "resolved" case not closed is still in progress
+    open_case = state.grievance or upset or late
+    if not open_case and stage in ("venting", "acknowledged"):
+        # A calm customer with nothing wrong yet: no progress report or follow-up to
+        # word ("I'm still working on it" to "What time do you close?"; 2026-12-07 probe).
+        kinds = tuple(k for k in kinds if k not in ("progress", "follow_up"))
+    if open_case or stage in ("facts_confirmed", "plan_agreed", "in_progress"):
+        kinds = tuple(k for k in kinds if k != "closing")  # not while the case is open
+    if calm_now and not late and stage in ("plan_agreed", "in_progress"):
+        kinds = tuple(k for k in kinds if k != "reflection")  # "OK, thanks" to a plan
+    if late:  # the chaser owns the miss first
+        kinds = ("progress", *(k for k in kinds if k != "progress"))
+    return kinds
+
+
+def _when(moment: datetime, said: str, readings: Sequence[Reading], tz: str | None,
+          book: Playbook) -> tuple[datetime, str]:
+    """The time to promise: business hours, sooner when the customer cannot wait."""
+    due, when = promise_time(moment, book)
+    last = readings[-1] if readings else None
+    soon = urgent_time(moment, said, hot=last is not None and last.temperature >= HOT_C,
+                       vulnerable=fraud(said) or any(s.kind == "vulnerability"
+                                                     for r in readings[-2:] for s in r.signals))
+    if soon is not None and soon[0] < due:
+        due, when = soon
+    sooner = before_deadline(moment, due, said, tz, book)  # before the customer's own deadline
+    if sooner is not None:
+        due, when = sooner
+    return due, when
+
+
 def suggest_report(
     conversation: Conversation,
     *,
@@ -345,29 +429,30 @@ def suggest_report(
     readings = tuple(read(t.text, context=turns[:i], playbook=book)
                      for i, t in enumerate(turns) if is_read(t))
     state = walk(turns, readings)
-    kinds = ORDER[state.stage]
-    if not state.grievance and state.stage in ("venting", "acknowledged"):
-        # A calm customer with nothing wrong yet: no progress report or follow-up to
-        # word ("I'm still working on it" to "What time do you close?"; 2026-12-07 probe).
-        kinds = tuple(k for k in kinds if k not in ("progress", "follow_up"))
     moment = local_now(now or next((t.sent_at for t in reversed(turns) if t.sent_at), None), tz)
-    due, when = promise_time(moment, book)
     said = " ".join(t.text for t in turns[-4:] if t.role == "customer")
-    last = readings[-1] if readings else None
-    soon = urgent_time(moment, said, hot=last is not None and last.temperature >= HOT_C,
-                       vulnerable=any(s.kind == "vulnerability" for r in readings[-2:]
-                                      for s in r.signals))
-    if soon is not None and soon[0] < due:
-        due, when = soon
-    sooner = before_deadline(moment, due, said, tz, book)  # before the customer's own deadline
-    if sooner is not None:
-        due, when = sooner
+    due, when = _when(moment, said, readings, tz, book)
     # An update comes before the time already promised ("by 10 pm tonight"), not after it.
-    kept = [p.due for p in open_promises(turns, now=moment, tz=tz, playbook=book)
-            if p.due is not None and moment < p.due < due]
+    promises = open_promises(turns, now=moment, tz=tz, playbook=book)
+    kept = [p.due for p in promises if p.due is not None and moment < p.due < due]
     if kept:
         when = say_time(moment, min(kept))
-    wordings = _wordings(turns, readings[-1] if readings else None, when, topic(turns), book)
+    late = missed(turns, promises, moment)
+    last = readings[-1] if readings else None
+    latest = next((t.text for t in reversed(turns) if t.role == "customer"), "")
+    grieves = upset(last, said) or bool(hazard(said)) or _failure(said)
+    # Not closed when their latest words tell of something broken or missing ("Thanks, it
+    # came but the screen is cracked"), whatever the stage says.
+    # Nor while a promise of ours is still to come ("An engineer will fix it by 10pm tonight").
+    closed = not any(p.due is not None and p.due > moment for p in promises) and (
+        (state.stage in ("resolved", "followed_up") and not _failure(latest)
+         and not BUT.search(latest))
+        or closed_now(turns))
+    kinds = _kinds(state, upset=grieves, late=late, closed=closed,
+                   calm_now=last is not None and not upset(last, latest)
+                   and not BUT.search(latest))
+    case = _Case(when, topic(turns), late=late, closed=closed)
+    wordings = _wordings(turns, last, case, book)
     problems: list[str] = []
     out = _llm_drafts(backend, turns, kinds, book, moment, tz, problems) if backend else []
     for kind in kinds:
