@@ -266,3 +266,24 @@ def test_the_suggestions_probe_does_not_drop() -> None:
              "check": 60}
     for name, least in floor.items():
         assert figures[name] >= least, (name, figures)
+
+
+def test_a_new_problem_after_good_news_keeps_the_case_open_and_is_the_topic() -> None:
+    """Held-out probe (2026-12-07): "Thanks, the cushions came. Unfortunately one of them is
+    the wrong colour though." was read as closed and got only a glad note and a closing."""
+    from kettle.analysis.conversation import as_turns
+    from kettle.analysis.suggestions import topic
+
+    before = [{"role": "customer", "text": "My cushions order is two weeks late."},
+              {"role": "agent", "text": "I'm sorry, the courier will deliver tomorrow."}]
+    last = {"role": "customer",
+            "text": "Thanks, the cushions came. Unfortunately one of them is the wrong colour."}
+    kinds = {s.kind for s in suggest([*before, last], now=NOW)}
+    assert "closing" not in kinds and "plan" in kinds
+    fixed = [{"role": "customer", "text": "My boiler has broken down."},
+             {"role": "agent", "text": "An engineer will come today between 2 and 4pm."},
+             {"role": "customer",
+              "text": "Thanks, the boiler works. However my radiator upstairs is still cold."}]
+    assert topic(as_turns(fixed)) == "your radiator"
+    assert topic(as_turns([*fixed[:2], {"role": "customer", "text": "Thanks, all working."}])) \
+        == "your boiler"

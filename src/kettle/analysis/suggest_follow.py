@@ -98,7 +98,24 @@ _STILL_WRONG = re.compile(
 
 #: A "but" after the thanks: something is left to do ("fixed it, thanks, but now it makes a
 #: loud noise"), whatever the stage tracker says.
-BUT = re.compile(r"\b(?:but|however|except|apart\s+from|still)\b", re.IGNORECASE)
+BUT = re.compile(r"\b(?:but|however|except|apart\s+from|still|unfortunately|though|although)\b",
+                 re.IGNORECASE)
+#: Where a new problem starts after good news ("The card arrived. But the PIN letter…").
+_TURNING = re.compile(r"\b(?:but|however|unfortunately|although|though|only\s+thing\s+is"
+                      r"|only\s+problem\s+is)\b", re.IGNORECASE)
+
+
+def new_problem(turns: Sequence[Turn]) -> str:
+    """What the customer's latest turn says after its good news turns ("Thanks, the cushions
+    came. Unfortunately one of them is the wrong colour"), or "": the new problem, which is
+    what the reply is about now (2026-12-07 held-out probe)."""
+    if len(turns) < 2 or turns[-1].role != "customer":
+        return ""
+    last = turns[-1].text
+    turn = _TURNING.search(last)
+    if turn is None or len(last[:turn.start()].split()) < 2:
+        return ""
+    return last[turn.end():]
 
 
 def closed_now(turns: Sequence[Turn]) -> bool:

@@ -30,6 +30,7 @@ from kettle.analysis.suggest_follow import (
     follow_up,
     glad,
     missed,
+    new_problem,
     progress,
 )
 from kettle.analysis.suggest_question import answer_plan
@@ -193,8 +194,13 @@ def topic(turns: Sequence[Turn]) -> str:
     What they needed comes first ("I needed the truck here" -> "the truck"),
     then the first thing they call theirs ("my whole crew" -> "your whole crew").
     The customer's first message names what the conversation is about; later ones
-    argue about it ("I checked my emails this morning"), so it is read first.
+    argue about it ("I checked my emails this morning"), so it is read first; but a new
+    problem after good news in the latest turn ("The card came, but the PIN…") comes first.
     """
+    after = new_problem(turns)
+    found = (_failed_thing(after) or _owned_thing(after)) if after else ""
+    if found:
+        return found
     for turn in turns:
         if turn.role != "customer":
             continue
