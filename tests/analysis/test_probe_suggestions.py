@@ -325,3 +325,17 @@ def test_time_gone_since_a_promise_without_a_time_is_owned() -> None:
     assert first.kind == "progress" and "didn't get back to you when I promised" in first.text
     no_promise = [turns[0], {"role": "agent", "text": "Sorry to hear that."}, turns[2]]
     assert not any("when I promised" in s.text for s in suggest(no_promise, now=NOW))
+
+
+@pytest.mark.parametrize(("text", "plan"), [
+    ("I have asked you three times to close her phone contract", "cancellation"),
+    ("Please cancel my broadband contract", "cancellation"),
+    ("Three payments since I cancelled. I want every penny back.", "refund request"),
+    ("I closed the account last year", None),
+    ("I cancelled my contract in May but you still charge me", None),
+])
+def test_what_is_asked_for_outright_is_what_the_plan_does(text: str, plan: str | None) -> None:
+    from kettle.analysis.suggest_safety import asked_for
+
+    done = asked_for(text, "by 1 pm today")
+    assert (done is None) if plan is None else (done is not None and plan in done), done

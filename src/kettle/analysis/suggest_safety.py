@@ -68,12 +68,15 @@ _REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|\b(?:get|want|need|demand)\s+(?:me\s+)?(?:a|your|the)\s+(?:manager|supervisor)\b"
                 r"|\b(?:manager|supervisor)\s+(?:now|please|immediately)\b", re.IGNORECASE),
      "I'll bring in my team leader now and stay with you on this until they join."),
-    (re.compile(r"\bcancel\w*\s+(?:my|the|our)\s+(?:contract|account|subscription|plan|membership"
+    (re.compile(r"\b(?:cancel(?:l?ing)?|clos(?:e|ing)|end(?:ing)?|terminat(?:e|ing))\s+(?:my|the|our|her|his|their|mum['’]s"
+                r"|dad['’]s)\s+(?:[\w-]+\s+)?(?:contract|account|subscription|plan|membership"
                 r"|policy|service)\b", re.IGNORECASE),
      "I'll start the cancellation for you now and confirm it, including any fee, {when}."),
     (re.compile(r"\b(?:want|need|demand|give\s+me)\s+(?:a\s+|my\s+)?(?:full\s+)?refund\b"
                 r"|\b(?:want|need|demand)\s+(?:my|the|our)\s+money\s+(?:back|refunded)\b"
-                r"|\b(?:want|need|demand)\s+(?:it|this|that|them)\s+refunded\b", re.IGNORECASE),
+                r"|\b(?:want|need|demand)\s+(?:it|this|that|them)\s+refunded\b"
+                r"|\b(?:want|need|demand)\s+(?:every\s+(?:penny|cent)|all\s+(?:of\s+)?(?:my|the|that)"
+                r"\s+money|it\s+all)\s+back\b", re.IGNORECASE),
      "I'll get your refund request started now and confirm where it stands {when}."),
 )
 
