@@ -339,3 +339,11 @@ def test_what_is_asked_for_outright_is_what_the_plan_does(text: str, plan: str |
 
     done = asked_for(text, "by 1 pm today")
     assert (done is None) if plan is None else (done is not None and plan in done), done
+
+
+def test_discoloured_tap_water_is_no_flood() -> None:
+    from kettle.analysis.suggest_safety import hazard
+
+    assert hazard("The water coming out of our taps has been brown since yesterday.") is None
+    assert hazard("Water is pouring through the ceiling!") is not None
+    assert hazard("There's water coming in under the back door") is not None

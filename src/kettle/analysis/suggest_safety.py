@@ -29,7 +29,8 @@ _HAZARDS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Water coming in now, not "flood damage" nor "flooded with spam texts".
     (re.compile(r"\b(?:(?:is|are|was|been|got|getting|being)\s+flooded(?!\s+with)|flooding\s+(?:in|into"
                 r"|through|from|the|my|our)|water\s+(?:is\s+)?(?:pouring|coming|leaking|gushing)\s+"
-                r"(?:in|through|from|out)|burst\s+(?:pipe|water\s+main))\b", re.IGNORECASE),
+                r"(?:in|through|from(?!\s+(?:the|my|our)\s+taps?)|out(?!\s+of\s+(?:the|my|our)\s+taps?))"
+                r"|burst\s+(?:pipe|water\s+main))\b", re.IGNORECASE),
      "Please turn off the water at the stopcock and keep away from any sockets near the "
      "water. I'm raising this as an emergency with our engineers right now."),
 )
