@@ -72,6 +72,12 @@ FOUND = [
     ("service_failure", "The calls should have been included in my package."),
     ("service_failure", "Half of it is missing: no turkey crown, no stuffing."),
     ("service_failure", "Nobody explained why the date had moved."),
+    # Someone in the customer's care, as a letter says it.
+    ("vulnerability", "My son is 4 months old and the house is 12 degrees at night."),
+    ("vulnerability", "My mother, who lives with me, is 91 and the lift has not worked for a week."),
+    ("vulnerability", "She uses a walking frame and cannot manage the stairs."),
+    ("vulnerability", "I am stuck here with my three children, aged 2, 6 and 9, and no hotel."),
+    ("vulnerability", "I am on my own with my two kids and the desk has closed."),
 ]
 
 NOT_FOUND = [
@@ -94,6 +100,8 @@ NOT_FOUND = [
     ("sarcasm", "What a fantastic experience this has been, thank you all."),
     ("service_failure", "I think a few things are missing in your argument."),
     ("service_failure", "I've received nothing but kindness from your staff."),
+    ("vulnerability", "My laptop is 4 months old and the screen flickers."),
+    ("vulnerability", "My mother, who lives in Spain, is visiting next week."),
 ]
 
 
