@@ -74,7 +74,7 @@ FOUND = [
     ("service_failure", "Nobody explained why the date had moved."),
     # Someone in the customer's care, as a letter says it.
     ("vulnerability", "My son is 4 months old and the house is 12 degrees at night."),
-    ("vulnerability", "My mother, who lives with me, is 91 and the lift has not worked for a week."),
+    ("vulnerability", "My mother, who lives with me, is 91 and the lift has not worked."),
     ("vulnerability", "She uses a walking frame and cannot manage the stairs."),
     ("vulnerability", "I am stuck here with my three children, aged 2, 6 and 9, and no hotel."),
     ("vulnerability", "I am on my own with my two kids and the desk has closed."),
@@ -196,6 +196,8 @@ def test_a_grievance_without_thanks_is_frustration_not_calm() -> None:
     assert {"repeat_contact"} <= {s.kind for s in reading.signals}
     assert reading.dominant_emotion == "frustration"
     assert reading.emotions["relief"] < 0.05
+    # A letter that says it has chased before reads hot, not warm.
+    assert reading.temperature >= 60
 
 
 def test_a_thank_you_letter_about_a_fixed_problem_reads_calm() -> None:
@@ -208,6 +210,27 @@ def test_a_worried_letter_that_blames_no_one_is_anxious_and_does_not_boil() -> N
     reading = read(WORRIED)
     assert reading.dominant_emotion == "anxiety"
     assert 58 <= reading.temperature <= 74
+
+
+LIFT = """Dear Housing Team,
+
+Tenancy reference LH/07/2219.
+
+The lift in our block has been out of order since last Thursday and nobody can tell me when it
+will be repaired. I have reported it twice through the repairs line.
+
+I live on the ninth floor with my mother, who is 91 and uses a walking frame. She has a hospital
+appointment on Wednesday and I have no idea how I will get her down nine flights of stairs.
+
+Yours sincerely,
+Grace Adeyemi"""
+
+
+def test_a_vulnerable_customer_in_trouble_is_worried_whichever_paragraph_reads_hotter() -> None:
+    reading = read(LIFT)
+    assert "vulnerability" in {s.kind for s in reading.signals}
+    assert reading.dominant_emotion == "anxiety"
+    assert reading.temperature <= 74
 
 
 def test_a_composed_threat_letter_is_very_hot_not_boiling() -> None:
@@ -281,7 +304,7 @@ PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
 BANDS = ((45.0, "calm"), (60.0, "warm"), (75.0, "hot"), (88.0, "very hot"), (101.0, "boiling"))
 #: The figures on the tree that added this test (scripts/probe_long_emails.py prints them);
 #: before any of these rules: fully right 15, band 46, emotion 43, signals 60.
-FLOOR = {"fully_right": 56, "band_right": 67, "emotion_right": 83, "signals_right": 94}
+FLOOR = {"fully_right": 61, "band_right": 70, "emotion_right": 84, "signals_right": 97}
 
 
 def _band(temperature: float) -> str:

@@ -30,7 +30,7 @@ import re
 
 from kettle.analysis import signals
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
-from kettle.analysis.thermo_situations import unsure
+from kettle.analysis.thermo_situations import trouble, unsure
 
 #: The most a worried letter that blames no one reads, °C: hot, not very hot.
 WORRIED_C = 74.0
@@ -41,6 +41,11 @@ COMPOSED_C = 87.0
 #: Communications Ombudsman" had read 72 °C, the floor of a threat said in a chat).
 THREAT_LETTER_C = 76.0
 _THREATS = frozenset(["legal_threat", "public_threat"])
+#: The least a letter that says it has chased before reads, °C: hot ("I have since emailed you
+#: on 23 October, 2 November and 16 November…" had read 56 °C).
+CHASED_LETTER_C = 60.0
+#: A vulnerable customer in trouble who names no feeling is worried (as thermometer.VULNERABLE).
+_WORRIED = Feeling("anxiety", 0.55, 0.0, 58.0)
 #: Anger named as a noun: "to express our anger at the way…", "my disgust".
 _ANGER_NOUN = re.compile(r"\b(?:my|our)\s+(?:anger|outrage|fury|disgust)\b", re.IGNORECASE)
 _ANGER = Feeling("anger", 0.5, 0.6, 65.0)
@@ -84,7 +89,7 @@ def grateful(text: str, kinds: set[str]) -> bool:
 def settle(emotions: Emotions, kinds: set[str], text: str) -> Emotions:
     """The letter's emotions: the feeling it names leads; a grievance without thanks moves
     relief, most of neutral and half of confusion to frustration."""
-    feeling = _named(text)
+    feeling = _named(text, kinds)
     if feeling is not None:
         return lead_with(emotions, feeling)
     top = max(emotions, key=lambda item: item[1])[0]
@@ -100,9 +105,12 @@ def settle(emotions: Emotions, kinds: set[str], text: str) -> Emotions:
                              "confusion": probs["confusion"] / 2.0}, "frustration")
 
 
-def _named(text: str) -> Feeling | None:
-    """The feeling the letter names, in the first person or as "our anger", "a shame"."""
+def _named(text: str, kinds: set[str]) -> Feeling | None:
+    """The feeling the letter names, in the first person or as "our anger", "a shame", or the
+    worry of a vulnerable customer in trouble who blames no one."""
     feeling = named_feeling(text)
+    if feeling is None and "vulnerability" in kinds and not kinds & _BLAME and trouble(text):
+        return _WORRIED
     if feeling is None and _ANGER_NOUN.search(text):
         return _ANGER
     if feeling is None and _SHAME.search(text):
@@ -132,5 +140,8 @@ def ceiling(text: str, kinds: set[str], emotions: Emotions) -> float:
 
 
 def floor(kinds: set[str]) -> float:
-    """The least the letter reads: :data:`THREAT_LETTER_C` with a legal or public threat."""
-    return THREAT_LETTER_C if kinds & _THREATS else 30.0
+    """The least the letter reads: :data:`THREAT_LETTER_C` with a legal or public threat,
+    :data:`CHASED_LETTER_C` after a repeat contact."""
+    if kinds & _THREATS:
+        return THREAT_LETTER_C
+    return CHASED_LETTER_C if "repeat_contact" in kinds else 30.0
