@@ -8,8 +8,11 @@ reading of D28 gets wrong in a letter of several paragraphs:
   was cancelled… Within an hour we had been rebooked… Thank you again") read as
   hot as the story's paragraph: a letter that thanks, and threatens or chases
   nothing, reads as the whole of it reads (:func:`grateful`);
-- a feeling named in one paragraph ("I am extremely disappointed") was lost
-  when another paragraph read hotter: the named feeling leads the letter;
+- a feeling named in one paragraph ("I am extremely disappointed", "It is a
+  real shame", "our anger"), or the worry of a vulnerable customer in trouble,
+  was lost when another paragraph read hotter: it leads the letter; a letter
+  that asks questions and says nothing of being confused is neutral, not
+  confused;
 - a grievance told politely (a failure, a repeat contact, a threat) with no
   thanks read *neutral* or *relief* on top: the polite words are no calm, and
   that mass is frustration (:func:`settle`);
@@ -18,7 +21,10 @@ reading of D28 gets wrong in a letter of several paragraphs:
   :data:`WORRIED_C`, hot but not boiling; and a composed letter (no shouting,
   no swearing, no rage named) at most :data:`COMPOSED_C`: a customer who
   writes "I shall be referring this matter to the Financial Ombudsman" is
-  very hot, not boiling over (:func:`ceiling`).
+  very hot, not boiling over (:func:`ceiling`);
+- a formal threat or a repeat contact read warm: a letter with a legal or
+  public threat reads at least :data:`THREAT_LETTER_C`, one that says it has
+  chased before at least :data:`CHASED_LETTER_C` (:func:`floor`).
 
 Only letters (two or more paragraphs, 240 characters or more, see
 :func:`kettle.analysis.email_text.paragraphs`) are read this way.
