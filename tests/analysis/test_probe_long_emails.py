@@ -297,6 +297,30 @@ def test_a_feeling_that_grows_is_still_named(said: str) -> None:
     assert named_feeling(said) is not None
     assert named_feeling("I am starting to get the hang of it.") is None
 
+CONDEMNED = """To the Complaints Manager,
+
+Policy MTR-00219988.
+
+Your claims handler was rude, dismissive and, frankly, insulting when I called for the fourth
+time about my car, which has been sitting at your approved garage for seven weeks.
+
+I have been paying for a hire car out of my own pocket since week three. I want this complaint
+dealt with by someone senior and a date by which my car will be returned.
+
+Regards,
+Christine Morley"""
+
+
+def test_a_letter_that_condemns_what_was_done_is_angry() -> None:
+    reading = read(CONDEMNED)
+    assert reading.dominant_emotion == "anger"
+    # Without the grievance, a condemning word alone ("an outrageous price for a lovely
+    # dress") leads nothing.
+    calm = ("Dear team,\n\nThe dress was an outrageous bargain and I love it. It fits "
+            "perfectly and the colour is exactly as pictured on the website.\n\nMany thanks "
+            "for the quick delivery, it arrived the day after I ordered.\n\nBest wishes,\nAmy")
+    assert read(calm).dominant_emotion != "anger"
+
 # --- The probe itself ------------------------------------------------------------------------
 
 PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
@@ -304,7 +328,7 @@ PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
 BANDS = ((45.0, "calm"), (60.0, "warm"), (75.0, "hot"), (88.0, "very hot"), (101.0, "boiling"))
 #: The figures on the tree that added this test (scripts/probe_long_emails.py prints them);
 #: before any of these rules: fully right 15, band 46, emotion 43, signals 60.
-FLOOR = {"fully_right": 61, "band_right": 70, "emotion_right": 84, "signals_right": 97}
+FLOOR = {"fully_right": 64, "band_right": 70, "emotion_right": 88, "signals_right": 97}
 
 
 def _band(temperature: float) -> str:

@@ -55,6 +55,11 @@ _WORRIED = Feeling("anxiety", 0.55, 0.0, 58.0)
 #: Anger named as a noun: "to express our anger at the way…", "my disgust".
 _ANGER_NOUN = re.compile(r"\b(?:my|our)\s+(?:anger|outrage|fury|disgust)\b", re.IGNORECASE)
 _ANGER = Feeling("anger", 0.5, 0.6, 65.0)
+#: Condemnation of what was done, beside a grievance: anger, not annoyance ("I find your
+#: handling of this matter cruel and incompetent", "This is an absolute disgrace").
+_CONDEMN = re.compile(r"\b(?:disgrace(?:ful)?|appalling(?:ly)?|outrageous|cruel|insulting"
+                      r"|humiliat\w+|incompetent|incompetence|shameful|scandalous|contemptuous)\b",
+                      re.IGNORECASE)
 #: Disappointment said without "I": "It was a shame, as it used to be such a lovely place".
 _SHAME = re.compile(r"\b(?:it(?:'s|\s+is|\s+was|\s+seems)|what|such)\s+a\s+"
                     r"(?:real\s+|great\s+|crying\s+|terrible\s+|huge\s+)?(?:shame|pity)\b",
@@ -117,7 +122,8 @@ def _named(text: str, kinds: set[str]) -> Feeling | None:
     feeling = named_feeling(text)
     if feeling is None and "vulnerability" in kinds and not kinds & _BLAME and trouble(text):
         return _WORRIED
-    if feeling is None and _ANGER_NOUN.search(text):
+    if feeling is None and (_ANGER_NOUN.search(text)
+                            or (kinds & GRIEVANCE and _CONDEMN.search(text))):
         return _ANGER
     if feeling is None and _SHAME.search(text):
         return _DISAPPOINTED
