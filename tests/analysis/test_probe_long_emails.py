@@ -41,6 +41,7 @@ FOUND = [
     ("legal_threat", "I will be issuing proceedings against you if you do not pay."),
     ("legal_threat", "I have now started proceedings through the Money Claim Online service."),
     ("legal_threat", "I have contacted a solicitor and I am prepared to act."),
+    ("legal_threat", "If this is not resolved I will be taking the matter further."),
     # Going public.
     ("public_threat", "I have contacted the consumer programme on BBC Radio 4."),
     ("public_threat", "I have also posted the full timeline of my dealings with you on Twitter."),
@@ -87,6 +88,7 @@ NOT_FOUND = [
     ("legal_threat", "Our solicitor chased you daily before exchange on the house."),
     ("legal_threat", "I have instructed a solicitor for the purchase of the house."),
     ("legal_threat", "I have received a summons to appear at the magistrates' court."),
+    ("legal_threat", "If we take this argument further, the premise falls apart."),
     ("public_threat", "My ex will not stop posting about me on social media."),
     ("public_threat", "Could not share to Twitter. Please try again."),
     ("public_threat", "I was saddened to read in the local paper that there are no plans."),
@@ -321,6 +323,30 @@ def test_a_letter_that_condemns_what_was_done_is_angry() -> None:
             "for the quick delivery, it arrived the day after I ordered.\n\nBest wishes,\nAmy")
     assert read(calm).dominant_emotion != "anger"
 
+PLAIN = """Dear Sir/Madam,
+
+Order number: 77003215
+
+The laptop I bought from you on 1 October has developed a fault with the screen, which now
+flickers and goes black after a few minutes. Your Milton Keynes store told me to send it to the
+manufacturer myself because it is out of the 30-day window, and nobody explained why.
+
+Please arrange for the laptop to be collected for repair or replacement, and confirm how long
+this will take.
+
+Regards,
+Thomas Grant"""
+
+
+def test_a_plain_complaint_letter_is_hot_not_very_hot() -> None:
+    reading = read(PLAIN)
+    assert {s.kind for s in reading.signals} == {"service_failure"}
+    assert 60 <= reading.temperature <= 74
+    # The same letter with a threat in it is not capped there.
+    threat = PLAIN.replace("Regards,", "Otherwise I will be taking the matter further.\n\n"
+                           "Regards,")
+    assert read(threat).temperature >= 76
+
 # --- The probe itself ------------------------------------------------------------------------
 
 PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
@@ -328,7 +354,7 @@ PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
 BANDS = ((45.0, "calm"), (60.0, "warm"), (75.0, "hot"), (88.0, "very hot"), (101.0, "boiling"))
 #: The figures on the tree that added this test (scripts/probe_long_emails.py prints them);
 #: before any of these rules: fully right 15, band 46, emotion 43, signals 60.
-FLOOR = {"fully_right": 64, "band_right": 70, "emotion_right": 88, "signals_right": 97}
+FLOOR = {"fully_right": 70, "band_right": 78, "emotion_right": 88, "signals_right": 97}
 
 
 def _band(temperature: float) -> str:

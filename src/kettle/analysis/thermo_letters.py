@@ -21,7 +21,9 @@ reading of D28 gets wrong in a letter of several paragraphs:
   :data:`WORRIED_C`, hot but not boiling; and a composed letter (no shouting,
   no swearing, no rage named) at most :data:`COMPOSED_C`: a customer who
   writes "I shall be referring this matter to the Financial Ombudsman" is
-  very hot, not boiling over (:func:`ceiling`);
+  very hot, not boiling over; and a plain complaint (a failure told, a fix
+  asked for; no threat, demand, scorn, shouting or anger) at most
+  :data:`PLAIN_C`, hot (:func:`ceiling`);
 - a formal threat or a repeat contact read warm: a letter with a legal or
   public threat reads at least :data:`THREAT_LETTER_C`, one that says it has
   chased before at least :data:`CHASED_LETTER_C` (:func:`floor`).
@@ -42,6 +44,11 @@ from kettle.analysis.thermo_situations import trouble, unsure
 WORRIED_C = 74.0
 #: The most a composed letter reads, °C: very hot, not boiling over.
 COMPOSED_C = 87.0
+#: The most a plain complaint letter reads, °C: hot. It tells what went wrong (and that it
+#: has chased) and asks for it to be put right, and threatens, demands, scorns, shouts and
+#: names no anger ("The laptop… has developed a fault… Please arrange for it to be collected"
+#: had read 79-87 °C from one paragraph, as hot as an ombudsman letter).
+PLAIN_C = 74.0
 #: The least a letter with a legal or public threat reads, °C: very hot. Written and sent,
 #: the threat is considered, not blurted ("I will be referring my complaint to the
 #: Communications Ombudsman" had read 72 °C, the floor of a threat said in a chat).
@@ -139,7 +146,8 @@ def _moved(emotions: Emotions, moved: dict[str, float], to: str) -> Emotions:
 
 def ceiling(text: str, kinds: set[str], emotions: Emotions) -> float:
     """The most the letter reads: :data:`WORRIED_C` when worry leads and nothing blames,
-    :data:`COMPOSED_C` when it neither shouts, swears nor names rage; else boiling."""
+    :data:`PLAIN_C` when nothing escalates and anger does not lead, :data:`COMPOSED_C` when
+    it neither shouts, swears nor names rage; else boiling."""
     feeling = named_feeling(text)
     top = max(emotions, key=lambda item: item[1])[0]
     if top == "anxiety" and not kinds & _BLAME and (
@@ -148,6 +156,8 @@ def ceiling(text: str, kinds: set[str], emotions: Emotions) -> float:
     raging = feeling is not None and feeling.emotion == "anger" and feeling.share >= 0.6
     if kinds & signals.EXCITED or raging:
         return 100.0
+    if not kinds & signals.ESCALATING and top != "anger":
+        return PLAIN_C
     return COMPOSED_C
 
 
