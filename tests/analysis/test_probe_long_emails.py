@@ -102,6 +102,8 @@ NOT_FOUND = [
     ("sarcasm", "What a fantastic experience this has been, thank you all."),
     ("service_failure", "I think a few things are missing in your argument."),
     ("service_failure", "I've received nothing but kindness from your staff."),
+    ("shouting", "Letters from his paediatrician and his primary school SENCO were included."),
+    ("shouting", "I will be reporting this to the CAA and to OFGEM."),
     ("vulnerability", "My laptop is 4 months old and the screen flickers."),
     ("vulnerability", "My mother, who lives in Spain, is visiting next week."),
 ]
@@ -354,7 +356,7 @@ PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
 BANDS = ((45.0, "calm"), (60.0, "warm"), (75.0, "hot"), (88.0, "very hot"), (101.0, "boiling"))
 #: The figures on the tree that added this test (scripts/probe_long_emails.py prints them);
 #: before any of these rules: fully right 15, band 46, emotion 43, signals 60.
-FLOOR = {"fully_right": 70, "band_right": 78, "emotion_right": 88, "signals_right": 97}
+FLOOR = {"fully_right": 72, "band_right": 80, "emotion_right": 88, "signals_right": 98}
 
 
 def _band(temperature: float) -> str:
