@@ -47,7 +47,9 @@ _FEELINGS: tuple[tuple[re.Pattern[str], Feeling], ...] = tuple(
          r"|worried\s+sick|shaking|(?:in\s+)?tears|distraught)",
          Feeling("anxiety", 0.6, 0.0, 65.0)),
         (r"(?:angry|mad(?!\s+(?:about|for|keen))|cross|fed\s+up|sick\s+and\s+tired"
-         r"|sick\s+of\s+this|disgusted|had\s+enough|had\s+it\s+up\s+to\s+here|appalled|horrified)",
+         r"|sick\s+of\s+this|sick\s+of\s+(?:chasing|waiting|calling|ringing|phoning|emailing|writing"
+         r"|asking|explaining|repeating|you\b|your\b|being\s+(?:ignored|lied|passed|fobbed|messed|told))"
+         r"|disgusted|had\s+enough|had\s+it\s+up\s+to\s+here|appalled|horrified)",
          Feeling("anger", 0.5, 0.6, 65.0)),
         # Not the hedge "I'm afraid we can't…" nor "anxious to" (eager to).
         (r"(?:scared|frightened|afraid(?=\s+(?:of|to|for)\b|\s*[.!,;]|\s*$)|anxious(?!\s+to\b)"

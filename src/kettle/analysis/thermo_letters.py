@@ -8,8 +8,11 @@ reading of D28 gets wrong in a letter of several paragraphs:
   was cancelled… Within an hour we had been rebooked… Thank you again") read as
   hot as the story's paragraph: a letter that thanks, and threatens or chases
   nothing, reads as the whole of it reads (:func:`grateful`);
-- a feeling named in one paragraph ("I am extremely disappointed") was lost
-  when another paragraph read hotter: the named feeling leads the letter;
+- a feeling named in one paragraph ("I am extremely disappointed", "It is a
+  real shame", "our anger"), or the worry of a vulnerable customer in trouble,
+  was lost when another paragraph read hotter: it leads the letter; a letter
+  that asks questions and says nothing of being confused is neutral, not
+  confused;
 - a grievance told politely (a failure, a repeat contact, a threat) with no
   thanks read *neutral* or *relief* on top: the polite words are no calm, and
   that mass is frustration (:func:`settle`);
@@ -18,7 +21,12 @@ reading of D28 gets wrong in a letter of several paragraphs:
   :data:`WORRIED_C`, hot but not boiling; and a composed letter (no shouting,
   no swearing, no rage named) at most :data:`COMPOSED_C`: a customer who
   writes "I shall be referring this matter to the Financial Ombudsman" is
-  very hot, not boiling over (:func:`ceiling`).
+  very hot, not boiling over; and a plain complaint (a failure told, a fix
+  asked for; no threat, demand, scorn, shouting or anger) at most
+  :data:`PLAIN_C`, hot (:func:`ceiling`);
+- a formal threat or a repeat contact read warm: a letter with a legal or
+  public threat reads at least :data:`THREAT_LETTER_C`, one that says it has
+  chased before at least :data:`CHASED_LETTER_C` (:func:`floor`).
 
 Only letters (two or more paragraphs, 240 characters or more, see
 :func:`kettle.analysis.email_text.paragraphs`) are read this way.
@@ -30,20 +38,35 @@ import re
 
 from kettle.analysis import signals
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
-from kettle.analysis.thermo_situations import unsure
+from kettle.analysis.thermo_situations import trouble, unsure
 
 #: The most a worried letter that blames no one reads, °C: hot, not very hot.
 WORRIED_C = 74.0
 #: The most a composed letter reads, °C: very hot, not boiling over.
 COMPOSED_C = 87.0
+#: The most a plain complaint letter reads, °C: hot. It tells what went wrong (and that it
+#: has chased) and asks for it to be put right, and threatens, demands, scorns, shouts and
+#: names no anger ("The laptop… has developed a fault… Please arrange for it to be collected"
+#: had read 79-87 °C from one paragraph, as hot as an ombudsman letter).
+PLAIN_C = 74.0
 #: The least a letter with a legal or public threat reads, °C: very hot. Written and sent,
 #: the threat is considered, not blurted ("I will be referring my complaint to the
 #: Communications Ombudsman" had read 72 °C, the floor of a threat said in a chat).
 THREAT_LETTER_C = 76.0
 _THREATS = frozenset(["legal_threat", "public_threat"])
+#: The least a letter that says it has chased before reads, °C: hot ("I have since emailed you
+#: on 23 October, 2 November and 16 November…" had read 56 °C).
+CHASED_LETTER_C = 60.0
+#: A vulnerable customer in trouble who names no feeling is worried (as thermometer.VULNERABLE).
+_WORRIED = Feeling("anxiety", 0.55, 0.0, 58.0)
 #: Anger named as a noun: "to express our anger at the way…", "my disgust".
 _ANGER_NOUN = re.compile(r"\b(?:my|our)\s+(?:anger|outrage|fury|disgust)\b", re.IGNORECASE)
 _ANGER = Feeling("anger", 0.5, 0.6, 65.0)
+#: Condemnation of what was done, beside a grievance: anger, not annoyance ("I find your
+#: handling of this matter cruel and incompetent", "This is an absolute disgrace").
+_CONDEMN = re.compile(r"\b(?:disgrace(?:ful)?|appalling(?:ly)?|outrageous|cruel|insulting"
+                      r"|humiliat\w+|incompetent|incompetence|shameful|scandalous|contemptuous)\b",
+                      re.IGNORECASE)
 #: Disappointment said without "I": "It was a shame, as it used to be such a lovely place".
 _SHAME = re.compile(r"\b(?:it(?:'s|\s+is|\s+was|\s+seems)|what|such)\s+a\s+"
                     r"(?:real\s+|great\s+|crying\s+|terrible\s+|huge\s+)?(?:shame|pity)\b",
@@ -84,7 +107,7 @@ def grateful(text: str, kinds: set[str]) -> bool:
 def settle(emotions: Emotions, kinds: set[str], text: str) -> Emotions:
     """The letter's emotions: the feeling it names leads; a grievance without thanks moves
     relief, most of neutral and half of confusion to frustration."""
-    feeling = _named(text)
+    feeling = _named(text, kinds)
     if feeling is not None:
         return lead_with(emotions, feeling)
     top = max(emotions, key=lambda item: item[1])[0]
@@ -100,10 +123,14 @@ def settle(emotions: Emotions, kinds: set[str], text: str) -> Emotions:
                              "confusion": probs["confusion"] / 2.0}, "frustration")
 
 
-def _named(text: str) -> Feeling | None:
-    """The feeling the letter names, in the first person or as "our anger", "a shame"."""
+def _named(text: str, kinds: set[str]) -> Feeling | None:
+    """The feeling the letter names, in the first person or as "our anger", "a shame", or the
+    worry of a vulnerable customer in trouble who blames no one."""
     feeling = named_feeling(text)
-    if feeling is None and _ANGER_NOUN.search(text):
+    if feeling is None and "vulnerability" in kinds and not kinds & _BLAME and trouble(text):
+        return _WORRIED
+    if feeling is None and (_ANGER_NOUN.search(text)
+                            or (kinds & GRIEVANCE and _CONDEMN.search(text))):
         return _ANGER
     if feeling is None and _SHAME.search(text):
         return _DISAPPOINTED
@@ -119,7 +146,8 @@ def _moved(emotions: Emotions, moved: dict[str, float], to: str) -> Emotions:
 
 def ceiling(text: str, kinds: set[str], emotions: Emotions) -> float:
     """The most the letter reads: :data:`WORRIED_C` when worry leads and nothing blames,
-    :data:`COMPOSED_C` when it neither shouts, swears nor names rage; else boiling."""
+    :data:`PLAIN_C` when nothing escalates and anger does not lead, :data:`COMPOSED_C` when
+    it neither shouts, swears nor names rage; else boiling."""
     feeling = named_feeling(text)
     top = max(emotions, key=lambda item: item[1])[0]
     if top == "anxiety" and not kinds & _BLAME and (
@@ -128,9 +156,14 @@ def ceiling(text: str, kinds: set[str], emotions: Emotions) -> float:
     raging = feeling is not None and feeling.emotion == "anger" and feeling.share >= 0.6
     if kinds & signals.EXCITED or raging:
         return 100.0
+    if not kinds & signals.ESCALATING and top != "anger":
+        return PLAIN_C
     return COMPOSED_C
 
 
 def floor(kinds: set[str]) -> float:
-    """The least the letter reads: :data:`THREAT_LETTER_C` with a legal or public threat."""
-    return THREAT_LETTER_C if kinds & _THREATS else 30.0
+    """The least the letter reads: :data:`THREAT_LETTER_C` with a legal or public threat,
+    :data:`CHASED_LETTER_C` after a repeat contact."""
+    if kinds & _THREATS:
+        return THREAT_LETTER_C
+    return CHASED_LETTER_C if "repeat_contact" in kinds else 30.0
