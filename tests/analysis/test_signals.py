@@ -280,6 +280,10 @@ POSITIVE: list[tuple[str, str]] = [
     ("public_threat", "I'll be warning other customers about you."),
     ("cancel_threat", "I'm honestly considering cancelling."),
     ("sarcasm", "Thanks a lot for stranding me in Chicago overnight."),
+    # Held-out probe (2026-12-07): thanks for the harm itself.
+    ("sarcasm", "Thanks SO much for cutting off my internet the day before my exam."),
+    ("sarcasm", "Thanks a lot for disconnecting me mid-call"),
+    ("sarcasm", "Thanks so much for charging me twice"),
     ("repeat_contact", "THIS IS THE FOURTH TIME I HAVE RUNG"),
     ("repeated_punctuation", "I am so angry！！！！"),
     ("repeated_punctuation", "Wait ?？？ I have waited for several days."),
@@ -298,6 +302,8 @@ POSITIVE: list[tuple[str, str]] = [
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
+    ("sarcasm", "Thank you so much for cancelling my old direct debit so quickly"),
+    ("sarcasm", "Thanks so much for cutting the hedge so neatly!"),
     # 2026-12-07 probe of messy input (D29): near misses that are no signal.
     ("sarcasm", "That's brilliant, exactly what I needed. You've been a star."),
     ("sarcasm", "So glad I called, you sorted it in two minutes."),
