@@ -113,6 +113,16 @@ FLAGGED = [
     ("canned_phrase", "Customer satisfaction is always our top priority."),
     ("canned_phrase", "Thank you for your continued patience and understanding."),
     ("canned_phrase", "We are sorry for the inconvenience and frustration caused."),
+    # Fourth round: the record against the customer's word, hedging, a wait imposed.
+    ("doubt", "Our system indicates that your order was collected on Monday."),
+    ("doubt", "The driver has supplied proof of delivery."),
+    ("doubt", "According to our records, the package was left in your porch."),
+    ("doubt", "Please check again with the other people at your address."),
+    ("hedging", "We'll try and get an engineer out to you when we have a moment."),
+    ("hedging", "Hopefully it will be fixed eventually."),
+    ("hedging", "I'll have to see what I can do, but no promises."),
+    ("hedging", "The refund might possibly be delayed."),
+    ("policy_shield", "You will need to wait five working days before we can open a claim."),
 ]
 
 
@@ -152,6 +162,12 @@ CLEAN = [
     "We'll fit the new gate without any fuss on Monday, and I'll call you by 4pm today.",
     "I will personally make sure the carpenter calls you by 4pm today.",
     "Thank you for your patience while I looked into this; I will call you by 4pm today.",
+    # Fourth round: the record shown wrong, or not held against the customer; a firm try.
+    "Our tracking shows the parcel went to the wrong address, and I will call you by 4pm today.",
+    "The courier has confirmed delivery, so I have opened an investigation with them and I will "
+    "call you by 4pm today.",
+    "The tracking says it was delivered, but you never got it, so I will call you by 4pm today.",
+    "I will try to call you before 4pm today, and I will email you by 5pm either way.",
 ]
 
 
@@ -253,9 +269,10 @@ def test_every_anti_pattern_is_ranked_heated_and_in_the_playbook() -> None:
     assert set(HEAT) == set(ANTI_PATTERNS)
     # forbidden_phrase and jargon come from word lists, not rules.
     assert set(book.anti_patterns) == set(ANTI_PATTERNS) - {"jargon", "forbidden_phrase"}
-    for name in ("insulting", "canned_phrase", "asking_again"):
+    for name, step in (("insulting", 2), ("canned_phrase", 2), ("asking_again", 2),
+                       ("hedging", 3)):
         rule = book.anti_patterns[name]
-        assert rule.step == 2 and rule.message and rule.rewrite
+        assert rule.step == step and rule.message and rule.rewrite
 
 
 def test_every_anti_pattern_phrase_has_a_literal_gate() -> None:

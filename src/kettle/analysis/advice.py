@@ -31,7 +31,7 @@ DONT_SEND: frozenset[str] = frozenset(
 SEVERITY: tuple[str, ...] = (
     "insulting", "calm_down", "sarcasm", "blame", "doubt", "scolding", "policy_shield",
     "forbidden_phrase", "minimising", "defensiveness", "passing_the_buck",
-    "premature_info_request", "asking_again", "false_promise", "canned_phrase", "jargon",
+    "premature_info_request", "asking_again", "false_promise", "hedging", "canned_phrase", "jargon",
 )
 _RANK = {name: rank for rank, name in enumerate(SEVERITY)}
 

@@ -28,6 +28,7 @@ PHRASE_FAMILIES: tuple[str, ...] = (
     "passing_the_buck",
     "minimising",
     "false_promise",
+    "hedging",
     "canned_phrase",
 )
 
