@@ -320,3 +320,37 @@ def test_staying_is_no_promise_unless_an_action_follows(sentence: str, action: s
         assert found == ()
     else:
         assert len(found) == 1 and action in found[0].action and found[0].due is not None
+
+
+SYDNEY = datetime(2026, 9, 22, 16, 40, tzinfo=ZoneInfo("Australia/Sydney"))  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "action", "due"), [
+    # A paragraph of an e-mail starts a sentence: a team or "Expect…" after a blank line.
+    ("Dear Ms Kelly,\n\nI'm sorry.\n\nBilling will refund you by Friday.\n\nKind regards",
+     "refund you", datetime(2026, 9, 25, 17, 0)),
+    ("Dear Ms Kelly,\n\nI'm sorry.\n\nExpect a call from me between 9 and 11 tomorrow.\n\nMatt",
+     "call from me", datetime(2026, 9, 23, 11, 0)),
+    # UK "a week today", "a week tomorrow": that day a week on, at the end of the day.
+    ("I'll email you again a week today.", "email you again", datetime(2026, 9, 29, 17, 0)),
+    ("I'll call you a week tomorrow.", "call you", datetime(2026, 9, 30, 17, 0)),
+    ("I'll call you a week on Monday.", "call you", datetime(2026, 10, 5, 17, 0)),
+    # "on or before" leads the due phrase, it is not part of the action.
+    ("I will contact you again on or before 30 September.", "contact you again",
+     datetime(2026, 9, 30, 17, 0)),
+])
+def test_e_mail_promise_forms(text: str, action: str, due: datetime) -> None:
+    from kettle.analysis.commitments import extract
+
+    found = extract(text, now=SYDNEY, tz="Australia/Sydney")
+    assert len(found) == 1
+    assert found[0].action.endswith(action) or found[0].action == action
+    assert found[0].due is not None
+    assert found[0].due.replace(tzinfo=None) == due
+
+
+def test_a_plain_today_is_still_today() -> None:
+    from kettle.analysis.commitments import extract
+
+    found = extract("I'll call you today.", now=SYDNEY, tz="Australia/Sydney")
+    assert found[0].due is not None and found[0].due.day == 22
