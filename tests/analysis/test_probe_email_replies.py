@@ -354,3 +354,23 @@ def test_a_plain_today_is_still_today() -> None:
 
     found = extract("I'll call you today.", now=SYDNEY, tz="Australia/Sydney")
     assert found[0].due is not None and found[0].due.day == 22
+
+
+@pytest.mark.parametrize(("second", "shield"), [
+    # What we do instead, in the next sentence: "no, but here is what I can do".
+    ("However, I have added £10 credit to your account.", False),
+    ("Instead, I have arranged a free repair for Friday.", False),
+    ("What I can do is send you a replacement today.", False),
+    # Nothing instead: the refusal stands.
+    ("However, I can't do anything else.", True),
+    ("I hope you understand.", True),
+])
+def test_a_refusal_followed_by_what_we_do_instead_is_no_shield(second: str, shield: bool) -> None:
+    reply = _email(f"Unfortunately we are unable to refund the delivery charge. {second}")
+    assert ("policy_shield" in _names(reply)) is shield
+
+
+def test_the_terms_quoted_stay_a_shield_whatever_follows() -> None:
+    reply = _email("As per our terms and conditions, refunds cannot be given after 14 days. "
+                   "However, I will send you a discount code.")
+    assert "policy_shield" in _names(reply)
