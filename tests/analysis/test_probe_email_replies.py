@@ -209,6 +209,9 @@ def test_asking_for_what_the_customer_gave_is_flagged(sentence: str) -> None:
     (GIVEN[0]["text"], "Thank you for the photos; there is no need to send anything else."),
     (GIVEN[0]["text"], "I have received your photos and the receipt, and I will call you by 4pm "
      "today."),
+    # Not asked for again: kept handy, quoted in future.
+    (GIVEN[0]["text"], "Please keep your order number handy in case the courier calls."),
+    (GIVEN[0]["text"], "Please quote your order number if you write to us again."),
     # Given, and something else asked for.
     (GIVEN[0]["text"], "Could you tell me whether the outer box was damaged too?"),
 ])

@@ -33,12 +33,12 @@ _GIVEN_REF = re.compile(
 #: What else a customer's message gives, by the thing a reply would ask for.
 _GIVEN: dict[str, re.Pattern[str]] = {
     "photos": re.compile(
-        r"\b(?:attached|attaching|enclosed|enclosing|i[''’]ve\s+(?:sent|included|uploaded|added)"
+        r"\b(?:attached|attaching|enclosed|enclosing|i['’]ve\s+(?:sent|included|uploaded|added)"
         r"|here\s+(?:are|is))\b[^.!?]{0,40}?\b(?:photos?|pictures?|images?|screenshots?)\b"
         r"|\b(?:photos?|pictures?|images?|screenshots?)\s+(?:are\s+|is\s+)?(?:attached|enclosed)\b",
         re.IGNORECASE),
     "receipts": re.compile(
-        r"\b(?:attached|attaching|enclosed|enclosing|i[''’]ve\s+(?:sent|included|uploaded|added)"
+        r"\b(?:attached|attaching|enclosed|enclosing|i['’]ve\s+(?:sent|included|uploaded|added)"
         r"|here\s+(?:are|is))\b[^.!?]{0,40}?\b(?:receipts?|invoices?|proof\s+of\s+purchase)\b"
         r"|\b(?:receipts?|invoices?)\s+(?:are\s+|is\s+)?(?:attached|enclosed)\b",
         re.IGNORECASE),
@@ -68,11 +68,13 @@ _REQUEST = re.compile(
     r"\b(?:please|kindly|could\s+you|can\s+you|would\s+you|will\s+you|(?:we|i)\s+(?:will\s+|would\s+)?"
     r"(?:need|require)|send\s+(?:us|me)|provide|reply\s+with|resend|re-send|let\s+(?:us|me)\s+have)\b",
     re.IGNORECASE)
-#: The request waived or answered: "no need to send the photos again", "thank you for the
-#: photos".
+#: The request waived or answered ("no need to send the photos again", "thank you for the
+#: photos"), or not a request to send it ("keep your order number handy", "please quote your
+#: reference in any reply").
 _NOT_ASKED = re.compile(
-    r"\b(?:no\s+need|(?:don[''’]t|do\s+not|won[''’]t|will\s+not)\s+need|already\s+(?:have|got|received)"
-    r"|thank(?:s|\s+you)\s+for\s+(?:sending|the|your)|(?:i|we)\s+(?:have|[''’]ve)\s+(?:got|received))\b",
+    r"\b(?:no\s+need|(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+need|already\s+(?:have|got|received)"
+    r"|thank(?:s|\s+you)\s+for\s+(?:sending|the|your)|(?:i|we)\s+(?:have|['’]ve)\s+(?:got|received)"
+    r"|handy|to\s+hand|for\s+your\s+(?:own\s+)?records|quote)\b",
     re.IGNORECASE)
 
 MESSAGE = ("The customer already gave this in their message; asking for it again tells them "
