@@ -73,6 +73,7 @@ FLAGGED = [
     ("insulting", "Honestly, it really isn't that hard to find the settings page."),
     ("insulting", "Maybe if you had checked the size chart, you would not need to return it."),
     ("insulting", "Some customers simply can't be pleased, it seems."),
+    ("insulting", "Frankly, that's a stupid question."),
     ("insulting", "We cannot be expected to read your mind about delivery times."),
     # Canned lines.
     ("canned_phrase", "We sincerely apologise for any inconvenience this may have caused."),
@@ -145,6 +146,7 @@ CLEAN = [
     "Thank you for your detailed email, it helped me find the problem straight away.",
     "That is not an unreasonable request at all, and I have arranged it.",
     "I know this may be a silly question, but is the router plugged in?",
+    "There's no such thing as a silly question, and I'm glad you asked.",
     "The setup isn't that hard once you know where to look, so I will call you by 4pm today to "
     "walk you through it.",
     # Our own failure, said plainly.
