@@ -73,6 +73,7 @@ FLAGGED = [
     ("insulting", "Honestly, it really isn't that hard to find the settings page."),
     ("insulting", "Maybe if you had checked the size chart, you would not need to return it."),
     ("insulting", "Some customers simply can't be pleased, it seems."),
+    ("insulting", "Frankly, that's a stupid question."),
     ("insulting", "We cannot be expected to read your mind about delivery times."),
     # Canned lines.
     ("canned_phrase", "We sincerely apologise for any inconvenience this may have caused."),
@@ -113,6 +114,16 @@ FLAGGED = [
     ("canned_phrase", "Customer satisfaction is always our top priority."),
     ("canned_phrase", "Thank you for your continued patience and understanding."),
     ("canned_phrase", "We are sorry for the inconvenience and frustration caused."),
+    # Fourth round: the record against the customer's word, hedging, a wait imposed.
+    ("doubt", "Our system indicates that your order was collected on Monday."),
+    ("doubt", "The driver has supplied proof of delivery."),
+    ("doubt", "According to our records, the package was left in your porch."),
+    ("doubt", "Please check again with the other people at your address."),
+    ("hedging", "We'll try and get an engineer out to you when we have a moment."),
+    ("hedging", "Hopefully it will be fixed eventually."),
+    ("hedging", "I'll have to see what I can do, but no promises."),
+    ("hedging", "The refund might possibly be delayed."),
+    ("policy_shield", "You will need to wait five working days before we can open a claim."),
 ]
 
 
@@ -135,6 +146,7 @@ CLEAN = [
     "Thank you for your detailed email, it helped me find the problem straight away.",
     "That is not an unreasonable request at all, and I have arranged it.",
     "I know this may be a silly question, but is the router plugged in?",
+    "There's no such thing as a silly question, and I'm glad you asked.",
     "The setup isn't that hard once you know where to look, so I will call you by 4pm today to "
     "walk you through it.",
     # Our own failure, said plainly.
@@ -152,6 +164,12 @@ CLEAN = [
     "We'll fit the new gate without any fuss on Monday, and I'll call you by 4pm today.",
     "I will personally make sure the carpenter calls you by 4pm today.",
     "Thank you for your patience while I looked into this; I will call you by 4pm today.",
+    # Fourth round: the record shown wrong, or not held against the customer; a firm try.
+    "Our tracking shows the parcel went to the wrong address, and I will call you by 4pm today.",
+    "The courier has confirmed delivery, so I have opened an investigation with them and I will "
+    "call you by 4pm today.",
+    "The tracking says it was delivered, but you never got it, so I will call you by 4pm today.",
+    "I will try to call you before 4pm today, and I will email you by 5pm either way.",
 ]
 
 
@@ -193,6 +211,9 @@ def test_asking_for_what_the_customer_gave_is_flagged(sentence: str) -> None:
     (GIVEN[0]["text"], "Thank you for the photos; there is no need to send anything else."),
     (GIVEN[0]["text"], "I have received your photos and the receipt, and I will call you by 4pm "
      "today."),
+    # Not asked for again: kept handy, quoted in future.
+    (GIVEN[0]["text"], "Please keep your order number handy in case the courier calls."),
+    (GIVEN[0]["text"], "Please quote your order number if you write to us again."),
     # Given, and something else asked for.
     (GIVEN[0]["text"], "Could you tell me whether the outer box was damaged too?"),
 ])
@@ -253,9 +274,10 @@ def test_every_anti_pattern_is_ranked_heated_and_in_the_playbook() -> None:
     assert set(HEAT) == set(ANTI_PATTERNS)
     # forbidden_phrase and jargon come from word lists, not rules.
     assert set(book.anti_patterns) == set(ANTI_PATTERNS) - {"jargon", "forbidden_phrase"}
-    for name in ("insulting", "canned_phrase", "asking_again"):
+    for name, step in (("insulting", 2), ("canned_phrase", 2), ("asking_again", 2),
+                       ("hedging", 3)):
         rule = book.anti_patterns[name]
-        assert rule.step == 2 and rule.message and rule.rewrite
+        assert rule.step == step and rule.message and rule.rewrite
 
 
 def test_every_anti_pattern_phrase_has_a_literal_gate() -> None:
@@ -303,3 +325,57 @@ def test_staying_is_no_promise_unless_an_action_follows(sentence: str, action: s
         assert found == ()
     else:
         assert len(found) == 1 and action in found[0].action and found[0].due is not None
+
+
+SYDNEY = datetime(2026, 9, 22, 16, 40, tzinfo=ZoneInfo("Australia/Sydney"))  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "action", "due"), [
+    # A paragraph of an e-mail starts a sentence: a team or "Expect…" after a blank line.
+    ("Dear Ms Kelly,\n\nI'm sorry.\n\nBilling will refund you by Friday.\n\nKind regards",
+     "refund you", datetime(2026, 9, 25, 17, 0)),
+    ("Dear Ms Kelly,\n\nI'm sorry.\n\nExpect a call from me between 9 and 11 tomorrow.\n\nMatt",
+     "call from me", datetime(2026, 9, 23, 11, 0)),
+    # UK "a week today", "a week tomorrow": that day a week on, at the end of the day.
+    ("I'll email you again a week today.", "email you again", datetime(2026, 9, 29, 17, 0)),
+    ("I'll call you a week tomorrow.", "call you", datetime(2026, 9, 30, 17, 0)),
+    ("I'll call you a week on Monday.", "call you", datetime(2026, 10, 5, 17, 0)),
+    # "on or before" leads the due phrase, it is not part of the action.
+    ("I will contact you again on or before 30 September.", "contact you again",
+     datetime(2026, 9, 30, 17, 0)),
+])
+def test_e_mail_promise_forms(text: str, action: str, due: datetime) -> None:
+    from kettle.analysis.commitments import extract
+
+    found = extract(text, now=SYDNEY, tz="Australia/Sydney")
+    assert len(found) == 1
+    assert found[0].action.endswith(action) or found[0].action == action
+    assert found[0].due is not None
+    assert found[0].due.replace(tzinfo=None) == due
+
+
+def test_a_plain_today_is_still_today() -> None:
+    from kettle.analysis.commitments import extract
+
+    found = extract("I'll call you today.", now=SYDNEY, tz="Australia/Sydney")
+    assert found[0].due is not None and found[0].due.day == 22
+
+
+@pytest.mark.parametrize(("second", "shield"), [
+    # What we do instead, in the next sentence: "no, but here is what I can do".
+    ("However, I have added £10 credit to your account.", False),
+    ("Instead, I have arranged a free repair for Friday.", False),
+    ("What I can do is send you a replacement today.", False),
+    # Nothing instead: the refusal stands.
+    ("However, I can't do anything else.", True),
+    ("I hope you understand.", True),
+])
+def test_a_refusal_followed_by_what_we_do_instead_is_no_shield(second: str, shield: bool) -> None:
+    reply = _email(f"Unfortunately we are unable to refund the delivery charge. {second}")
+    assert ("policy_shield" in _names(reply)) is shield
+
+
+def test_the_terms_quoted_stay_a_shield_whatever_follows() -> None:
+    reply = _email("As per our terms and conditions, refunds cannot be given after 14 days. "
+                   "However, I will send you a discount code.")
+    assert "policy_shield" in _names(reply)

@@ -31,7 +31,7 @@ DONT_SEND: frozenset[str] = frozenset(
 SEVERITY: tuple[str, ...] = (
     "insulting", "calm_down", "sarcasm", "blame", "doubt", "scolding", "policy_shield",
     "forbidden_phrase", "minimising", "defensiveness", "passing_the_buck",
-    "premature_info_request", "asking_again", "false_promise", "canned_phrase", "jargon",
+    "premature_info_request", "asking_again", "false_promise", "hedging", "canned_phrase", "jargon",
 )
 _RANK = {name: rank for rank, name in enumerate(SEVERITY)}
 
@@ -175,8 +175,9 @@ def _vague(commitments: tuple[Commitment, ...], context: Context, text: str) -> 
         # new one"): no callback is owed, so no time either (2026-12-07 probe).
         return False
     if text and not any(c.due is not None and not c.vague for c in commitments):
-        # "This will be looked into in due course": no promise, and no time either.
-        return vague or PASSIVE_VAGUE.search(text) is not None
+        # "This will be looked into in due course": no promise, and no time either. (The
+        # literal first: the regex costs some 20 µs on a long e-mail.)
+        return vague or ("be " in text.lower() and PASSIVE_VAGUE.search(text) is not None)
     return vague
 
 

@@ -28,6 +28,7 @@ PHRASE_FAMILIES: tuple[str, ...] = (
     "passing_the_buck",
     "minimising",
     "false_promise",
+    "hedging",
     "canned_phrase",
 )
 
@@ -73,7 +74,36 @@ def find(
                                         sentence))
         found.extend(_jargon(sentence, jargon))
         found.extend(_forbidden(sentence, forbidden))
-    return tuple(found)
+    return _offered_instead(tuple(found), sentences)
+
+
+#: A refusal ("Unfortunately we are unable to refund the delivery charge.") followed by what
+#: we do instead ("However, I have added £10 credit to your account."): "no, but here is what
+#: I can do" is the method, not a shield (2026-12-07 e-mail probe). Only the refusal itself is
+#: let go; "As per our terms…" before it is still a shield.
+_REFUSAL = re.compile(r"\b(?:unable|not\s+able|not\s+in\s+a\s+position|cannot|can\s+not|can['’]t"
+                      r"|regret\s+to)\b", re.IGNORECASE)
+_INSTEAD = re.compile(
+    r"^\W*(?:what\s+(?:i|we)\s+(?:can|could|will|have)\s+(?:do|done)\b|(?:however|instead|but"
+    r"|that\s+said|in\s+the\s+meantime|as\s+a\s+(?:goodwill\s+)?gesture)\b[^.!?]*?\b(?:i|we)"
+    r"(?:['’]ve|\s+have|['’]ll|\s+will|\s+can(?!['’]t|not)|\s+could|['’]d\s+be\s+happy"
+    r"|\s+would\s+be\s+happy|\s+am\s+happy)\b)",
+    re.IGNORECASE)
+
+
+def _offered_instead(found: tuple[Finding, ...], sentences: tuple[Sentence, ...]
+                     ) -> tuple[Finding, ...]:
+    """``found`` less each refusal whose next sentence says what we do instead."""
+    if not any(f.name == "policy_shield" for f in found):
+        return found
+    keep: list[Finding] = []
+    for finding in found:
+        if finding.name == "policy_shield" and _REFUSAL.search(finding.span.text):
+            after = [s for s in sentences if s.start >= finding.span.end]
+            if after and _INSTEAD.match(after[0].text):
+                continue
+        keep.append(finding)
+    return tuple(keep)
 
 
 #: "I'm sorry you feel that way" to a hot customer: sorry for their feeling, not for what

@@ -51,7 +51,8 @@ _SUBJECT = (
     r"|\ban?\s+(?:[\w-]+\s+){0,2}?(?:staff|colleague|engineer|technician"
     r"|specialist|member\s+of\s+(?:our|the)\s+team|representative|advis[eo]r|agent|consultant"
     r"|case\s+handler|handler|installer|surveyor|driver)\b"
-    r"|(?:^|(?<=[.!?]\s)|(?<=[,;]\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bso\s))(?:" + _TEAMS
+    # A paragraph of an e-mail starts a sentence too ("…\n\nBilling will refund you…").
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[,;]\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bso\s))(?:" + _TEAMS
     + r")(?=\s+(?:will|shall)\b)"
     r"|\b(?:Xiao|Little|Shun)\s?[A-Z]?\w*|\bthey\b(?=(?:\s+will|['’]ll)\s+(?:" + _SERVICE + r")\b)"
     r"|(?<=,\s)who(?=\s+will\s+(?:" + _SERVICE + r")\b)"
@@ -115,7 +116,7 @@ YOU = re.compile(
     r"|replacement|confirmation|decision|call|callback|e-?mail|message|quote|voucher|credit"
     r"|parcel|package|solution|reference|tracking\s+(?:link|code|number)|link|invoice|receipt|label"
     r"|report)s?\b))\b"
-    r"|(?P<esubj>(?:^|(?<=[.!,;]\s)|\bplease\s+|\byou\s+(?:can|may|should)\s+)expect)\s+"
+    r"|(?P<esubj>(?:^|(?<=[.!,;]\s)|(?<=\n)|\bplease\s+|\byou\s+(?:can|may|should)\s+)expect)\s+"
     r"(?P<everb>(?:a|an|the|your|our|my|to)\b)",
     re.IGNORECASE,
 )

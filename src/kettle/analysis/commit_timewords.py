@@ -136,8 +136,10 @@ _PARTS: tuple[tuple[str, str], ...] = (
            r"(?:\s+(?P<wdnext>next\s+week))?\b"
            # "Friday 6th", "Monday the 9th": the date said with the day.
            r"(?:,?\s+(?:the\s+)?(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+\w+)?)?"),
-    # UK "a week on Monday": the Monday after next.
-    ("weekon", rf"a\s+week\s+(?:on|from)\s+(?P<wkon>{_WD})\b"),
+    # UK "a week on Monday": the Monday after next; "a week today", "a week tomorrow": that
+    # day a week on (2026-12-07 e-mail probe).
+    ("weekon", rf"a\s+week\s+(?:(?:on|from)\s+(?P<wkon>{_WD})|(?:from\s+)?(?P<wkday>today"
+               r"|tomorrow))\b"),
     ("mdate", rf"(?P<mon1>{_MONTH})\.?\s+(?P<md1>\d{{1,2}}){_ORD}(?:,?\s+(?P<y1>\d{{4}}))?\b"),
     ("dmdate", rf"(?:the\s+)?(?P<md2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MONTH})\b\.?"
                r"(?:\s+(?P<y2>\d{4}))?"),
@@ -215,6 +217,7 @@ LEAD = re.compile(
     rf"\b(?:between|from)\s+(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\b\.?)?|noon|midday"
     rf"|{_WD})\s*(?:and|to|until|till|-|–)\s*$"
     r"|(?:\b(?:by|before|on|at|until|till|no\s+later\s+than|around|about|approximately|roughly"
-    r"|from|after)\s+)+$",
+    # "on or before 30 September" (2026-12-07 e-mail probe)
+    r"|from|after|on\s+or\s+(?:before|by)|by\s+or\s+(?:on|before))\s+)+$",
     re.IGNORECASE,
 )

@@ -263,13 +263,16 @@ def _by_end_of(day: date, now: datetime, zone: ZoneInfo, book: Playbook) -> date
 
 
 def _day(kinds: dict[str, re.Match[str]], today: date, zone: ZoneInfo) -> date | None:
+    if "weekon" in kinds and kinds["weekon"].group("wkday"):
+        tomorrow = kinds["weekon"].group("wkday").lower() == "tomorrow"
+        return today + timedelta(days=8 if tomorrow else 7)
     if "day" in kinds:
         word = re.sub(r"\s+", " ", kinds["day"].group("dayw").lower())
         offset = 1 if word in _TOMORROW else {"today": 0, "the next day": 1}.get(word, 2)
         return today + timedelta(days=offset)
     if "afterwe" in kinds:
         return cal.next_weekday(today, 0, next_week=False)
-    if "weekon" in kinds:
+    if "weekon" in kinds and kinds["weekon"].group("wkon"):
         index = WEEKDAY_NAMES.index(kinds["weekon"].group("wkon").lower())
         return cal.next_weekday(today, index, next_week=False) + timedelta(weeks=1)
     if "wd" in kinds:

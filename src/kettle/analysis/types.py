@@ -76,6 +76,7 @@ ANTI_PATTERNS: tuple[str, ...] = (
     "passing_the_buck",
     "minimising",
     "false_promise",
+    "hedging",
     "canned_phrase",
     "asking_again",
     "jargon",

@@ -26,6 +26,7 @@ HEAT: dict[str, float] = {
     "passing_the_buck": 9.0,
     "minimising": 10.0,
     "false_promise": 3.0,
+    "hedging": 4.0,
     "canned_phrase": 4.0,
     "asking_again": 7.0,
     "jargon": 4.0,
