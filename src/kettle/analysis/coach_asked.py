@@ -86,7 +86,8 @@ def find(sentences: tuple[Sentence, ...], customer: str, playbook: Playbook) -> 
     if not customer or NAME not in playbook.anti_patterns:
         return ()
     # Most replies ask for nothing: the customer's message is read only when one does.
-    asking = [s for s in sentences if _REQUEST.search(s.text) and not _NOT_ASKED.search(s.text)]
+    asking = [s for s in sentences if _REQUEST.search(s.text) and not _NOT_ASKED.search(s.text)
+              and _names_a_thing(s.text)]
     given = _given(customer) if asking else frozenset()
     if not given:
         return ()
@@ -96,6 +97,13 @@ def find(sentences: tuple[Sentence, ...], customer: str, playbook: Playbook) -> 
         if hit is not None:
             out.append(_finding(sentence, hit, playbook))
     return tuple(out)
+
+
+def _names_a_thing(text: str) -> bool:
+    """Whether a request names something a customer could have given (its reference, photos,
+    an address…): only then is the customer's message read (``_given``)."""
+    return _ASKED_REF.search(text) is not None or any(
+        regex.search(text) for regex in _ASKED.values())
 
 
 #: Literals without which a "given" rule cannot match (a cheap pre-check: the regexes
