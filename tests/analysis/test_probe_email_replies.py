@@ -124,6 +124,8 @@ FLAGGED = [
     ("hedging", "I'll have to see what I can do, but no promises."),
     ("hedging", "The refund might possibly be delayed."),
     ("policy_shield", "You will need to wait five working days before we can open a claim."),
+    ("policy_shield", "I'm sorry, but we don't refund opened items."),
+    ("policy_shield", "We cannot exchange sale goods."),
 ]
 
 
@@ -159,6 +161,8 @@ CLEAN = [
     "Your case has been escalated to the relevant team, and I will call you by 4pm today with "
     "their answer.",
     "If you did not include the form, please don't worry: I will print one here.",
+    "We don't normally refund opened items. However, as the fault is ours, I have refunded you "
+    "in full today.",
     # Third round.
     "I'm sorry you had to make such a fuss to get this sorted. I will call you by 4pm today.",
     "We'll fit the new gate without any fuss on Monday, and I'll call you by 4pm today.",

@@ -82,7 +82,7 @@ def find(
 #: I can do" is the method, not a shield (2026-12-07 e-mail probe). Only the refusal itself is
 #: let go; "As per our terms…" before it is still a shield.
 _REFUSAL = re.compile(r"\b(?:unable|not\s+able|not\s+in\s+a\s+position|cannot|can\s+not|can['’]t"
-                      r"|regret\s+to)\b", re.IGNORECASE)
+                      r"|won['’]t|will\s+not|don['’]t|do\s+not|regret\s+to)\b", re.IGNORECASE)
 _INSTEAD = re.compile(
     r"^\W*(?:what\s+(?:i|we)\s+(?:can|could|will|have)\s+(?:do|done)\b|(?:however|instead|but"
     r"|that\s+said|in\s+the\s+meantime|as\s+a\s+(?:goodwill\s+)?gesture)\b[^.!?]*?\b(?:i|we)"
