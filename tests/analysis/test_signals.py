@@ -280,6 +280,12 @@ POSITIVE: list[tuple[str, str]] = [
     ("public_threat", "I'll be warning other customers about you."),
     ("cancel_threat", "I'm honestly considering cancelling."),
     ("sarcasm", "Thanks a lot for stranding me in Chicago overnight."),
+    # Held-out e-mail probe (2026-12-07): regulators, repeat contacts in other words.
+    ("legal_threat", "I will be making a formal complaint to the General Pharmaceutical Council."),
+    ("legal_threat", "I have reported what I saw to the Care Quality Commission."),
+    ("repeat_contact", "I have raised this three times now."),
+    ("repeat_contact", "I have now opened four support tickets."),
+    ("repeat_contact", "For the third week running the lesson was cancelled."),
     # Held-out probe (2026-12-07): thanks for the harm itself.
     ("sarcasm", "Thanks SO much for cutting off my internet the day before my exam."),
     ("sarcasm", "Thanks a lot for disconnecting me mid-call"),
@@ -302,6 +308,12 @@ POSITIVE: list[tuple[str, str]] = [
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
+    ("legal_threat", "The Care Quality Commission rated the home good."),
+    ("repeat_contact", "I opened two cases of wine for the party."),
+    ("repeat_contact", "The report was raised three times in parliament."),
+    ("repeat_contact", "We won the quiz for the third week running!"),
+    ("shouting", "Booking ref FEST-221907 was cancelled on Friday."),
+    ("shouting", "The NHBC inspector came round on Monday."),
     ("sarcasm", "Thank you so much for cancelling my old direct debit so quickly"),
     ("sarcasm", "Thanks so much for cutting the hedge so neatly!"),
     # 2026-12-07 probe of messy input (D29): near misses that are no signal.

@@ -52,7 +52,12 @@ ACRONYMS = frozenset(
         "OFGEM OFCOM OFWAT OFSTED DVSA RSPCA"
     )
 )
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b(?:[\s,.!?:;-]+\b[A-Z][A-Z']*[A-Z]\b)*")
+#: A capitalised word; not one joined to digits, which is a code ("FEST-221907", "REF/2231").
+_CAPS_WORD = r"(?<![\d][-/])\b[A-Z][A-Z']*[A-Z]\b(?![-/#]?\d)"
+_CAPS_RUN = re.compile(rf"{_CAPS_WORD}(?:[\s,.!?:;-]+{_CAPS_WORD})*")
+#: Four or more letters, no vowel and no letter held ("GRRR"): said letter by letter, an
+#: acronym ("NHBC"), not a raised voice.
+_SPELT = re.compile(r"(?!.*(.)\1\1)[^AEIOUY]{4,}")
 #: Full-width marks count too ("！！！", typed on Chinese and Japanese keyboards).
 _REPEATED_PUNCT = re.compile(r"[!?！？]*(?:[!！][!！]|[?？][?？]|[!！][?？]|[?？][!！])[!?！？]*")
 #: Every match of ``_REPEATED_PUNCT`` holds one of these.
@@ -310,7 +315,7 @@ def _phrase_signals(
 
 def _is_shouting(run: str) -> bool:
     words = re.findall(r"[A-Z][A-Z']*[A-Z]", run)
-    loud = [w for w in words if w not in ACRONYMS]
+    loud = [w for w in words if w not in ACRONYMS and not _SPELT.fullmatch(w)]
     if not loud:
         return False
     return len(loud) >= 2 or len(loud[0]) >= 4

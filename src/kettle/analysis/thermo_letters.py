@@ -86,7 +86,9 @@ _THANKS = re.compile(
 _FORMULA = re.compile(
     r"\bthank(?:s|\s+you)\s+(?:(?:very|so)\s+much\s+)?(?:in\s+advance|again\s+for\s+your\s+time"
     r"|for\s+nothing|for\s+(?:your|the|any)\s+(?:time|attention|assistance|help|consideration"
-    r"|patience|understanding|reply|response|email|e-mail|letter|message|prompt\s+\w+))"
+    r"|patience|understanding|reply|response|email|e-mail|letter|message|prompt\s+\w+)"
+    # "…so that was a lovely evening all round. Thanks for that." (held-out probe).
+    r"|for\s+that\s*[.!]\s*$)"
     r"|\b(?:would|will|should|'d)\s+be\s+(?:most\s+|very\s+|so\s+|extremely\s+)?grateful\b"
     # A sign-off: "Thanks,\nJo", "Many thanks," on a line of its own.
     r"|^[ \t]*(?:many\s+|with\s+)?thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?(?:\s+again)?"
@@ -96,9 +98,17 @@ _FORMULA = re.compile(
 Emotions = tuple[tuple[str, float], ...]
 
 
+#: Redress asked for: a letter that asks for it is a complaint, whatever it thanks for.
+_REDRESS = re.compile(
+    r"\b(?:would\s+like|want|expect|request|demand|ask(?:ing)?\s+for|insist\s+on)\s+(?:a\s+|an\s+"
+    r"|my\s+|the\s+|your\s+)?(?:proper\s+|full\s+|formal\s+|written\s+)?(?:refund|compensation"
+    r"|reimbursement|explanation|apology)\b", re.IGNORECASE)
+
+
 def grateful(text: str, kinds: set[str]) -> bool:
-    """The letter thanks or praises for what was done, and chases or threatens nothing."""
-    if kinds - {"service_failure", "vulnerability"}:
+    """The letter thanks or praises for what was done, and chases, threatens or asks for
+    redress in nothing."""
+    if kinds - {"service_failure", "vulnerability"} or _REDRESS.search(text):
         return False
     formulas = [m.span() for m in _FORMULA.finditer(text)]
     return any(not any(a <= m.start() < b for a, b in formulas) for m in _THANKS.finditer(text))
