@@ -23,6 +23,18 @@ def flagged(reply: str, conversation: list[dict[str, str]] | None = None) -> set
 
 
 POSITIVE = [
+    # Held-out e-mail probe (2026-12-07): blame by counterfactual and by duty, reminders,
+    # doubt by likelihood or assumption, our people's record held up.
+    ("blame", "Had the bike been cleaned and lubricated according to the manual, the brake "
+              "would not have lost power."),
+    ("blame", "Had you logged in to your account, you would have seen the notice."),
+    ("blame", "It is the account holder's responsibility to keep the details up to date."),
+    ("scolding", "I would remind you that our opening hours are on the website."),
+    ("doubt", "It is highly unlikely that termites are active again so soon."),
+    ("doubt", "I can only assume the call did not connect on your side."),
+    ("defensiveness", "Our engineers always test every lock before leaving the property."),
+    ("defensiveness", "Our translator is a qualified native speaker with fifteen years' "
+                      "experience."),
     ("doubt", "That's strange, that has never happened before."),
     ("doubt", "Are you sure that's what happened?"),
     ("doubt", "I find that hard to believe."),
@@ -248,6 +260,10 @@ def test_anti_pattern_flagged(name: str, reply: str) -> None:
 
 
 NEGATIVE = [
+    ("blame", "Had I known, I would have called you sooner."),
+    ("doubt", "It is highly unlikely that you will be charged again, and I will check it daily."),
+    ("doubt", "I can only assume how stressful this has been."),
+    ("defensiveness", "Our engineers always carry ID, so please ask to see it."),
     ("minimising", "It is just a bit stronger than last year's model."),
     ("minimising", "I'm sorry, a three-week delay is not a small thing."),
     ("false_promise", "They seem to think that it will never happen to them."),
