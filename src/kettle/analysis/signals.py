@@ -52,8 +52,9 @@ ACRONYMS = frozenset(
         "OFGEM OFCOM OFWAT OFSTED DVSA RSPCA"
     )
 )
-#: A capitalised word; not one joined to digits, which is a code ("FEST-221907", "REF/2231").
-_CAPS_WORD = r"(?<![\d][-/])\b[A-Z][A-Z']*[A-Z]\b(?![-/#]?\d)"
+#: A capitalised word; not one joined to three digits or more, which is a code
+#: ("FEST-221907", "REF/2231"). "COVID-19" still counts: see D31.
+_CAPS_WORD = r"(?<![\d][-/])\b[A-Z][A-Z']*[A-Z]\b(?![-/#]?\d{3})"
 _CAPS_RUN = re.compile(rf"{_CAPS_WORD}(?:[\s,.!?:;-]+{_CAPS_WORD})*")
 #: Four or more letters, no vowel and no letter held ("GRRR"): said letter by letter, an
 #: acronym ("NHBC"), not a raised voice.
