@@ -280,6 +280,16 @@ POSITIVE: list[tuple[str, str]] = [
     ("public_threat", "I'll be warning other customers about you."),
     ("cancel_threat", "I'm honestly considering cancelling."),
     ("sarcasm", "Thanks a lot for stranding me in Chicago overnight."),
+    # Held-out e-mail probe (2026-12-07), second round.
+    ("public_threat", "I will also be publishing a full account of my experience on Google and "
+                      "Rightmove reviews."),
+    ("public_threat", "Unless I hear from you I will be giving them my story."),
+    ("manager_demand", "I now want this complaint passed to a senior manager or director."),
+    ("manager_demand", "I want a senior manager responsible for accessibility to contact me."),
+    ("vulnerability", "I am 34 weeks pregnant and my midwife says I must keep warm."),
+    ("vulnerability", "I was made redundant three weeks ago and I am frightened."),
+    ("repeat_contact", "I filled in the online cancellation form twice and nothing happened."),
+    ("sarcasm", "It is always reassuring to learn that a broken stabiliser counts as weather."),
     # Held-out e-mail probe (2026-12-07): regulators, repeat contacts in other words.
     ("legal_threat", "I will be making a formal complaint to the General Pharmaceutical Council."),
     ("legal_threat", "I have reported what I saw to the Care Quality Commission."),
@@ -308,6 +318,10 @@ POSITIVE: list[tuple[str, str]] = [
 ]
 
 NEGATIVE: list[tuple[str, str]] = [
+    ("public_threat", "Thank you, I posted a review on Google saying how helpful you were."),
+    ("manager_demand", "The manager I spoke to was lovely."),
+    ("vulnerability", "Our cat is pregnant again, can I change the delivery address?"),
+    ("sarcasm", "It is always good to know that someone is there."),
     ("legal_threat", "The Care Quality Commission rated the home good."),
     ("repeat_contact", "I opened two cases of wine for the party."),
     ("repeat_contact", "The report was raised three times in parliament."),
