@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -498,3 +498,28 @@ def test_a_word_hour_before_a_comma_is_no_time_and_the_er_is_no_hesitation() -> 
     text = "I'll, er, resend it by 3pm."
     span = promises(text)[0].span
     assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize(("text", "action", "phrase"), [
+    # Held-out e-mail probe (2026-12-07): a named colleague set off by commas, something
+    # we will have done.
+    ("Our irrigation supervisor, Imran, will come to your villa at 2pm today.",
+     "come to your villa", "at 2pm today"),
+    ("I will also have every other cradle in the yard checked before the end of the week.",
+     "have every other cradle in the yard checked", "before the end of the week"),
+    ("I will have your refund processed by Friday.", "have your refund processed", "by Friday"),
+    ("I will have them call you by 5pm.", "have them call you", "by 5pm"),
+])
+def test_a_named_colleague_and_something_had_done_are_promises(
+    text: str, action: str, phrase: str
+) -> None:
+    (promise,) = extract(text, now=datetime(2026, 12, 7, 10, 0, tzinfo=UTC))
+    assert (promise.action, promise.due_phrase) == (action, phrase)
+
+
+@pytest.mark.parametrize("text", [
+    "I will have your details on file.",
+    "We will have all the information we need by Monday.",
+])
+def test_having_something_is_no_promise_to_do_it(text: str) -> None:
+    assert extract(text, now=datetime(2026, 12, 7, 10, 0, tzinfo=UTC)) == ()

@@ -43,7 +43,9 @@ _TEAMS = (
 
 _SUBJECT = (
     r"(?P<subj>\bI\b|\bwe\b|\b(?:our|my|the\s+relevant|the)\s+(?:[\w-]+\s+){0,3}?(?:"
-    + _STAFF + r")\b(?:\s+(?-i:[A-Z][a-z]+)(?=\s+(?:will|shall)\b))?"
+    + _STAFF + r")\b(?:\s+(?-i:[A-Z][a-z]+)(?=\s+(?:will|shall)\b)"
+    # "Our irrigation supervisor, Imran, will come…" (held-out e-mail probe, 2026-12-07).
+    r"|,\s*(?-i:[A-Z][a-z]+),(?=\s+(?:will|shall)\b))?"
     # "your account manager" is ours; "your manager" is the customer's boss.
     r"|\byour\s+(?:account|case|relationship|dedicated|personal|assigned)\s+(?:manager|advis[eo]r"
     r"|engineer|technician|representative|agent|specialist|handler|coordinator)\b"
@@ -173,7 +175,15 @@ BE_STATES = re.compile(
 )
 
 #: Exceptions to "have": "we will have someone call you" is a promise.
-HAVE_ACTION = re.compile(r"\s+(?:someone|somebody|our|a|an|the|it|this|that)\b", re.IGNORECASE)
+HAVE_ACTION = re.compile(
+    r"\s+(?:someone|somebody|our|a|an|the|it|this|that)\b"
+    # Having something done (held-out e-mail probe, 2026-12-07): "I'll have every other cradle
+    # checked", "I'll have your refund processed", "I'll have them call you"; not "I'll have
+    # your details on file".
+    r"|\s+(?:every|all|each|your|these|those)\b(?:\s+[\w'-]+){0,6}?\s+(?:\w+(?<!e)ed|done|sent|seen"
+    r"|fixed|taken|made|set\s+up|sorted|redone|rebuilt|refunded)\b"
+    r"|\s+them\s+(?:call|contact|email|e-mail|ring|phone|send|check|look|fix|visit|come|get)\b",
+    re.IGNORECASE)
 
 #: "let me know" and other speech acts after "let me/us" that promise nothing.
 LET_NOT = frozenset(
