@@ -347,3 +347,21 @@ def test_discoloured_tap_water_is_no_flood() -> None:
     assert hazard("The water coming out of our taps has been brown since yesterday.") is None
     assert hazard("Water is pouring through the ceiling!") is not None
     assert hazard("There's water coming in under the back door") is not None
+
+
+def test_the_new_problem_after_thanks_is_what_is_reflected_and_planned() -> None:
+    turns = [{"role": "customer", "text": "My bank card was stolen, I need a replacement."},
+             {"role": "agent", "text": "I've ordered a replacement card; it will arrive within 5 "
+                                       "days."},
+             {"role": "customer", "text": "The card arrived, thank you. But the PIN letter has "
+                                          "not come and I cannot use the card."}]
+    found = {s.kind: s.text for s in suggest(turns, now=NOW)}
+    assert "the PIN letter" in found["plan"]
+    assert "PIN letter" in found["reflection"] and "stolen" not in found["reflection"]
+    cushions = [{"role": "customer", "text": "Two of my sofa cushions were missing."},
+                {"role": "agent", "text": "I'm sorry, I've sent them out today."},
+                {"role": "customer", "text": "Thanks, the cushions came. Unfortunately one of "
+                                             "them is the wrong colour though."}]
+    reflection = {s.kind: s.text for s in suggest(cushions, now=NOW)}["reflection"]
+    assert "wrong colour" in reflection and "though" not in reflection
+    assert "missing" not in reflection

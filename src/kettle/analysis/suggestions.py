@@ -124,9 +124,11 @@ _GENERAL = frozenset(
 _FAILED = re.compile(
     r"\b(?:(?P<mine>my|our)\s+(?P<w1>[a-z]{3,})\s+(?:(?:still|has|have)\s+)?"
     r"(?:was|were|is|are|has|have|got|came)\b"
-    r"|(?P<the>the|my|our|your)\s+(?P<w2>[a-z]{3,})\s+(?:(?:i|we)\s+(?:bought|ordered|got|booked"
+    r"|(?P<the>the|my|our|your)\s+(?P<w2>[a-z]{3,}(?:\s+(?!(?:i|we|has|have|is|are|was|were|still"
+    r"|just|now|never)\b)[a-z]{3,})?)\s+(?:(?:i|we)\s+(?:bought|ordered|got|booked"
     r"|received|paid\s+for)\s+[a-z]+|(?:still\s+|just\s+|now\s+)?(?:arrived|broke|stopped|keeps"
     r"|kept|hasn['’]t|haven['’]t|never|didn['’]t|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|crashe[sd]"
+    r"|(?:has|have|did|does|is|was|will)\s+not"
     r"|says\s+(?:it\s+was\s+)?delivered|shows\s+(?:as\s+)?delivered"
     r"|fail(?:s|ed)|froze|freezes))\b)",
     re.IGNORECASE,
@@ -223,8 +225,9 @@ def _failed_thing(text: str) -> str:
         return f"the {promised.group(1).lower()}"
     for m in _FAILED.finditer(text):
         owner = (m.group("mine") or m.group("the")).lower()
-        word = (m.group("w1") or m.group("w2")).lower()
-        if word in _NOT_FAILED:
+        word = " ".join(w if w.isupper() and len(w) <= 4 else w.lower()
+                        for w in (m.group("w1") or m.group("w2")).split())
+        if word.lower() in _NOT_FAILED or word.split()[0].lower() in _NOT_FAILED:
             continue
         return f"{'your' if owner in ('my', 'our') else 'the'} {word}"
     return ""
@@ -267,6 +270,9 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, case: _Case,
     from kettle.analysis.thermometer import read_many
 
     said = [t.text for t in turns if t.role == "customer" and t.text.strip()][-len(RECENCY):]
+    after = new_problem(turns)  # "Thanks, it came. But the PIN letter hasn't": that is the point
+    if after.strip(" .,;:-"):  # not its "though": "…is the wrong colour though."
+        said = [re.sub(r"\s+(?:though|however)(?=\W*$)", "", after.strip(" ,;:-"))]
     recent = []
     for text in reversed(said):
         parts = clauses(text)
