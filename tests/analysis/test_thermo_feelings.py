@@ -42,3 +42,19 @@ def test_no_feeling_named_by_the_customer(text: str) -> None:
 
 def test_a_mild_annoyance_stays_mild_whatever_it_names() -> None:
     assert read("Not a big deal, I'm a bit worried though.").temperature <= 52.0
+
+
+def test_sadness_about_it_and_a_letting_down_said_the_other_way_round_are_disappointment() -> None:
+    """Held-out e-mail probe (2026-12-07): "I am honestly sad about it" and "…how let down we
+    feel" had read neutral."""
+    feeling = named_feeling("I find that hard to accept for a sofa at this price, and I am "
+                            "honestly sad about it.")
+    assert feeling is not None and feeling.emotion == "disappointment"
+    assert named_feeling("The sad thing is the old one still works.") is None
+    letter = ("Dear Mr Carver,\n\nYour team finished fitting our new kitchen on Friday, and I am "
+              "afraid I have to tell you how let down we feel. The worktop has a gap at the "
+              "back, two doors do not close, and the extractor was fitted crooked.\n\nWe paid a "
+              "great deal for this kitchen and expected far better finishing than this.\n\n"
+              "Yours sincerely,\nAnne Walsh")
+    emotions = read(letter).emotions
+    assert max(emotions, key=emotions.__getitem__) == "disappointment"

