@@ -23,6 +23,9 @@ def flagged(reply: str, conversation: list[dict[str, str]] | None = None) -> set
 
 
 POSITIVE = [
+    # A bare refusal, nothing offered instead (2026-12-07).
+    ("policy_shield", "We can't do that, sorry."),
+    ("policy_shield", "Unfortunately that is not something we can do."),
     # Held-out e-mail probe (2026-12-07): blame by counterfactual and by duty, reminders,
     # doubt by likelihood or assumption, our people's record held up.
     ("blame", "Had the bike been cleaned and lubricated according to the manual, the brake "
@@ -260,6 +263,9 @@ def test_anti_pattern_flagged(name: str, reply: str) -> None:
 
 
 NEGATIVE = [
+    ("policy_shield", "I can't do that right now, but I will call you back by 3pm with an answer."),
+    ("policy_shield", "I cannot do it until Monday, when the system is back."),
+    ("policy_shield", "Is there anything else we can do?"),
     ("blame", "Had I known, I would have called you sooner."),
     ("doubt", "It is highly unlikely that you will be charged again, and I will check it daily."),
     ("doubt", "I can only assume how stressful this has been."),
