@@ -103,9 +103,12 @@ def measure(path: Path = PROBE, *, listing: bool = False) -> dict[str, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="name every item that misses")
+    parser.add_argument("--data", type=Path, default=PROBE,
+                        help="another set in the same format (the held-out one: "
+                             "tests/analysis/data/heldout_email_replies.jsonl)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    f = measure(listing=args.list)
+    f = measure(args.data, listing=args.list)
     print(f"verdict right        {f['verdict_right']} of {f['items']}")
     print(f"flawed caught        {f['flawed_caught']} of {f['flawed']}")
     print(f"good flagged         {f['good_flagged']} of {f['good']} (lower is better)")

@@ -29,8 +29,8 @@ def band(temperature: float) -> str:
     return next((name for limit, name in BANDS if temperature < limit), "boiling")
 
 
-def rows() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines() if line]
+def rows(path: Path = PROBE) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def judge(row: dict[str, Any]) -> dict[str, Any]:
@@ -50,8 +50,8 @@ def judge(row: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def score() -> tuple[dict[str, int], list[tuple[dict[str, Any], dict[str, Any]]]]:
-    judged = [(row, judge(row)) for row in rows()]
+def score(path: Path = PROBE) -> tuple[dict[str, int], list[tuple[dict[str, Any], dict[str, Any]]]]:
+    judged = [(row, judge(row)) for row in rows(path)]
     counts = {"n": len(judged)}
     for key in ("full_ok", "band_ok", "emotion_ok", "signals_ok"):
         counts[key.removesuffix("_ok").replace("full", "fully_right") + ("" if key == "full_ok"
@@ -63,8 +63,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every row not fully right")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--data", type=Path, default=PROBE,
+                        help="another set in the same format (the held-out one: "
+                             "tests/analysis/data/heldout_long_emails.jsonl)")
     args = parser.parse_args()
-    counts, judged = score()
+    counts, judged = score(args.data)
     if args.misses:
         for row, r in judged:
             if not r["full_ok"]:

@@ -74,8 +74,11 @@ def run(path: Path = PROBE, show: bool = False) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="print the cases not fully right")
+    parser.add_argument("--data", type=Path, default=PROBE,
+                        help="another set in the same format (the held-out one: "
+                             "tests/analysis/data/heldout_suggestions.jsonl)")
     args = parser.parse_args()
-    print(json.dumps(run(show=args.show), indent=1))
+    print(json.dumps(run(args.data, show=args.show), indent=1))
     return 0
 
 

@@ -160,11 +160,23 @@ def _own_times(text: str, start: int, head: int, times: list[TimePhrase]) -> lis
                     and (waits or pat.AFTER_EVENT.match(text, t.end) is not None))]
 
 
+#: How far back in its sentence a promise looks for what governs it (a disclaimer, a
+#: hedge, the "I" of "... and will verify"): one clause or three, not a 20,000-character
+#: run-on, so that many promises in one sentence cost linear time.
+LOOK_BACK = 300
+
+
+def _back(start: int, at: int) -> int:
+    """Where a look back from ``at`` begins: the sentence's ``start``, or :data:`LOOK_BACK`
+    characters before ``at``."""
+    return max(start, at - LOOK_BACK)
+
+
 def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start of the promise, start of its action) for each commitment head."""
     for match in pat.COMMIT.finditer(text, start, end):
         if match.group("subj").lower() == "and" and not pat.FIRST_PERSON.search(
-            text, max(start, match.start() - LOOK_BACK), match.start()
+            text, _back(start, match.start()), match.start()
         ):
             continue
         if _disclaimed(text, start, match.start("subj")):
@@ -190,14 +202,9 @@ def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if match.group("esubj") is not None:
             yield match.start("esubj"), match.end("esubj") - len("expect")
         elif not match.group("neg") and not pat.HEDGE.search(
-                text, max(start, match.start("subj") - LOOK_BACK), match.start("subj")):
+                text, _back(start, match.start("subj")), match.start("subj")):
             yield match.start("subj"), match.start("verb")
 
-
-#: How far back in its sentence a promise looks for what governs it (a disclaimer, a
-#: hedge, the "I" of "... and will verify"): one clause or three, not a 20,000-character
-#: run-on, so that many promises in one sentence cost linear time.
-LOOK_BACK = 300
 
 _TURN = re.compile(r"\b(?:but|however|though|although|yet)\b|[;:]", re.IGNORECASE)
 
@@ -205,7 +212,7 @@ _TURN = re.compile(r"\b(?:but|however|though|although|yet)\b|[;:]", re.IGNORECAS
 def _disclaimed(text: str, start: int, subject: int) -> bool:
     """Is the promise at ``subject`` one the agent says, in the same clause, they cannot
     vouch for? ("I can't promise it'll be there by Friday"; not "…, but I'll call you")."""
-    found = list(pat.DISCLAIMED.finditer(text, max(start, subject - LOOK_BACK), subject + 1))
+    found = list(pat.DISCLAIMED.finditer(text, _back(start, subject), subject + 1))
     return bool(found) and _TURN.search(text, found[-1].end(), subject) is None
 
 

@@ -29,11 +29,16 @@ def clean_text(text: object, *, field: str = "text", max_chars: int = MAX_TEXT_C
         )
     if not text.strip():
         raise EmptyText("the text is empty", field=field)
+    _within_limit(text, "the text", field, max_chars)
+    return text
+
+
+def _within_limit(text: str, what: str, field: str, max_chars: int = MAX_TEXT_CHARS) -> None:
+    """:class:`TextTooLong`, naming ``what`` and ``field``, for a text over ``max_chars``."""
     if len(text) > max_chars:
         raise TextTooLong(
-            f"the text has {len(text):,} characters; the limit is {max_chars:,}", field=field
+            f"{what} has {len(text):,} characters; the limit is {max_chars:,}", field=field
         )
-    return text
 
 
 #: The years a time may fall in. Outside them, a due time a few days on, or a zone's
@@ -83,9 +88,7 @@ def as_turn(item: Turn | Mapping[str, Any], *, index: int = 0) -> Turn:
         raise InvalidConversation(
             f"turn {index} has no text", field=f"turns[{index}].text"
         )
-    if len(text) > MAX_TEXT_CHARS:
-        raise TextTooLong(f"turn {index} has {len(text):,} characters; the limit is "
-                          f"{MAX_TEXT_CHARS:,}", field=f"turns[{index}].text")
+    _within_limit(text, f"turn {index}", f"turns[{index}].text")
     sent_at = parse_time(item.get("sent_at"), field=f"turns[{index}].sent_at")
     return Turn(role=cast(Role, role), text=text, sent_at=sent_at)
 

@@ -11,6 +11,7 @@ the thermometer already do.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kettle.analysis.suggest_question import asked
 from kettle.analysis.suggest_safety import fraud
@@ -28,8 +29,12 @@ _LET_DOWN = re.compile(
     r"|sunday|today|yesterday)|was\s+supposed\s+to|were\s+supposed\s+to)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
 def early(text: str, *, let_down: bool = False) -> str | None:
-    """The emotion the words make plain, or None to leave it to the thermometer."""
+    """The emotion the words make plain, or None to leave it to the thermometer.
+
+    Cached: one ``suggest`` asks it of the same words for every wording it builds.
+    """
     if fraud(text):
         return "alarm"
     if let_down or _LET_DOWN.search(text):

@@ -298,11 +298,11 @@ def _plan(told: str, last: str, case: _Case) -> str:
     (D29), then the answer to their question, then what went wrong; a missed promise is
     owned first."""
     when = case.when
-    urgent = (hazard(told) or protect(told, when) or asked_for(last, when)
-              or answer_plan(last, when))
+    danger = hazard(told)
+    urgent = danger or protect(told, when) or asked_for(last, when) or answer_plan(last, when)
     if urgent is None:
         urgent = f"I will {_plan_action(told, case.about)} and get back to you {when}."
-    if case.late and not hazard(told):
+    if case.late and not danger:
         return "I'm sorry we didn't keep our promise. " + urgent
     return urgent
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from kettle.analysis import signals
-from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
+from kettle.analysis.thermo_feelings import Feeling, lead_with
 from kettle.analysis.thermo_situations import trouble, unsure
 
 #: The most a worried letter that blames no one reads, °C: hot, not very hot.
@@ -116,10 +116,11 @@ def grateful(text: str, kinds: set[str]) -> bool:
     return any(not any(a <= m.start() < b for a, b in formulas) for m in _THANKS.finditer(text))
 
 
-def settle(emotions: Emotions, kinds: set[str], text: str) -> Emotions:
+def settle(emotions: Emotions, kinds: set[str], text: str, named: Feeling | None) -> Emotions:
     """The letter's emotions: the feeling it names leads; a grievance without thanks moves
-    relief, most of neutral and half of confusion to frustration."""
-    feeling = _named(text, kinds)
+    relief, most of neutral and half of confusion to frustration. ``named`` is
+    ``named_feeling(text)``."""
+    feeling = _named(text, kinds, named)
     if feeling is not None:
         return lead_with(emotions, feeling)
     top = max(emotions, key=lambda item: item[1])[0]
@@ -135,10 +136,9 @@ def settle(emotions: Emotions, kinds: set[str], text: str) -> Emotions:
                              "confusion": probs["confusion"] / 2.0}, "frustration")
 
 
-def _named(text: str, kinds: set[str]) -> Feeling | None:
-    """The feeling the letter names, in the first person or as "our anger", "a shame", or the
-    worry of a vulnerable customer in trouble who blames no one."""
-    feeling = named_feeling(text)
+def _named(text: str, kinds: set[str], feeling: Feeling | None) -> Feeling | None:
+    """The feeling the letter names, in the first person (``feeling``) or as "our anger", "a
+    shame", or the worry of a vulnerable customer in trouble who blames no one."""
     if feeling is None and "vulnerability" in kinds and not kinds & _BLAME and trouble(text):
         return _WORRIED
     if feeling is None and (_ANGER_NOUN.search(text)
@@ -156,11 +156,10 @@ def _moved(emotions: Emotions, moved: dict[str, float], to: str) -> Emotions:
                  for name, p in emotions)
 
 
-def ceiling(text: str, kinds: set[str], emotions: Emotions) -> float:
+def ceiling(kinds: set[str], emotions: Emotions, feeling: Feeling | None) -> float:
     """The most the letter reads: :data:`WORRIED_C` when worry leads and nothing blames,
     :data:`PLAIN_C` when nothing escalates and anger does not lead, :data:`COMPOSED_C` when
     it neither shouts, swears nor names rage; else boiling."""
-    feeling = named_feeling(text)
     top = max(emotions, key=lambda item: item[1])[0]
     if top == "anxiety" and not kinds & _BLAME and (
             feeling is None or feeling.emotion == "anxiety"):

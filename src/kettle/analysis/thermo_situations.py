@@ -44,13 +44,13 @@ DEMANDED = Feeling("frustration", 0.55, 0.55, 62.0)
 
 #: The order: a verb of putting it right (or "I want/demand … back"), then "now" or its
 #: kin within the sentence; not a question, not a request ("could you", "please").
+_AT_ONCE = (r"\b(?:now|immediately|right\s+away|straight\s+away|at\s+once|asap|this\s+instant"
+            r"|today)\b")
 _DEMAND = re.compile(
     r"^\W*(?:just\s+|now\s+)?(?:sort|fix|refund|return|reconnect|restore|resolve|cancel|credit"
     r"|deal\s+with|give\s+me|send\s+me|pay\s+me|get\s+(?:it|this|me|my)|put\s+(?:it|this))"
-    r"\b[^.?!\n]{0,60}?\b(?:now|immediately|right\s+away|straight\s+away|at\s+once|asap"
-    r"|this\s+instant|today)\b"
-    r"|\bi\s+(?:want|demand|expect)\s+(?:my|a|the|it|this|that|them)\b[^.?!\n]{0,50}?"
-    r"\b(?:now|immediately|right\s+away|straight\s+away|at\s+once|asap|this\s+instant|today)\b",
+    rf"\b[^.?!\n]{{0,60}}?{_AT_ONCE}"
+    rf"|\bi\s+(?:want|demand|expect)\s+(?:my|a|the|it|this|that|them)\b[^.?!\n]{{0,50}}?{_AT_ONCE}",
     re.IGNORECASE,
 )
 _ASKING = re.compile(r"\?|\b(?:please|pls|plz|could|can|would|will)\s+(?:you|u)\b|\bplease\b"
@@ -183,15 +183,15 @@ def demanded(text: str) -> Feeling | None:
     where the order is the point."""
     if len(text) > 240:
         return None
-    lower = text.lower()
-    if not any(word in lower for word in _URGENT):  # most messages: one pass per word
+    if not may_hold(text, _URGENT):  # most messages: one pass per word
         return None
     if _DEMAND.search(_JOINED.sub(" ", text)) is None:
         return None
     return None if _ASKING.search(text) else DEMANDED
 
 
-#: The words one of which every order has; "now" also stands for "right now".
+#: The words one of which every order has (:data:`_AT_ONCE`); "now" also stands for "right
+#: now".
 _URGENT = ("now", "today", "immediately", "right away", "straight away", "at once", "asap",
            "this instant")
 #: A full stop between an order and its "Today." ("Fix it. Today.").

@@ -262,9 +262,10 @@ def _letter(whole: _Base, text: str, parts: list[_Base]) -> _Base:
     paragraph unless it thanks and chases nothing; its named feeling leads, a grievance
     is no relief, and worry or composure keep it from boiling."""
     kinds = {s.kind for s in whole.signals}
+    named = named_feeling(text)
     base = whole if letters.grateful(text, kinds) else _with_hottest(whole, parts)
-    emotions = letters.settle(base.emotions, kinds, text)
-    top = min(base.ceiling, letters.ceiling(text, kinds, emotions))
+    emotions = letters.settle(base.emotions, kinds, text, named)
+    top = min(base.ceiling, letters.ceiling(kinds, emotions, named))
     low = min(max(base.floor, letters.floor(kinds)), top)
     return replace(base, emotions=emotions, ceiling=top, floor=low)
 
