@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kettle.analysis.case_twin import Twinned
 from kettle.analysis.coach_text import Sentence
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.types import Finding, Span
@@ -77,6 +78,9 @@ _NOT_ASKED = re.compile(
     r"|handy|to\s+hand|for\s+your\s+(?:own\s+)?records|quote)\b",
     re.IGNORECASE)
 
+#: The two as asked of a sentence (see case_twin).
+_REQUESTS, _WAIVED = Twinned(_REQUEST), Twinned(_NOT_ASKED)
+
 MESSAGE = ("The customer already gave this in their message; asking for it again tells them "
            "nobody read it. Use what they sent.")
 
@@ -86,8 +90,8 @@ def find(sentences: tuple[Sentence, ...], customer: str, playbook: Playbook) -> 
     if not customer or NAME not in playbook.anti_patterns:
         return ()
     # Most replies ask for nothing: the customer's message is read only when one does.
-    asking = [s for s in sentences if _REQUEST.search(s.text) and not _NOT_ASKED.search(s.text)
-              and _names_a_thing(s.text)]
+    asking = [s for s in sentences if _REQUESTS.found(s.text, s.folded)
+              and not _WAIVED.found(s.text, s.folded) and _names_a_thing(s.text)]
     given = _given(customer) if asking else frozenset()
     if not given:
         return ()

@@ -151,15 +151,16 @@ def _acknowledges(playbook: Playbook) -> Callable[[str], bool]:
         straight = straight_quotes(text)
         whole = Sentence(0, len(straight), straight)
         live = live_rules(wanted, "techniques", playbook, whole)
-        return any(_found(rule, straight) for rule in live.values())
+        return any(_found(rule, whole) for rule in live.values())
 
     return acknowledges
 
 
-def _found(rule: CompiledRule, text: str) -> bool:
-    if rule.alternatives is not None:
-        return any(pattern.search(text) for pattern in rule.alternatives)
-    return rule.pattern is not None and rule.pattern.search(text) is not None
+def _found(rule: CompiledRule, whole: Sentence) -> bool:
+    if rule.alternatives is not None and whole.folded is not None:
+        # Searched lower-cased, as coach_text.first_match does.
+        return any(pattern.search(whole.folded) for pattern in rule.alternatives)
+    return rule.pattern is not None and rule.pattern.search(whole.text) is not None
 
 
 def clear_cache(playbook: Playbook | None = None) -> None:

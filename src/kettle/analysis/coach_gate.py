@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from kettle.analysis.case_twin import lower_twin
 from kettle.analysis.playbook import Playbook, Rule
 from kettle.analysis.thermo_gate import LiteralFinder, informative, pattern_needs
 
@@ -41,7 +42,8 @@ class CoachGate:
     always: dict[tuple[str, str], frozenset[int]]
     #: (section, rule) -> each pattern's rank in the order the rule's regex tries them.
     order: dict[tuple[str, str], tuple[int, ...]]
-    #: (section, rule, pattern index) -> that pattern as the rule's regex holds it.
+    #: (section, rule, pattern index) -> that pattern as the rule's regex holds it,
+    #: to search a sentence lower-cased (its :mod:`case_twin` where it has one).
     single: Callable[[str, str, int], re.Pattern[str] | None]
 
     def live(self, folded: str) -> dict[str, dict[str, tuple[int, ...]]]:
@@ -114,7 +116,9 @@ def _build(playbook: Playbook) -> CoachGate:
     def single(section: str, name: str, index: int) -> re.Pattern[str] | None:
         from kettle.analysis.coach_text import alternation
 
-        return alternation([sections[section][name].patterns[index]])
+        pattern = alternation([sections[section][name].patterns[index]])
+        twin = lower_twin(pattern) if pattern is not None else None
+        return twin if twin is not None else pattern
 
     return CoachGate(
         LiteralFinder(universe), {k: tuple(v) for k, v in keyed.items()},

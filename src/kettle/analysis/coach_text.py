@@ -130,8 +130,9 @@ class CompiledRule(NamedTuple):
     #: it finds a literal exactly where ``any(x in text for x in gate)`` would,
     #: in one call instead of one Python step per literal.
     gate_re: re.Pattern[str] | None = None
-    #: For one sentence (:func:`live_rules`): the only patterns that can match
-    #: it, each alone, in the order ``pattern`` tries them; None: use ``pattern``.
+    #: For one ASCII sentence (:func:`live_rules`): the only patterns that can
+    #: match it, each alone, in the order ``pattern`` tries them, to search the
+    #: sentence lower-cased (:attr:`Sentence.folded`); None: use ``pattern``.
     alternatives: tuple[re.Pattern[str], ...] | None = None
 
 
@@ -247,12 +248,15 @@ def first_match(rule: CompiledRule, sentence: Sentence) -> Span | None:
     text = sentence.text
     if exclude is not None and exclude.search(text):
         return None
-    if rule.alternatives is not None:
+    if rule.alternatives is not None and sentence.folded is not None:
         # The alternation's first match: the leftmost of its patterns' first
         # matches, the earlier pattern on a tie (as the regex engine tries them).
+        # They search the lower-cased sentence: the same offsets, and a case-blind
+        # pattern finds there what it finds in the sentence (see case_twin).
         best: re.Match[str] | None = None
+        folded = sentence.folded
         for alternative in rule.alternatives:
-            found = alternative.search(text)
+            found = alternative.search(folded)
             if found is not None and (best is None or found.start() < best.start()):
                 best = found
         if best is None:

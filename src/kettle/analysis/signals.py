@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from kettle.analysis.case_twin import lower_twin
 from kettle.analysis.conversation import straighten
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import (
@@ -121,6 +122,9 @@ class _Compiled:
     #: Each gate literal's phrases: a message is tried only against the phrases
     #: whose literals it contains, not against every phrase in turn.
     by_literal: Mapping[str, frozenset[int]] = field(init=False)
+    #: Each phrase's pattern for lower-cased ASCII text (:mod:`case_twin`), compiled
+    #: when the phrase is first tried (compiling them all would slow the cold start).
+    twins: dict[int, re.Pattern[str] | None] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         by_literal: dict[str, set[int]] = {}
@@ -263,8 +267,12 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, found.end() if found else len(text)
 
 
-def _first_match(text: str, phrase: _Phrase) -> tuple[int, int] | None:
-    for match in phrase.pattern.finditer(text):
+def _first_match(text: str, phrase: _Phrase,
+                 searched: tuple[re.Pattern[str], str] | None = None) -> tuple[int, int] | None:
+    """The first match of ``phrase`` in ``text`` outside its exclusions; ``searched``: its
+    twin and the lower-cased text, which match at the same offsets (:mod:`case_twin`)."""
+    pattern, subject = searched if searched is not None else (phrase.pattern, text)
+    for match in pattern.finditer(subject):
         if match.end() == match.start():
             continue
         if phrase.exclude is not None:
@@ -281,9 +289,8 @@ def _loose_alternation(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{loose_apostrophes(p)})" for p in patterns), re.IGNORECASE)
 
 
-def _present(text: str, book: _Compiled) -> set[str]:
-    """The literals of ``book`` in the lower-cased ``text``."""
-    lower = text.lower()
+def _present(lower: str, book: _Compiled) -> set[str]:
+    """The literals of ``book`` in ``lower`` (a lower-cased text)."""
     if book.finder is None:
         found = {x for x in book.literals if x in lower}
     else:
@@ -295,10 +302,12 @@ def _present(text: str, book: _Compiled) -> set[str]:
 
 def _phrase_signals(
     text: str, book: _Compiled, playbook: Playbook | None, present: set[str],
-    original: str | None = None,
+    original: str | None = None, lower: str | None = None,
 ) -> list[Signal]:
-    """The earliest match of each phrase signal (one per kind)."""
+    """The earliest match of each phrase signal (one per kind); ``lower`` is ``text``
+    lower-cased."""
     ascii_text = text.isascii()
+    folded = lower if lower is not None and ascii_text else None
     best: dict[str, tuple[int, int]] = {}
     candidates = set(book.ungated)
     for literal in present:
@@ -307,11 +316,20 @@ def _phrase_signals(
         phrase = book.phrases[index]
         if ascii_text and phrase.needs and not satisfied(phrase.needs, present):
             continue
-        hit = _first_match(text, phrase)
+        twin = _twin(book, index) if folded is not None else None
+        searched = (twin, folded) if twin is not None and folded is not None else None
+        hit = _first_match(text, phrase, searched)
         if hit is not None and (phrase.kind not in best or hit < best[phrase.kind]):
             best[phrase.kind] = hit
     shown = original if original is not None else text
     return [Signal(kind, _span(shown, a, b, playbook)) for kind, (a, b) in best.items()]
+
+
+def _twin(book: _Compiled, index: int) -> re.Pattern[str] | None:
+    twins = book.twins
+    if index not in twins:
+        twins[index] = lower_twin(book.phrases[index].pattern)
+    return twins[index]
 
 
 def _is_shouting(run: str) -> bool:
@@ -333,8 +351,9 @@ def detect(text: str, *, playbook: Playbook | None = None) -> tuple[Signal, ...]
     """Every escalation signal in ``text``, in the order of ``types.SIGNALS``."""
     book = _compiled(playbook)
     plain = straight_apostrophes(text)
-    present = _present(plain, book)
-    found = _phrase_signals(plain, book, playbook, present, text)
+    lower = plain.lower()
+    present = _present(lower, book)
+    found = _phrase_signals(plain, book, playbook, present, text, lower)
     for start, end in shouting_spans(text):
         found.append(Signal("shouting", _span(text, start, end, playbook)))
     # The cheap tests first: most messages hold neither "!!"-like pairs nor masks.

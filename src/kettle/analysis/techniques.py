@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kettle.analysis.case_twin import Twinned
 from kettle.analysis.coach_text import (
     CompiledRule,
     Sentence,
@@ -71,6 +72,7 @@ _PERSONAL = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_QUESTION_END = (".", "!")
+_PERSONAL_TWIN = Twinned(_PERSONAL)
 
 
 def find(
@@ -180,6 +182,6 @@ def _information(sentence: Sentence, rule: CompiledRule | None, claimed: bool) -
     if claimed or word_count(sentence.text) < 6:
         return None
     # A plain statement of fact, about neither the agent nor the customer.
-    if _PERSONAL.search(sentence.text) or sentence.text.endswith("!"):
+    if _PERSONAL_TWIN.found(sentence.text, sentence.folded) or sentence.text.endswith("!"):
         return None
     return sentence.span()

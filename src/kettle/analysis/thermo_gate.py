@@ -18,6 +18,8 @@ from typing import Any
 
 import ahocorasick
 
+from kettle.analysis.case_twin import lower_twin
+
 _SECOND = itemgetter(1)
 _META = frozenset("\\[](){}?*+.|^$")
 _OPTIONAL = frozenset("?*{")
@@ -203,7 +205,7 @@ class LiteralGated:
     straight to the regex, so the answer is always the pattern's own.
     """
 
-    __slots__ = ("any_text", "literals", "pattern")
+    __slots__ = ("any_text", "literals", "pattern", "twin", "twinned")
 
     def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...] | None = None) -> None:
         """``literals``, when given, replace the worked-out ones: lower-case words one of
@@ -215,8 +217,21 @@ class LiteralGated:
         self.pattern = pattern
         self.literals = literals if literals is not None else rule_literals([pattern.pattern])
         self.any_text = literals is not None
+        #: The pattern for lower-cased ASCII text, where it has one (:mod:`case_twin`);
+        #: compiled at the first call, not at import (the cold start).
+        self.twin: re.Pattern[str] | None = None
+        self.twinned = False
 
     def __call__(self, text: str) -> bool:
+        if not self.twinned:
+            self.twin, self.twinned = lower_twin(self.pattern), True
+        twin = self.twin
+        if twin is not None and text.isascii():
+            # may_hold's test on the text lower-cased once, then the faster twin.
+            lower = text.lower()
+            if self.literals and not any(word in lower for word in self.literals):
+                return False
+            return twin.search(lower) is not None
         if self.literals and (self.any_text or text.isascii()) and not may_hold(
                 text, self.literals):
             return False

@@ -81,6 +81,9 @@ _HUMBLE = re.compile(
     r"\bi['’]?m\s+(?:so\s+|such\s+|a\s+bit\s+)?(?:bloody\s+|totally\s+|completely\s+)?(?:useless"
     r"|hopeless|rubbish|terrible|clueless)\s+(?:with|at)\s+(?:technology|tech|computers|phones|these"
     r"\s+things|this\s+stuff|apps|the\s+internet)\b|\bbit\s+of\s+a\s+dinosaur\b", re.IGNORECASE)
+#: Every match holds one of these (the pattern's own gate would be "with", "at" and "bit").
+_ran_self_down = LiteralGated(_HUMBLE, literals=(
+    "useless", "hopeless", "rubbish", "terrible", "clueless", "dinosaur"))
 #: A grievance beside the idiom: then the swearing is no figure of speech.
 _IDIOM_SPOILED = re.compile(
     r"\b(?:nightmare|without|useless|terrible|awful|disgrace\w*|still|never|refund\w*"
@@ -108,7 +111,7 @@ def said_mildly(text: str, found: Sequence[Signal]) -> bool:
         return False
     # Swearing at one's own slip is no escalation: "shit, sorry, I gave you the wrong
     # order number" (D29); swearing beside mild words is ("a bit fucking annoying").
-    own_slip = (_said_own_slip(text) and not _BLAMES_US.search(text)) or bool(_HUMBLE.search(text))
+    own_slip = (_said_own_slip(text) and not _BLAMES_US.search(text)) or _ran_self_down(text)
     if escalating:  # swearing only: at one's own slip, or in an idiom ("Hell of a week")
         idiom = _SWEAR_IDIOM.search(text) is not None and not _IDIOM_SPOILED.search(text)
         return own_slip or idiom
