@@ -64,7 +64,8 @@ def _texts() -> list[str]:
 
 def _shipped_patterns() -> list[re.Pattern[str]]:
     book = default_playbook()
-    out = [phrase.pattern for phrase in signals._compiled(book).phrases]
+    out = [re.compile(phrase.pattern.source, re.IGNORECASE)
+           for phrase in signals._compiled(book).phrases]
     for rules in (book.techniques, book.anti_patterns):
         for rule in rules.values():
             out += [p for p in (alternation([source]) for source in rule.patterns) if p]
@@ -93,7 +94,7 @@ def test_signals_are_the_same_without_twins(monkeypatch: pytest.MonkeyPatch) -> 
     texts = [*_texts(), "Sorry \u017ftill waiting, the K\u212a box", "I'M SO DONE WITH YOU!!"]
     book = load_playbook({})
     twinned = [signals.detect(t, playbook=book) for t in texts]
-    monkeypatch.setattr(signals, "lower_twin", lambda _: None)
+    monkeypatch.setattr(signals, "twin_of", lambda _: None)
     plain = load_playbook({})  # a fresh playbook: its phrases' twins are worked out anew
     assert [signals.detect(t, playbook=plain) for t in texts] == twinned
     assert any(twinned)

@@ -29,12 +29,16 @@ _FLAGGED = re.compile(r"\(\?(?![:=!]|<[=!]|P[<=])")
 def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``pattern`` (case-blind) compiled case-sensitively, to search lower-cased ASCII
     text with the same matches; None when it is not case-blind or might differ."""
-    source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or _CODED.search(source) or _FLAGGED.search(source):
+    return twin_of(pattern.pattern, pattern.flags)
+
+
+def twin_of(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """:func:`lower_twin` of the pattern ``source`` compiled with ``flags``."""
+    if not flags & re.IGNORECASE or _CODED.search(source) or _FLAGGED.search(source):
         return None
     if not _lower_only(source):
         return None
-    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+    return re.compile(source, flags & ~re.IGNORECASE)
 
 
 def _lower_only(source: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from kettle.analysis.case_twin import lower_twin
+from kettle.analysis.case_twin import twin_of
 from kettle.analysis.conversation import straighten
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import (
@@ -329,7 +329,7 @@ def _phrase_signals(
 def _twin(book: _Compiled, index: int) -> re.Pattern[str] | None:
     twins = book.twins
     if index not in twins:
-        twins[index] = lower_twin(book.phrases[index].pattern)
+        twins[index] = twin_of(book.phrases[index].pattern.source)  # Lazy: IGNORECASE
     return twins[index]
 
 
