@@ -41,36 +41,22 @@ def twin_of(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
     return re.compile(source, flags & ~re.IGNORECASE)
 
 
+#: An escape, or a character class (from "[" to its "]", which may come first).
+_ESCAPE_OR_CLASS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]?", re.DOTALL)
+
+
 def _lower_only(source: str) -> bool:
     """No capital or non-ASCII letter outside escapes, no class range over capitals."""
-    i = 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            end = _class_end(source, i)
-            if not _class_lower_only(source[i + 1:end]):
-                return False
-            i = end + 1
-            continue
-        if char.isupper() or (not char.isascii() and char.isalpha()):
+    outside: list[str] = []
+    at = 0
+    for piece in _ESCAPE_OR_CLASS.finditer(source):
+        outside.append(source[at:piece.start()])
+        at = piece.end()
+        found = piece.group()
+        if found.startswith("[") and not _class_lower_only(found[1:].removesuffix("]")):
             return False
-        i += 1
-    return True
-
-
-def _class_end(source: str, start: int) -> int:
-    """Index of the "]" that closes the class opened at ``source[start]``."""
-    i = start + 1
-    if i < len(source) and source[i] == "^":
-        i += 1
-    if i < len(source) and source[i] == "]":
-        i += 1
-    while i < len(source) and source[i] != "]":
-        i += 2 if source[i] == "\\" else 1
-    return i
+    outside.append(source[at:])
+    return not any(c.isupper() or (not c.isascii() and c.isalpha()) for c in "".join(outside))
 
 
 def _class_lower_only(body: str) -> bool:
