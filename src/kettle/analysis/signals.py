@@ -53,8 +53,9 @@ ACRONYMS = frozenset(
     )
 )
 #: A capitalised word; not one joined to three digits or more, which is a code
-#: ("FEST-221907", "REF/2231"). "COVID-19" still counts: see D31.
-_CAPS_WORD = r"(?<![\d][-/])\b[A-Z][A-Z']*[A-Z]\b(?![-/#]?\d{3})"
+#: ("FEST-221907", "REF/2231"), nor one joined by a hyphen to a number, which is a name
+#: ("COVID-19", "MH-17", "F-150", "A-10"; D34).
+_CAPS_WORD = r"(?<![\d][-/])\b[A-Z][A-Z']*[A-Z]\b(?![-/#]?\d{3}|-\d)"
 _CAPS_RUN = re.compile(rf"{_CAPS_WORD}(?:[\s,.!?:;-]+{_CAPS_WORD})*")
 #: Four or more letters, no vowel and no letter held ("GRRR"): said letter by letter, an
 #: acronym ("NHBC"), not a raised voice.

@@ -160,7 +160,8 @@ def shaped(emotions: Emotions, kinds: set[str], text: str, heats: list[float],
     if relieved(emotions, kinds, text):
         return lead_with(emotions, _RELIEVED), RELIEVED_C, floor(kinds)
     settled = settle(emotions, kinds, text, named)
-    low = floor(kinds)
+    # Scorn is anger named: as hot as "I am angry" at least (D27).
+    low = max(floor(kinds), _ANGER.floor if _named(text, kinds, named) is _ANGER else 0.0)
     top = max(low, ceiling(kinds, settled, named, text, heats))
     if kinds & _THREATS:  # a written threat reads as hard as the letter presses, near enough
         low = max(low, top - tone.STEP_C)
