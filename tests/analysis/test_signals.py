@@ -332,6 +332,7 @@ NEGATIVE: list[tuple[str, str]] = [
     # A capitalised name joined to a number by a hyphen (D34).
     ("shouting", "I lost my job because of COVID-19 and I'm struggling to pay."),
     ("shouting", "My F-150 has been at the dealer for three weeks."),
+    ("shouting", "Mostly because of COVID, my hours were cut."),
     ("shouting", "The NHBC inspector came round on Monday."),
     ("sarcasm", "Thank you so much for cancelling my old direct debit so quickly"),
     ("sarcasm", "Thanks so much for cutting the hedge so neatly!"),

@@ -49,7 +49,9 @@ ACRONYMS = frozenset(
         "NICU ICU A&E ER GP DOT FAA DMV PPI ISA IVA MOT "
         # UK bodies and terms in complaint letters (long-e-mail probe): "his SENCO", "the CAA".
         "SENCO SEND EHCP CAA FCA FOS ADR CCJ PCN DWP ESTA ISP PAYG CCTV MP SAR DBS HR ATOL ABTA "
-        "OFGEM OFCOM OFWAT OFSTED DVSA RSPCA"
+        "OFGEM OFCOM OFWAT OFSTED DVSA RSPCA "
+        # The disease, named alone ("because of COVID"), as with "COVID-19" (D34).
+        "COVID"
     )
 )
 #: A capitalised word; not one joined to three digits or more, which is a code
