@@ -232,3 +232,60 @@ def test_a_feeling_still_felt_is_named() -> None:
     still = named_feeling("I am still worried that the card has not arrived.")
     assert still is not None and still.emotion == "anxiety"
     assert named_feeling("I am still waiting for the card to arrive.") is None
+
+
+REQUEST = """Dear Sir or Madam,
+
+I am writing on behalf of my father, Mr Derek Hale, who has a current account with you (account
+number 20417733). He would like me to be able to speak to you about his account, as he finds
+the telephone difficult these days.
+
+Could you send us the forms for a third-party mandate, and tell us whether he will need to visit
+a branch in person to sign them?
+
+Many thanks for your help.
+
+Kind regards,
+Susan Hale"""
+
+
+def test_a_request_that_names_no_feeling_reads_calm() -> None:
+    reading = read(REQUEST)
+    assert reading.temperature < 45
+    assert reading.dominant_emotion in ("neutral", "relief")
+
+
+def test_a_request_with_a_grievance_is_no_longer_calm() -> None:
+    chased = REQUEST.replace("Could you send us", "I have asked for these forms three times "
+                             "already and nothing has arrived. Could you send us")
+    reading = read(chased)
+    assert "repeat_contact" in {s.kind for s in reading.signals}
+    assert reading.temperature >= 60
+
+
+LOUD_THREAT = """Dear Sirs,
+
+Order 88120 – conservatory roof
+
+It is now FIVE MONTHS since you took our deposit of £3,900. The roof panels have NEVER been
+delivered and your office has stopped answering the phone.
+
+I have emailed you six times. Every time I am told the panels are on their way.
+
+I have reported your company to Trading Standards and I will be taking you to the small claims
+court unless the deposit is refunded in full by Friday.
+
+Brian Tolley"""
+
+
+def test_a_threat_written_with_shouting_boils() -> None:
+    reading = read(LOUD_THREAT)
+    assert {"legal_threat", "shouting"} <= {s.kind for s in reading.signals}
+    assert reading.temperature >= 88
+
+
+def test_the_same_threat_without_shouting_stays_very_hot() -> None:
+    quiet = LOUD_THREAT.replace("FIVE MONTHS", "five months").replace("NEVER", "never")
+    reading = read(quiet)
+    assert "shouting" not in {s.kind for s in reading.signals}
+    assert 76 <= reading.temperature < 88

@@ -55,6 +55,9 @@ PLAIN_C = 74.0
 #: Communications Ombudsman" had read 72 °C, the floor of a threat said in a chat).
 THREAT_LETTER_C = 76.0
 _THREATS = frozenset(["legal_threat", "public_threat"])
+#: The least a letter with a legal or public threat that also shouts, swears or names rage
+#: reads, °C: boiling (D34).
+BOILING_C = 88.0
 #: The least a letter that says it has chased before reads, °C: hot ("I have since emailed you
 #: on 23 October, 2 November and 16 November…" had read 56 °C).
 CHASED_LETTER_C = 60.0
@@ -164,7 +167,7 @@ def shaped(emotions: Emotions, kinds: set[str], text: str, heats: list[float],
     low = max(floor(kinds), _ANGER.floor if _named(text, kinds, named) is _ANGER else 0.0)
     top = max(low, ceiling(kinds, settled, named, text, heats))
     if kinds & _THREATS:  # a written threat reads as hard as the letter presses, near enough
-        low = max(low, top - tone.STEP_C)
+        low = max(low, top - tone.STEP_C if top <= COMPOSED_C else BOILING_C)
     return settled, top, max(least, low)
 
 
@@ -222,7 +225,8 @@ def _moved(emotions: Emotions, moved: dict[str, float], to: str) -> Emotions:
 
 def ceiling(kinds: set[str], emotions: Emotions, feeling: Feeling | None, text: str,
             parts: list[float]) -> float:
-    """The most the letter reads: boiling when it shouts, swears or names rage; else
+    """The most the letter reads: boiling when it shouts, swears or names rage; calm for
+    a request (neutral or relieved, no feeling named, no grievance); else
     :func:`kettle.analysis.thermo_letter_tone.graded_ceiling` of how hard it presses,
     within :data:`WORRIED_C` when worry leads and nothing blames, :data:`PLAIN_C` when
     nothing escalates and anger does not lead, and :data:`COMPOSED_C` otherwise.
@@ -231,6 +235,11 @@ def ceiling(kinds: set[str], emotions: Emotions, feeling: Feeling | None, text: 
     raging = feeling is not None and feeling.emotion == "anger" and feeling.share >= 0.6
     if kinds & signals.EXCITED or raging:
         return 100.0
+    if top in ("neutral", "relief") and feeling is None and not kinds & GRIEVANCE:
+        # A request that names no feeling and holds no grievance ("Could you send us the
+        # forms we need?") reads as calm as a thank-you letter, whatever one paragraph
+        # reads (D34).
+        return RELIEVED_C
     cap = COMPOSED_C
     worried = top == "anxiety" and not kinds & _BLAME and (
         feeling is None or feeling.emotion == "anxiety")
