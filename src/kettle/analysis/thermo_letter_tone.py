@@ -3,8 +3,8 @@
 The letter rules of D31 (:mod:`kettle.analysis.thermo_letters`) cap a letter's
 temperature at fixed bounds (74 °C for a plain complaint or a worry, 87 °C for a
 composed one) and lift a threat to 76 °C. The paragraph models read almost any
-paragraph that tells a failure as very hot, so most letters sat on those bounds:
-on the two older long-e-mail probes, 61 of 140 letters read exactly 74, 76 or
+paragraph that tells a failure as very hot, so many letters sat on those bounds:
+on the two older long-e-mail probes, 55 of 140 letters read exactly 74, 76 or
 87 °C, whether they wrote "I would be grateful if you could look into it" or
 "This is completely unacceptable. I expect a refund by Friday."
 

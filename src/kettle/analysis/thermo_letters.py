@@ -28,6 +28,13 @@ reading of D28 gets wrong in a letter of several paragraphs:
   public threat reads at least :data:`THREAT_LETTER_C`, one that says it has
   chased before at least :data:`CHASED_LETTER_C` (:func:`floor`).
 
+D34 grades the bounds: within them, how hard the letter presses (softeners,
+hard words, escalations, anger, :mod:`kettle.analysis.thermo_letter_tone`) sets
+the most it reads, so letters no longer pile up on 74, 76 and 87 °C; scorn
+("utterly contemptible", "frankly disgraceful") is anger; a thank-you letter
+whose worry is past, and a request that names no feeling and holds no
+grievance, read calm (:func:`shaped`).
+
 Only letters (two or more paragraphs, 240 characters or more, see
 :func:`kettle.analysis.email_text.paragraphs`) are read this way.
 """
@@ -162,9 +169,10 @@ def shaped(emotions: Emotions, kinds: set[str], text: str, heats: list[float],
     named = named_feeling(text)
     if relieved(emotions, kinds, text):
         return lead_with(emotions, _RELIEVED), RELIEVED_C, floor(kinds)
-    settled = settle(emotions, kinds, text, named)
+    lead = _named(text, kinds, named)
+    settled = settle(emotions, kinds, text, lead)
     # Scorn is anger named: as hot as "I am angry" at least (D27).
-    low = max(floor(kinds), _ANGER.floor if _named(text, kinds, named) is _ANGER else 0.0)
+    low = max(floor(kinds), _ANGER.floor if lead is _ANGER else 0.0)
     top = max(low, ceiling(kinds, settled, named, text, heats))
     if kinds & _THREATS:  # a written threat reads as hard as the letter presses, near enough
         low = max(low, top - tone.STEP_C if top <= COMPOSED_C else BOILING_C)
@@ -180,13 +188,12 @@ def relieved(emotions: Emotions, kinds: set[str], text: str) -> bool:
             and named_feeling(_PAST.sub("it was", text)) is None)
 
 
-def settle(emotions: Emotions, kinds: set[str], text: str, named: Feeling | None) -> Emotions:
-    """The letter's emotions: the feeling it names leads; a grievance without thanks moves
-    relief, most of neutral and half of confusion to frustration. ``named`` is
-    ``named_feeling(text)``."""
-    feeling = _named(text, kinds, named)
-    if feeling is not None:
-        return lead_with(emotions, feeling)
+def settle(emotions: Emotions, kinds: set[str], text: str, lead: Feeling | None) -> Emotions:
+    """The letter's emotions: the feeling it names (``lead``, :func:`_named`) leads; a
+    grievance without thanks moves relief, most of neutral and half of confusion to
+    frustration."""
+    if lead is not None:
+        return lead_with(emotions, lead)
     top = max(emotions, key=lambda item: item[1])[0]
     probs = dict(emotions)
     if top == "confusion" and not kinds & GRIEVANCE and not unsure(text):
