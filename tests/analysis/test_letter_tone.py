@@ -288,3 +288,15 @@ def test_the_same_threat_without_shouting_stays_very_hot() -> None:
     reading = read(quiet)
     assert "shouting" not in {s.kind for s in reading.signals}
     assert 76 <= reading.temperature < 88
+
+
+@pytest.mark.parametrize("text", [
+    "I find your conduct utterly contemptible.", "How dare you charge me twice?",
+    "Your adviser lied to me about the fee.", "This is nothing but a scam.",
+    "I have never been treated so badly.", "I complain in the strongest possible terms.",
+    "Thank you for treating us so well.", "The scampi was lovely.", "",
+])
+def test_the_scorn_gate_never_changes_the_answer(text: str) -> None:
+    from kettle.analysis.thermo_letters import _SCORN
+
+    assert _SCORN(text) == (_SCORN.pattern.search(text) is not None)

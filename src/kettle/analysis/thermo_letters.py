@@ -46,6 +46,7 @@ import re
 from kettle.analysis import signals
 from kettle.analysis import thermo_letter_tone as tone
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
+from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.thermo_situations import trouble, unsure
 
 #: The most a worried letter that blames no one reads, °C: hot, not very hot.
@@ -81,7 +82,7 @@ _CONDEMN = re.compile(r"\b(?:disgrace(?:ful)?|appalling(?:ly)?|outrageous|cruel|
 #: Scorn, formal or not: anger whatever else the letter names, and with no signal beside it
 #: ("I find your conduct utterly contemptible", "This is frankly disgraceful", "I have never
 #: been treated with such contempt" had read frustrated, D34).
-_SCORN = re.compile(
+_SCORN = LiteralGated(re.compile(
     r"\b(?:contempt(?:ible|uous(?:ly)?)?|disgrace(?:ful(?:ly)?)?|despicable|deplorable"
     r"|reprehensible|scandal(?:ous)?|shameful(?:ly)?|beneath\s+contempt|how\s+dare\s+you)\b"
     # Told we lie or cheat, or have no decency: "a string of untruths", "a scam".
@@ -94,7 +95,9 @@ _SCORN = re.compile(
     r"|\bnever\s+(?:in\s+my\s+life\s+)?been\s+treated\s+(?:with\s+such\s+(?:contempt|disrespect"
     r"|disdain|rudeness)|so\s+(?:badly|appallingly|rudely|poorly|shabbily|disgracefully)"
     r"|(?:this|as)\s+badly|like\s+this)\b",
-    re.IGNORECASE)
+    re.IGNORECASE), literals=("contempt", "disgrace", "despicable", "deplorable", "reprehensible",
+                              "scandal", "shameful", "dare", "treated", "lied", "lies",
+                              "untruths", "scam", "robbery", "decency", "strongest"))
 #: Disappointment said without "I": "It was a shame, as it used to be such a lovely place".
 _SHAME = re.compile(r"\b(?:it(?:'s|\s+is|\s+was|\s+seems)|what|such)\s+a\s+"
                     r"(?:real\s+|great\s+|crying\s+|terrible\s+|huge\s+)?(?:shame|pity)\b"
@@ -213,7 +216,7 @@ def _named(text: str, kinds: set[str], feeling: Feeling | None) -> Feeling | Non
     if feeling is None and "vulnerability" in kinds and not kinds & _BLAME and trouble(text):
         return _WORRIED
     weak = feeling is None or feeling.emotion in ("frustration", "disappointment")
-    if weak and _SCORN.search(text) and not grateful(text, kinds):
+    if weak and _SCORN(text) and not grateful(text, kinds):
         return _ANGER
     if feeling is None and (_ANGER_NOUN.search(text)
                             or (kinds & GRIEVANCE and _CONDEMN.search(text))):
