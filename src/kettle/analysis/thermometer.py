@@ -246,8 +246,7 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     for i, text in enumerate(own):
         parts = [p for _, p in email_text.paragraphs(text)]
         if parts:
-            bases[i] = _letter(bases[i], text, _read_words(parts, playbook, tier),
-                               [letters.body(p) for p in parts])
+            bases[i] = _letter(bases[i], text, _read_words(parts, playbook, tier), parts)
         tail = contrast_tail(text)  # "Thanks for sorting it, but it took three weeks." (D29)
         if tail is not None:
             # The point after the thanks sets how warm the message is at least; the
@@ -260,13 +259,12 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     return bases
 
 
-def _letter(whole: _Base, text: str, parts: list[_Base], body: list[bool]) -> _Base:
-    """A long e-mail (:mod:`kettle.analysis.thermo_letters`): as hot as its hottest
-    paragraph unless it thanks and chases nothing, then :func:`letters.shaped`; ``body``
-    marks the paragraphs that are more than a greeting, a reference or a sign-off."""
+def _letter(whole: _Base, text: str, parts: list[_Base], said: list[str]) -> _Base:
+    """A long e-mail (:mod:`kettle.analysis.thermo_letters`): as hot as its hottest paragraph
+    (``parts``, read from ``said``) unless it thanks and chases nothing; then shaped (D35)."""
     kinds = {s.kind for s in whole.signals}
     base = whole if letters.grateful(text, kinds) else _with_hottest(whole, parts)
-    heats = [p.temperature() for p, told in zip(parts, body, strict=True) if told]
+    heats = [p.temperature() for p, words in zip(parts, said, strict=True) if letters.body(words)]
     emotions, top, low = letters.shaped(base.emotions, kinds, text, heats, base.floor)
     top = min(base.ceiling, top)
     return replace(base, emotions=emotions, ceiling=top, floor=min(low, top))
