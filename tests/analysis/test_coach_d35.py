@@ -1,0 +1,102 @@
+"""The reply coach (D35): sarcasm with no set phrase, and curt formal closers.
+
+Sarcasm that needs no stock phrase mocks the customer for what they did ("Congratulations
+on finally noticing"), talks down to them ("your confusion about how a calendar works") or
+mocks the harm ("Oh dear, what a tragedy"). A closer that shuts the door ("I trust this
+clarifies the situation", "Our position remains unchanged") tells a hot customer that
+nothing they say will change anything: a policy shield. Each rule is tested both ways.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kettle.analysis import check
+
+NOW = datetime(2026, 3, 4, 14, 20, tzinfo=ZoneInfo("Europe/London"))  # a Wednesday
+ANGRY = [{"role": "customer", "text": "I have now written three times about the wrong charge "
+          "and nobody has done a thing. I am furious."}]
+
+
+def _review(body: str):  # type: ignore[no-untyped-def]
+    reply = f"Dear Mr Cole,\n\nI am sorry for the trouble this has caused you.\n\n{body}\n\nRegards,\nAnn"
+    return check(reply, conversation=ANGRY, now=NOW, tz="Europe/London")
+
+
+SARCASM = [
+    "Well, I'm sure you'll manage to read the manual next time.",
+    "I'm sure you'll be able to check the booking date properly next time.",
+    "Congratulations on finally noticing.",
+    "Congrats on working it out.",
+    "Well done for eventually reading the letter we sent in May.",
+    "It is nice that you finally bothered to open the statement.",
+    "Glad we could clear up your confusion about how a calendar works.",
+    "I hope this helps with your difficulty understanding how a direct debit works.",
+    "Oh dear, what a tragedy. A gate.",
+    "I'm sure you'll survive.",
+]
+
+SINCERE = [
+    "Congratulations on your new baby, and I'm sorry the move has started like this.",
+    "Well done for spotting the duplicate payment; you were right, and I have refunded it.",
+    "Thank you for noticing the error on the invoice, and I have corrected it this morning.",
+    "I'm glad your parcel finally arrived, and I will still refund the delivery charge by 4pm.",
+    "I'm sure you'll love the replacement, and I will call you at 10am tomorrow to check.",
+    "I'm sorry for the confusion about how the new tariff works; the figures are set out below.",
+    "What a disaster of a week you have had, and I am so sorry our part in it.",
+]
+
+
+@pytest.mark.parametrize("sentence", SARCASM)
+def test_sarcasm_without_a_set_phrase_is_found(sentence: str) -> None:
+    review = _review(f"{sentence} I will call you by 4pm today.")
+    assert "sarcasm" in {f.name for f in review.anti_patterns}
+    assert review.verdict == "dont_send"
+
+
+@pytest.mark.parametrize("sentence", SINCERE)
+def test_sincere_praise_and_sympathy_are_not_sarcasm(sentence: str) -> None:
+    review = _review(f"{sentence} I will call you by 4pm today.")
+    assert "sarcasm" not in {f.name for f in review.anti_patterns}
+
+
+CLOSERS = [
+    "I trust this clarifies the situation.",
+    "I trust the above makes our position clear.",
+    "I trust that my letter fully answers your complaint.",
+    "We consider this matter closed.",
+    "We regard your complaint as resolved.",
+    "Our position remains unchanged.",
+    "Our decision on the cancellation fee has not changed.",
+    "Our view of the £120 charge is the same as stated.",
+    "There is nothing further we can add.",
+    "We have nothing more to add.",
+    "We will not be entering into further correspondence on this matter.",
+    "We will not be corresponding further about this claim.",
+]
+
+OPEN_DOOR = [
+    "I trust this answers your question; if not, just reply and I will ring you.",
+    "I trust this helps, and let me know if anything is still unclear.",
+    "Our position has changed: we will refund the fee in full today.",
+    "I regard this as our mistake, not yours.",
+    "There is nothing more important to us than getting this right for you.",
+    "We will not be charging you for the replacement.",
+    "I won't close your complaint until you tell me it is sorted.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLOSERS)
+def test_a_closer_that_shuts_the_door_is_a_policy_shield(sentence: str) -> None:
+    review = _review(f"I have refunded £20 of the charge. {sentence}")
+    assert "policy_shield" in {f.name for f in review.anti_patterns}
+    assert review.verdict == "dont_send"
+
+
+@pytest.mark.parametrize("sentence", OPEN_DOOR)
+def test_a_closer_with_the_door_open_is_not_a_shield(sentence: str) -> None:
+    review = _review(f"I have refunded the charge. {sentence} I will call you by 4pm today.")
+    assert "policy_shield" not in {f.name for f in review.anti_patterns}
