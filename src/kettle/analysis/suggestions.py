@@ -33,6 +33,8 @@ from kettle.analysis.suggest_follow import (
     new_problem,
     progress,
 )
+from kettle.analysis.suggest_plan import failure, plan_action
+from kettle.analysis.suggest_pushback import pushback
 from kettle.analysis.suggest_question import answer_plan
 from kettle.analysis.suggest_reflect import (
     NEED_LEAD,
@@ -43,6 +45,7 @@ from kettle.analysis.suggest_reflect import (
     upset,
 )
 from kettle.analysis.suggest_safety import asked_for, fraud, hazard, protect
+from kettle.analysis.suggest_spelling import echoes, has_misspelt, misspelt, typos
 from kettle.analysis.suggest_time import (
     before_deadline,
     local_now,
@@ -199,7 +202,7 @@ def topic(turns: Sequence[Turn]) -> str:
     argue about it ("I checked my emails this morning"), so it is read first; but a new
     problem after good news in the latest turn ("The card came, but the PIN…") comes first.
     """
-    after = new_problem(turns)
+    after = new_problem(turns) or pushback(turns)  # "No, the refund still hasn't arrived"
     found = (_failed_thing(after) or _owned_thing(after)) if after else ""
     if found:
         return found
@@ -207,7 +210,7 @@ def topic(turns: Sequence[Turn]) -> str:
         if turn.role != "customer":
             continue
         needed = _NEEDED.search(turn.text)
-        if needed is not None and needed.group(2).lower() not in _NOT_TOPIC:
+        if needed is not None and not _not_topic(needed.group(2).lower()):
             owner = "the" if needed.group(1).lower() == "the" else "your"
             return f"{owner} {needed.group(2).lower()}"
         text = _QUOTED.sub(" ", turn.text)
@@ -227,10 +230,19 @@ def _failed_thing(text: str) -> str:
         owner = (m.group("mine") or m.group("the")).lower()
         word = " ".join(w if w.isupper() and len(w) <= 4 else w.lower()
                         for w in (m.group("w1") or m.group("w2")).split())
-        if word.lower() in _NOT_FAILED or word.split()[0].lower() in _NOT_FAILED:
+        # One word is the thing itself ("the refund still hasn't arrived"), even one that
+        # can describe another ("refund request").
+        lone = " " not in word and word.lower() in _MODIFIERS - _NOT_TOPIC - _GENERAL - _PEOPLE
+        if (not lone and (word.lower() in _NOT_FAILED or word.split()[0].lower() in _NOT_FAILED)
+                or has_misspelt(word)):
             continue
         return f"{'your' if owner in ('my', 'our') else 'the'} {word}"
     return ""
+
+
+def _not_topic(word: str) -> bool:
+    """Not the problem, nor its plural ("my sons birthday", written with no apostrophe)."""
+    return word in _NOT_TOPIC or (word.endswith("s") and word[:-1] in _NOT_TOPIC)
 
 
 def _owned_thing(text: str) -> str:
@@ -242,7 +254,9 @@ def _owned_thing(text: str) -> str:
                 continue
             return f"your {owned.group(1).lower()}'s {owned.group(2).lower()}"
         words = m.group(1).lower().split()
-        if words[0] in _NOT_TOPIC or words[0] in _GENERAL:
+        while words and misspelt(words[-1]):  # "my acount" is not said back (D35)
+            words.pop()
+        if not words or _not_topic(words[0]) or words[0] in _GENERAL or has_misspelt(" ".join(words)):
             continue
         second = words[1] if len(words) >= 2 else ""
         if second and second not in _NOT_SECOND and (
@@ -270,14 +284,17 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, case: _Case,
     from kettle.analysis.thermometer import read_many
 
     said = [t.text for t in turns if t.role == "customer" and t.text.strip()][-len(RECENCY):]
-    after = new_problem(turns)  # "Thanks, it came. But the PIN letter hasn't": that is the point
+    # "Thanks, it came. But the PIN letter hasn't", "No, the refund still hasn't arrived":
+    # that is the point, not the complaint they opened with.
+    after = new_problem(turns) or pushback(turns)
     if after.strip(" .,;:-"):  # not its "though": "…is the wrong colour though."
         said = [re.sub(r"\s+(?:though|however)(?=\W*$)", "", after.strip(" ,;:-"))]
     recent = []
     for text in reversed(said):
         parts = clauses(text)
         recent.append((text, [(r.hot, r.signals) for r in read_many(parts, playbook=playbook)]))
-    bodies = ranked(recent)
+    typo = typos(" ".join(said))  # no misspelt words said back (D35)
+    bodies = [b for b in ranked(recent) if not echoes(b, typo)]
     told = " ".join(said)
     last = said[-1] if said else ""
     if case.closed:  # glad of what they just told us (2026-12-07 probe)
@@ -301,49 +318,10 @@ def _plan(told: str, last: str, case: _Case) -> str:
     danger = hazard(told)
     urgent = danger or protect(told, when) or asked_for(last, when) or answer_plan(last, when)
     if urgent is None:
-        urgent = f"I will {_plan_action(told, case.about)} and get back to you {when}."
+        urgent = f"I will {plan_action(told, case.about, last)} and get back to you {when}."
     if case.late and not danger:
         return "I'm sorry we didn't keep our promise. " + urgent
     return urgent
-
-
-#: What the plan does, by what went wrong: the customer has already said what happened,
-#: so "find out what happened" is the last resort (2026-12-07 probe).
-_PLAN_ACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:never\s+(?:arrived|came|turned\s+up)|(?:hasn|didn|haven)['’]?t\s+(?:yet\s+)?"
-                r"(?:arrived|come|turned\s+up|been\s+delivered|shown\s+up|come\s+through|landed)"
-                r"|(?:has|have|did)\s+not\s+(?:yet\s+)?(?:arrived|come|turned\s+up|shown\s+up)"
-                r"|not\s+(?:arrived|delivered|here)|missing|lost|where\s+is|where['’]s"
-                r"|still\s+waiting\s+for)\b", re.IGNORECASE),
-     "track down {about}"),
-    (re.compile(r"\b(?:charged|overcharged|double|twice|bill|invoice|refund|money\s+back|fee|debit)",
-                re.IGNORECASE),
-     "get {about} put right"),
-    (re.compile(r"\b(?:broken|damaged|cracked|smashed|dented|torn|scratched|shattered|in\s+pieces"
-                r"|dropped|leak(?:s|ing|ed)?)\b", re.IGNORECASE),
-     "get {about} repaired or replaced"),
-    (re.compile(r"\b(?:faulty|(?:not|isn['’]?t|stopped|aren['’]?t)\s+(?:working|cooling|heating"
-                r"|charging|draining|spinning|printing)|doesn['’]?t\s+work"
-                r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate|drain|charge|open|close|load)|(?:is|are|been|went|was|goes)"
-                r"\s+down|dead|no\s+signal|keeps\s+dropping|drops)\b", re.IGNORECASE),
-     "get {about} working again"),
-)
-
-
-def _failure(told: str) -> bool:
-    """The customer tells of something missing, broken or not working (not a bill, which
-    a calm question can name: "what's your refund policy?")."""
-    return any(_PLAN_ACTIONS[i][0].search(told) for i in (0, 2, 3))
-
-
-def _plan_action(told: str, about: str) -> str:
-    """What the plan says the agent will do about ``about``, given the customer's words."""
-    if about == "this":
-        return "look into this"
-    for pattern, action in _PLAN_ACTIONS:
-        if pattern.search(told):
-            return action.format(about=about)
-    return f"find out what happened with {about}"
 
 
 def _first_clean(
@@ -452,12 +430,13 @@ def suggest_report(
     late = missed(turns, promises, moment)
     last = readings[-1] if readings else None
     latest = next((t.text for t in reversed(turns) if t.role == "customer"), "")
-    grieves = upset(last, said) or bool(hazard(said)) or _failure(said)
+    grieves = (upset(last, said) or bool(hazard(said)) or failure(said)
+               or asked_for(latest, when) is not None)  # "I'd like a partial refund" is open
     # Not closed when their latest words tell of something broken or missing ("Thanks, it
     # came but the screen is cracked"), whatever the stage says.
     # Nor while a promise of ours is still to come ("An engineer will fix it by 10pm tonight").
     closed = not any(p.due is not None and p.due > moment for p in promises) and (
-        (state.stage in ("resolved", "followed_up") and not _failure(latest)
+        (state.stage in ("resolved", "followed_up") and not failure(latest)
          and not BUT.search(latest))
         or closed_now(turns))
     kinds = _kinds(state, upset=grieves, late=late, closed=closed,

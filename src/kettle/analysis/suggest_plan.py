@@ -1,0 +1,77 @@
+"""What the plan says the agent will do, and about what (capability C3).
+
+The action comes from what went wrong (missing, billed wrong, broken, not working); the
+customer has already said what happened, so "find out what happened" is the last resort.
+When the customer names several things ("it came a week late and you charged me twice"),
+a bill put right is about the charge, fee or payment they name, not the first thing they
+mention (D35: "I will get your order put right" for a double charge).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: What the plan does, by what went wrong (2026-12-07 probe).
+PLAN_ACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:never\s+(?:arrived|came|turned\s+up)|(?:hasn|didn|haven)['’]?t\s+(?:yet\s+)?"
+                r"(?:arrived|come|turned\s+up|been\s+delivered|shown\s+up|come\s+through|landed)"
+                r"|(?:has|have|did)\s+not\s+(?:yet\s+)?(?:arrived|come|turned\s+up|shown\s+up)"
+                r"|not\s+(?:arrived|delivered|here)|missing|lost|where\s+is|where['’]s"
+                r"|still\s+waiting\s+for)\b", re.IGNORECASE),
+     "track down {about}"),
+    (re.compile(r"\b(?:charged|overcharged|double|twice|bill|invoice|refund|money\s+back|fee|debit)",
+                re.IGNORECASE),
+     "get {about} put right"),
+    (re.compile(r"\b(?:broken|damaged|cracked|smashed|dented|torn|scratched|shattered|in\s+pieces"
+                r"|dropped|leak(?:s|ing|ed)?)\b", re.IGNORECASE),
+     "get {about} repaired or replaced"),
+    (re.compile(r"\b(?:faulty|(?:not|isn['’]?t|stopped|aren['’]?t)\s+(?:working|cooling|heating"
+                r"|charging|draining|spinning|printing)|(?:doesn|didn)['’]?t\s+work"
+                r"|(?:does|did)\s+not\s+work|crash(?:ed|es|ing)?"
+                r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate|drain|charge|open|close|load)|(?:is|are|been|went|was|goes)"
+                r"\s+down|dead|no\s+signal|keeps\s+dropping|drops)\b", re.IGNORECASE),
+     "get {about} working again"),
+)
+_BILLING = 1
+#: The money thing named ("the extra payment", "a £95 cancellation fee", "this charge").
+_MONEY_THING = re.compile(
+    r"\b(?:the|a|an|this|that|my|your|these|those)\s+((?:(?:[£$€]\s?\d[\d,.]*|extra|second|duplicate"
+    r"|double|late|cancellation|admin(?:istration)?|delivery|booking|exit|early|annual|monthly"
+    r"|roaming|overdraft|penalty|service|call-out|callout)\s+){0,3}"
+    r"(?:charges?|fees?|payments?|debits?|overcharges?|surcharges?))\b",
+    re.IGNORECASE)
+_TWICE = re.compile(r"\b(?:charged|billed|debited|taken)\s+(?:me\s+|us\s+)?(?:\w+\s+){0,3}?(?:twice"
+                    r"|two\s+times|double)\b|\bdouble[\s-](?:charged|billed|debited)\b",
+                    re.IGNORECASE)
+
+
+def failure(told: str) -> bool:
+    """The customer tells of something missing, broken or not working (not a bill, which
+    a calm question can name: "what's your refund policy?")."""
+    return any(PLAN_ACTIONS[i][0].search(told) for i in (0, 2, 3))
+
+
+def _billed(told: str, last: str, about: str) -> str:
+    """What a bill put right is about: the charge, fee or payment named in the latest
+    message, then in any; a charge taken twice; else ``about``."""
+    for text in (last, told):
+        named = _MONEY_THING.search(text)
+        if named is not None:
+            return f"the {named.group(1)}"
+    if _TWICE.search(told):
+        return "the double charge"
+    return about
+
+
+def plan_action(told: str, about: str, last: str = "") -> str:
+    """What the plan says the agent will do about ``about``, given the customer's words
+    (``last``: their latest message, where what they ask to be fixed is named)."""
+    for at, (pattern, action) in enumerate(PLAN_ACTIONS):
+        if pattern.search(told):
+            thing = _billed(told, last, about) if at == _BILLING else about
+            if thing == "this":
+                return "look into this"
+            return action.format(about=thing)
+    if about == "this":
+        return "look into this"
+    return f"find out what happened with {about}"
