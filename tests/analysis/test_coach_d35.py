@@ -22,7 +22,8 @@ ANGRY = [{"role": "customer", "text": "I have now written three times about the 
 
 
 def _review(body: str):  # type: ignore[no-untyped-def]
-    reply = f"Dear Mr Cole,\n\nI am sorry for the trouble this has caused you.\n\n{body}\n\nRegards,\nAnn"
+    reply = (f"Dear Mr Cole,\n\nI am sorry for the trouble this has caused you.\n\n{body}"
+             "\n\nRegards,\nAnn")
     return check(reply, conversation=ANGRY, now=NOW, tz="Europe/London")
 
 

@@ -233,7 +233,8 @@ def _failed_thing(text: str) -> str:
         # One word is the thing itself ("the refund still hasn't arrived"), even one that
         # can describe another ("refund request").
         lone = " " not in word and word.lower() in _MODIFIERS - _NOT_TOPIC - _GENERAL - _PEOPLE
-        if (not lone and (word.lower() in _NOT_FAILED or word.split()[0].lower() in _NOT_FAILED)
+        if ((not lone and (word.lower() in _NOT_FAILED
+                           or word.split()[0].lower() in _NOT_FAILED))
                 or has_misspelt(word)):
             continue
         return f"{'your' if owner in ('my', 'our') else 'the'} {word}"
@@ -254,9 +255,9 @@ def _owned_thing(text: str) -> str:
                 continue
             return f"your {owned.group(1).lower()}'s {owned.group(2).lower()}"
         words = m.group(1).lower().split()
-        while words and misspelt(words[-1]):  # "my acount" is not said back (D35)
-            words.pop()
-        if not words or _not_topic(words[0]) or words[0] in _GENERAL or has_misspelt(" ".join(words)):
+        # "my acount" is not said back (D35): the words before the first slip, if any.
+        words = words[:next((i for i, w in enumerate(words) if misspelt(w)), len(words))]
+        if not words or _not_topic(words[0]) or words[0] in _GENERAL:
             continue
         second = words[1] if len(words) >= 2 else ""
         if second and second not in _NOT_SECOND and (
