@@ -31,6 +31,9 @@ PLAN_ACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate|drain|charge|open|close|load)|(?:is|are|been|went|was|goes)"
                 r"\s+down|dead|no\s+signal|keeps\s+dropping|drops)\b", re.IGNORECASE),
      "get {about} working again"),
+    (re.compile(r"\bwrong\s+(?:colou?r|size|item|model|one|product|part|shade|style|version"
+                r"|flavou?r|fit)\b", re.IGNORECASE),
+     "get {about} exchanged for the right one"),
 )
 _BILLING = 1
 #: The money thing named ("the extra payment", "a £95 cancellation fee", "this charge").
@@ -48,7 +51,7 @@ _TWICE = re.compile(r"\b(?:charged|billed|debited|taken)\s+(?:me\s+|us\s+)?(?:\w
 def failure(told: str) -> bool:
     """The customer tells of something missing, broken or not working (not a bill, which
     a calm question can name: "what's your refund policy?")."""
-    return any(PLAN_ACTIONS[i][0].search(told) for i in (0, 2, 3))
+    return any(PLAN_ACTIONS[i][0].search(told) for i in (0, 2, 3, 4))
 
 
 def _billed(told: str, last: str, about: str) -> str:
