@@ -101,3 +101,37 @@ def test_a_closer_that_shuts_the_door_is_a_policy_shield(sentence: str) -> None:
 def test_a_closer_with_the_door_open_is_not_a_shield(sentence: str) -> None:
     review = _review(f"I have refunded the charge. {sentence} I will call you by 4pm today.")
     assert "policy_shield" not in {f.name for f in review.anti_patterns}
+
+
+# --- held-out misses, fixed generally ----------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "insult"), [
+    ("Anyone familiar with professional translation would understand this.", True),
+    ("Anyone who has ever used a washing machine would know that.", True),
+    ("Anyone experienced with boilers will appreciate why it takes time.", True),
+    ("Anyone who has waited this long would be angry, and I am sorry.", False),
+    ("Anyone familiar with your account can help you on 0800 555 0100.", False),
+])
+def test_measuring_the_customer_against_those_who_know_is_insulting(sentence: str,
+                                                                     insult: bool) -> None:
+    review = _review(f"{sentence} I will call you by 4pm today.")
+    assert ("insulting" in {f.name for f in review.anti_patterns}) is insult
+
+
+@pytest.mark.parametrize(("customer", "reply", "again"), [
+    ("My daughter was hurt at your holiday club. Her member ID is HC-2291.",
+     "Please provide your daughter's member ID so we can investigate.", True),
+    ("I was billed twice again. Patient number 5520193.",
+     "Could you send me your patient number, please?", True),
+    ("My daughter was hurt at your holiday club.",
+     "Please provide your daughter's member ID so we can investigate.", False),
+    ("I was billed twice again. My phone number is 07700 900123.",
+     "Could you send me your patient number, please?", False),
+    ("My daughter was hurt at your holiday club. Her member ID is HC-2291.",
+     "Thank you for her member ID; I have found her booking.", False),
+])
+def test_any_id_the_customer_gave_is_not_asked_for_again(customer: str, reply: str,
+                                                          again: bool) -> None:
+    review = check(reply, conversation=[{"role": "customer", "text": customer}], now=NOW,
+                   tz="Europe/London")
+    assert ("asking_again" in {f.name for f in review.anti_patterns}) is again

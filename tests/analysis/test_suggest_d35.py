@@ -135,3 +135,39 @@ def test_a_clean_message_is_still_said_back() -> None:
     said = "My package still hasn't arrived and it's a birthday present for tomorrow."
     got = _kinds([{"role": "customer", "text": said}])
     assert "package still hasn't arrived" in got["reflection"]
+
+
+# --- held-out misses, fixed generally ----------------------------------------------------
+
+def test_an_explanation_of_why_is_a_why_question() -> None:
+    said = "I would like an explanation of why my gas supply was switched off without notice."
+    got = _kinds([{"role": "customer", "text": said}])
+    assert "why your gas supply was switched off" in got["plan"]
+    assert "explain" in got["plan"]
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("I cancelled two months ago and I still have no refund.", "your refund"),
+    ("We've had no heating since Friday.", "your heating"),
+    ("I have no idea what is going on.", "this"),
+    ("I had no choice but to pay it.", "this"),
+])
+def test_a_thing_they_have_none_of_is_the_topic(said: str, expected: str) -> None:
+    assert topic(as_turns([{"role": "customer", "text": said}])) == expected
+
+
+def test_a_new_problem_told_of_what_just_came_is_about_that_thing() -> None:
+    turns = [{"role": "customer", "text": "My curtains never arrived."},
+             {"role": "agent", "text": "Sorry about that, they are on their way today."},
+             {"role": "customer", "text": "Thanks, the curtains came. Sadly one of them is the "
+                                          "wrong size."}]
+    assert topic(as_turns(turns)) == "the curtains"
+    assert "the curtains exchanged for the right one" in _kinds(turns)["plan"]
+
+
+def test_a_new_problem_that_names_its_thing_keeps_it() -> None:
+    turns = [{"role": "customer", "text": "My curtains never arrived."},
+             {"role": "agent", "text": "Sorry about that, they are on their way today."},
+             {"role": "customer", "text": "Thanks, the curtains came. But the curtain rail is "
+                                          "missing."}]
+    assert topic(as_turns(turns)) == "the curtain rail"

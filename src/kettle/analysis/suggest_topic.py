@@ -82,7 +82,7 @@ _FAILED = re.compile(
     r"|kept|hasn['’]t|haven['’]t|never|didn['’]t|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|crashe[sd]"
     r"|(?:has|have|did|does|is|was|will)\s+not"
     r"|says\s+(?:it\s+was\s+)?delivered|shows\s+(?:as\s+)?delivered"
-    r"|fail(?:s|ed)|froze|freezes))\b)",
+    r"|fail(?:s|ed)|froze|freezes|(?:is|are|was|were)\s+(?:still\s+)?missing))\b)",
     re.IGNORECASE,
 )
 #: "my grandmother's dresser": the thing, with its owner ("my bag's gone" is "my bag
@@ -189,7 +189,7 @@ _BACK = re.compile(r"\b(?:one\s+of\s+them|some\s+of\s+them|it|they|them)\b", re.
 _CAME = re.compile(r"\b(?:the|my|our)\s+([a-z]{3,})\s+(?:has\s+|have\s+)?(?:came|come|arrived"
                    r"|turned\s+up|got\s+here|(?:was|were)\s+delivered)\b", re.IGNORECASE)
 #: "I still have no refund": the thing missing ("your refund"), unless it names no thing.
-_NO_THING = re.compile(r"\b(?:i|we)\s+(?:still\s+)?(?:have|['’]ve\s+(?:got|had)|had|got)\s+"
+_NO_THING = re.compile(r"\b(?:i|we)(?:\s+still)?(?:\s+have|['’]ve\s+(?:got|had)|\s+had|\s+got)\s+"
                        r"(?:absolutely\s+)?no\s+([a-z]{3,})\b(?!\s+(?:of|to)\b)", re.IGNORECASE)
 _NOT_MISSING = frozenset(str.split(
     "idea choice way one answer reply response update news word clue option options need "
