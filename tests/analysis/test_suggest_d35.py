@@ -171,3 +171,28 @@ def test_a_new_problem_that_names_its_thing_keeps_it() -> None:
              {"role": "customer", "text": "Thanks, the curtains came. But the curtain rail is "
                                           "missing."}]
     assert topic(as_turns(turns)) == "the curtain rail"
+
+
+# --- what they ask to have done is the plan ---------------------------------------------
+
+@pytest.mark.parametrize(("said", "plan"), [
+    ("The plumber turned up late, made a mess and the tap still drips. I just want the tap "
+     "fixed.", "I will get the tap fixed"),
+    ("My flight was delayed eight hours and my suitcase is missing. Where is my suitcase?",
+     "I will track down your suitcase"),
+    ("The fitter was rude and left dust everywhere. I'd like my old carpet collected.",
+     "I will get your old carpet collected"),
+])
+def test_what_they_ask_to_have_done_is_the_plan(said: str, plan: str) -> None:
+    assert _kinds([{"role": "customer", "text": said}])["plan"].startswith(plan)
+
+
+@pytest.mark.parametrize("said", [
+    "I want the engineer's name, that's all.",
+    "Where is your nearest branch?",
+    "I need the tap to stop dripping before the weekend.",
+])
+def test_no_thing_asked_done_leaves_the_plan_to_the_rest(said: str) -> None:
+    plan = _kinds([{"role": "customer", "text": said}])["plan"]
+    assert not plan.startswith(("I will get the engineer", "I will track down your nearest",
+                                "I will get the tap to"))

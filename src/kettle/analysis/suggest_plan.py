@@ -78,3 +78,36 @@ def plan_action(told: str, about: str, last: str = "") -> str:
     if about == "this":
         return "look into this"
     return f"find out what happened with {about}"
+
+
+#: What the customer asks to have done to a thing ("I just want the tap fixed", "I'd like my
+#: deposit returned"), or asks where it is ("Where is my suitcase?"): with several things
+#: named, that is what the plan is about (D35).
+_WANT_DONE = re.compile(
+    r"\b(?:i|we)(?:\s+just|\s+really|\s+only|\s+simply)?(?:\s+want|\s+need|\s+would\s+like"
+    r"|['’]d\s+like|\s+expect)\s+(?P<thing>(?:the|my|our|this|that)\s+(?:[a-z£$€0-9,.-]+\s+){0,2}?[a-z]+)\s+"
+    r"(?P<done>fixed|repaired|replaced|refunded|sorted(?:\s+out)?|collected|delivered|reconnected"
+    r"|cancelled|changed|removed|returned|exchanged|put\s+right|looked\s+at|unblocked|unlocked"
+    r"|reinstated|credited|reversed|corrected|redelivered|picked\s+up|back)\b",
+    re.IGNORECASE)
+_WHERE = re.compile(r"\bwhere\s+(?:is|are|['’]s)\s+(?P<thing>(?:my|our|the)\s+(?:[a-z]+\s+){0,2}?"
+                    r"[a-z]{3,})\s*\?", re.IGNORECASE)
+_YOURS = {"my": "your", "our": "your", "this": "the", "that": "the"}
+
+
+def _yours(thing: str) -> str:
+    first, _, rest = thing.partition(" ")
+    return f"{_YOURS.get(first.lower(), first.lower())} {rest}"
+
+
+def wanted(last: str, when: str) -> str | None:
+    """The plan that does what the customer asks to have done to a thing, or None."""
+    where = _WHERE.search(last)
+    if where is not None:
+        return f"I will track down {_yours(where.group('thing'))} and get back to you {when}."
+    want = _WANT_DONE.search(last)
+    if want is None:
+        return None
+    done = want.group("done").lower()
+    done = "given back to you" if done == "back" else done
+    return f"I will get {_yours(want.group('thing'))} {done} and get back to you {when}."

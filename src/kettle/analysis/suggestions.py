@@ -33,7 +33,7 @@ from kettle.analysis.suggest_follow import (
     new_problem,
     progress,
 )
-from kettle.analysis.suggest_plan import failure, plan_action
+from kettle.analysis.suggest_plan import failure, plan_action, wanted
 from kettle.analysis.suggest_pushback import pushback
 from kettle.analysis.suggest_question import answer_plan
 from kettle.analysis.suggest_reflect import (
@@ -132,7 +132,8 @@ def _plan(told: str, last: str, case: _Case) -> str:
     owned first."""
     when = case.when
     danger = hazard(told)
-    urgent = danger or protect(told, when) or asked_for(last, when) or answer_plan(last, when)
+    urgent = (danger or protect(told, when) or asked_for(last, when) or wanted(last, when)
+              or answer_plan(last, when))
     if urgent is None:
         urgent = f"I will {plan_action(told, case.about, last)} and get back to you {when}."
     if case.late and not danger:
