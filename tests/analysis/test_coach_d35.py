@@ -51,19 +51,6 @@ SINCERE = [
 ]
 
 
-@pytest.mark.parametrize("sentence", SARCASM)
-def test_sarcasm_without_a_set_phrase_is_found(sentence: str) -> None:
-    review = _review(f"{sentence} I will call you by 4pm today.")
-    assert "sarcasm" in {f.name for f in review.anti_patterns}
-    assert review.verdict == "dont_send"
-
-
-@pytest.mark.parametrize("sentence", SINCERE)
-def test_sincere_praise_and_sympathy_are_not_sarcasm(sentence: str) -> None:
-    review = _review(f"{sentence} I will call you by 4pm today.")
-    assert "sarcasm" not in {f.name for f in review.anti_patterns}
-
-
 CLOSERS = [
     "I trust this clarifies the situation.",
     "I trust the above makes our position clear.",
@@ -90,17 +77,21 @@ OPEN_DOOR = [
 ]
 
 
-@pytest.mark.parametrize("sentence", CLOSERS)
-def test_a_closer_that_shuts_the_door_is_a_policy_shield(sentence: str) -> None:
-    review = _review(f"I have refunded £20 of the charge. {sentence}")
-    assert "policy_shield" in {f.name for f in review.anti_patterns}
+FOUND = [("sarcasm", s) for s in SARCASM] + [("policy_shield", s) for s in CLOSERS]
+NOT_FOUND = [("sarcasm", s) for s in SINCERE] + [("policy_shield", s) for s in OPEN_DOOR]
+
+
+@pytest.mark.parametrize(("name", "sentence"), FOUND)
+def test_sarcasm_and_closers_that_shut_the_door_are_found(name: str, sentence: str) -> None:
+    review = _review(f"I have refunded £20 of the charge. {sentence} I will call you by 4pm today.")
+    assert name in {f.name for f in review.anti_patterns}
     assert review.verdict == "dont_send"
 
 
-@pytest.mark.parametrize("sentence", OPEN_DOOR)
-def test_a_closer_with_the_door_open_is_not_a_shield(sentence: str) -> None:
+@pytest.mark.parametrize(("name", "sentence"), NOT_FOUND)
+def test_sincere_praise_and_an_open_door_are_not(name: str, sentence: str) -> None:
     review = _review(f"I have refunded the charge. {sentence} I will call you by 4pm today.")
-    assert "policy_shield" not in {f.name for f in review.anti_patterns}
+    assert name not in {f.name for f in review.anti_patterns}
 
 
 # --- held-out misses, fixed generally ----------------------------------------------------

@@ -156,21 +156,18 @@ def test_a_thing_they_have_none_of_is_the_topic(said: str, expected: str) -> Non
     assert topic(as_turns([{"role": "customer", "text": said}])) == expected
 
 
-def test_a_new_problem_told_of_what_just_came_is_about_that_thing() -> None:
+@pytest.mark.parametrize(("latest", "about", "plan"), [
+    ("Thanks, the curtains came. Sadly one of them is the wrong size.", "the curtains",
+     "the curtains exchanged for the right one"),
+    ("Thanks, the curtains came. But the curtain rail is missing.", "the curtain rail",
+     "track down the curtain rail"),
+])
+def test_a_new_problem_after_what_just_came(latest: str, about: str, plan: str) -> None:
     turns = [{"role": "customer", "text": "My curtains never arrived."},
              {"role": "agent", "text": "Sorry about that, they are on their way today."},
-             {"role": "customer", "text": "Thanks, the curtains came. Sadly one of them is the "
-                                          "wrong size."}]
-    assert topic(as_turns(turns)) == "the curtains"
-    assert "the curtains exchanged for the right one" in _kinds(turns)["plan"]
-
-
-def test_a_new_problem_that_names_its_thing_keeps_it() -> None:
-    turns = [{"role": "customer", "text": "My curtains never arrived."},
-             {"role": "agent", "text": "Sorry about that, they are on their way today."},
-             {"role": "customer", "text": "Thanks, the curtains came. But the curtain rail is "
-                                          "missing."}]
-    assert topic(as_turns(turns)) == "the curtain rail"
+             {"role": "customer", "text": latest}]
+    assert topic(as_turns(turns)) == about
+    assert plan in _kinds(turns)["plan"]
 
 
 # --- what they ask to have done is the plan ---------------------------------------------
