@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from kettle.analysis.conversation import straighten
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import (
+    Lazy,
     LiteralFinder,
     Needs,
     informative,
@@ -91,8 +92,8 @@ class _Phrase:
     """One playbook pattern, with a cheap check for text every match contains."""
 
     kind: str
-    pattern: re.Pattern[str]
-    exclude: re.Pattern[str] | None
+    pattern: Lazy
+    exclude: Lazy | None
     #: Lower-case literals one of which every match contains; None: always try.
     gate: frozenset[str] | None
     #: Finer: what each alternative of the pattern needs (every set), () when
@@ -160,7 +161,7 @@ def _build(playbook: Playbook) -> _Compiled:
         exclude = _loose_alternation(rule.exclude)
         for raw in rule.patterns:
             source = loose_apostrophes(raw)
-            compiled = re.compile(source, re.IGNORECASE)
+            compiled = Lazy(source)
             # The pre-checks are worked out on the pattern as written ("i'm"), which
             # is tighter; a text that has the literal without its apostrophe ("im")
             # counts as having it (_present), so no match is lost.
@@ -275,10 +276,10 @@ def _first_match(text: str, phrase: _Phrase) -> tuple[int, int] | None:
     return None
 
 
-def _loose_alternation(patterns: list[str]) -> re.Pattern[str] | None:
+def _loose_alternation(patterns: list[str]) -> Lazy | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{loose_apostrophes(p)})" for p in patterns), re.IGNORECASE)
+    return Lazy("|".join(f"(?:{loose_apostrophes(p)})" for p in patterns))
 
 
 def _present(text: str, book: _Compiled) -> set[str]:

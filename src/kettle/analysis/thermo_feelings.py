@@ -37,9 +37,14 @@ class Feeling:
     floor: float  # the least temperature, °C
 
 
+#: A hashtag that closes a line names the writer's own feeling as "I'm …" does:
+#: "@PayPalUK have well & truly done me over the day before I go on holiday! #fuming"
+#: read 37.7 °C with relief on top (see :func:`_tagged`).
+_HASHTAG = r"(?<![\w#&/])(?<!\bnot\s)#"
+
 #: Strongest first: the first that matches is the one read.
 _FEELINGS: tuple[tuple[re.Pattern[str], Feeling], ...] = tuple(
-    (re.compile(_SELF + words + r"(?![\w-])", re.IGNORECASE), feeling)
+    (re.compile(f"(?:{_HASHTAG}|{_SELF}#?)" + words + r"(?![\w-])", re.IGNORECASE), feeling)
     for words, feeling in (
         (r"(?:furious|livid|fuming|seething|enraged|incensed|irate|outraged|raging|apoplectic"
          r"|pissed\s+off)", Feeling("anger", 0.6, 0.7, 75.0)),
@@ -59,7 +64,7 @@ _FEELINGS: tuple[tuple[re.Pattern[str], Feeling], ...] = tuple(
         # disappointed", "I feel let down" had read neutral on top.
         (r"(?:frustrated|exasperated|at\s+(?:my|the\s+end\s+of\s+my)\s+wits['’]?\s+end)",
          Feeling("frustration", 0.5, 0.5, 60.0)),
-        (r"(?:disappointed|let\s+down|saddened|gutted|dismayed|sad(?=\s+(?:about|that|to\s+(?:see"
+        (r"(?:dis+ap+ointed|let\s+down|saddened|gutted|dismayed|sad(?=\s+(?:about|that|to\s+(?:see"
          r"|say|hear|find))\b))",
          Feeling("disappointment", 0.5, 0.0, 45.0)),
     )
@@ -74,7 +79,8 @@ _WORDS = (
      "horrified"),
     ("scared", "afraid", "anxious", "nervous", "frantic", "worried", "stressed", "frightened"),
     ("frustrated", "exasperated", "wits"),
-    ("disappointed", "let down", "saddened", "gutted", "dismayed", "sad"),
+    # "disap", "dissap": "#dissapointed", "I'm so disapointed" are as common as the word.
+    ("disap", "dissap", "let down", "saddened", "gutted", "dismayed", "sad"),
 )
 _GATES = tuple(LiteralGated(pattern, literals=words)
                for (pattern, _), words in zip(_FEELINGS, _WORDS, strict=True))
@@ -84,12 +90,54 @@ _GATES = tuple(LiteralGated(pattern, literals=words)
 _ANY_WORD = tuple(sorted({word for words in _WORDS for word in words}))
 
 
-def named_feeling(text: str) -> Feeling | None:
-    """The strongest feeling the customer names in the first person, if any."""
-    if not may_hold(text, _ANY_WORD):
+#: Faces that show anger: pouting, angry, and cursing. Not "😤" (steam from the nose),
+#: which customers also send with thanks ("Thank you 😤💕", "It worked 😤👌", TWCS).
+_ANGRY_FACES = re.compile("[\U0001F621\U0001F620\U0001F92C]")
+_CURSING_FACE = "\U0001F92C"
+
+
+def _face_rank(text: str) -> int | None:
+    """Where angry faces rank among :data:`_FEELINGS`: a cursing face or two angry
+    faces as "furious" (0), one as "angry" (2); None without one."""
+    if text.isascii():
         return None
-    for gate, (_, feeling) in zip(_GATES, _FEELINGS, strict=True):
-        if gate(text):
+    faces = _ANGRY_FACES.findall(text)
+    if not faces:
+        return None
+    return 0 if len(faces) > 1 or _CURSING_FACE in faces else 2
+
+
+#: Tags that name a feeling word but not a feeling: "#tears #congratulations".
+_UNSURE_TAGS = ("#tears", "#intears", "#shaking")
+
+
+def _tagged(text: str, match: re.Match[str]) -> bool:
+    """Whether a hashtag feeling is the writer's: the tag closes its line, with only
+    tags, mentions, links and marks after it ("… #fuming 😡@ThomsonHolidays"); a tag
+    used as a word mid-sentence ("lack of #faith makes #people #afraid of #meeting
+    #challenges") or followed by a laugh ("#mad #mad hahah") is not."""
+    if match.group().lower().replace(" ", "") in _UNSURE_TAGS:
+        return False
+    rest = text[match.end():].split("\n", 1)[0]
+    return all(word[0] in "#@" or word.startswith("http") or not any(c.isalnum() for c in word)
+               for word in rest.split())
+
+
+def _named(rank: int, text: str) -> bool:
+    gate, (pattern, _) = _GATES[rank], _FEELINGS[rank]
+    if not gate(text):
+        return False
+    return any(not m.group().startswith("#") or _tagged(text, m) for m in pattern.finditer(text))
+
+
+def named_feeling(text: str) -> Feeling | None:
+    """The strongest feeling the customer names in the first person, as a hashtag
+    ("#fuming") or with angry faces ("still no refund 😡"), if any."""
+    face = _face_rank(text)
+    if face is None and not may_hold(text, _ANY_WORD):
+        return None
+    for rank, (_, feeling) in enumerate(_FEELINGS):
+        if rank == face or _named(rank, text):
             return feeling
     return None
 

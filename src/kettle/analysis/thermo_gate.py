@@ -12,7 +12,8 @@ nothing and the pattern is always tried.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -347,3 +348,31 @@ def satisfied(needs: Needs, present: set[str] | frozenset[str]) -> bool:
         else:
             return True
     return False
+
+
+class Lazy:
+    """A case-blind pattern compiled on its first search, not when it is built.
+
+    The signal rules number in the hundreds and compiling them all took about half
+    of a cold ``kettle read``; most messages pass the literal gate of a few only.
+    """
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.source, re.IGNORECASE)
+        return compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.search`."""
+        return self._pattern().search(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """As :meth:`re.Pattern.finditer`."""
+        return self._pattern().finditer(text)
