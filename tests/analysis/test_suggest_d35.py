@@ -185,6 +185,7 @@ def test_what_they_ask_to_have_done_is_the_plan(said: str, plan: str) -> None:
 
 
 @pytest.mark.parametrize("said", [
+    "the courier was late and i want my pakage delivered today",
     "I want the engineer's name, that's all.",
     "Where is your nearest branch?",
     "I need the tap to stop dripping before the weekend.",
@@ -192,4 +193,4 @@ def test_what_they_ask_to_have_done_is_the_plan(said: str, plan: str) -> None:
 def test_no_thing_asked_done_leaves_the_plan_to_the_rest(said: str) -> None:
     plan = _kinds([{"role": "customer", "text": said}])["plan"]
     assert not plan.startswith(("I will get the engineer", "I will track down your nearest",
-                                "I will get the tap to"))
+                                "I will get the tap to", "I will get your pakage"))

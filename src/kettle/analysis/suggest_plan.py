@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from kettle.analysis.suggest_spelling import has_misspelt
+
 #: What the plan does, by what went wrong (2026-12-07 probe).
 PLAN_ACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:never\s+(?:arrived|came|turned\s+up)|(?:hasn|didn|haven)['’]?t\s+(?:yet\s+)?"
@@ -103,10 +105,10 @@ def _yours(thing: str) -> str:
 def wanted(last: str, when: str) -> str | None:
     """The plan that does what the customer asks to have done to a thing, or None."""
     where = _WHERE.search(last)
-    if where is not None:
+    if where is not None and not has_misspelt(where.group("thing")):
         return f"I will track down {_yours(where.group('thing'))} and get back to you {when}."
     want = _WANT_DONE.search(last)
-    if want is None:
+    if want is None or has_misspelt(want.group("thing")):  # "my mony" is not said back
         return None
     done = want.group("done").lower()
     done = "given back to you" if done == "back" else done
