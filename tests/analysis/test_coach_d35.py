@@ -1,4 +1,4 @@
-"""The reply coach (D35): sarcasm with no set phrase, and curt formal closers.
+"""The reply coach (D36): sarcasm with no set phrase, and curt formal closers.
 
 Sarcasm that needs no stock phrase mocks the customer for what they did ("Congratulations
 on finally noticing"), talks down to them ("your confusion about how a calendar works") or

@@ -1,4 +1,4 @@
-"""Suggestions (D35): the plan's object when the customer names several things, a
+"""Suggestions (D36): the plan's object when the customer names several things, a
 pushback on our last answer said back instead of the complaint it answers, and no
 misspelt words said back. Each rule is tested both ways, with sentences of its own."""
 

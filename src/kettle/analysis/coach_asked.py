@@ -30,7 +30,7 @@ _GIVEN_REF = re.compile(
     rf"\b({_KINDS})\b(?:\s+(?:number|no\.?|id|ref(?:erence)?|code))?\s*(?:is\s+|[:#-]\s*)?#?"
     r"(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,}\b",
     re.IGNORECASE)
-#: Any other kind named by its id word: "His camper ID is TC-4471", "member no. 40021" (D35).
+#: Any other kind named by its id word: "His camper ID is TC-4471", "member no. 40021" (D36).
 _GIVEN_ID = re.compile(
     r"\b([a-z]{3,})\s+(?:id|number|no\.?|ref(?:erence)?|code)\s*(?:is\s+|[:#-]\s*)?#?"
     r"(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,}\b", re.IGNORECASE)

@@ -4,7 +4,7 @@ The action comes from what went wrong (missing, billed wrong, broken, not workin
 customer has already said what happened, so "find out what happened" is the last resort.
 When the customer names several things ("it came a week late and you charged me twice"),
 a bill put right is about the charge, fee or payment they name, not the first thing they
-mention (D35: "I will get your order put right" for a double charge).
+mention (D36: "I will get your order put right" for a double charge).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def plan_action(told: str, about: str, last: str = "") -> str:
 
 #: What the customer asks to have done to a thing ("I just want the tap fixed", "I'd like my
 #: deposit returned"), or asks where it is ("Where is my suitcase?"): with several things
-#: named, that is what the plan is about (D35).
+#: named, that is what the plan is about (D36).
 _WANT_DONE = re.compile(
     r"\b(?:i|we)(?:\s+just|\s+really|\s+only|\s+simply)?(?:\s+want|\s+need|\s+would\s+like"
     r"|['’]d\s+like|\s+expect)\s+(?P<thing>(?:the|my|our|this|that)\s+(?:[a-z£$€0-9,.-]+\s+){0,2}?[a-z]+)\s+"

@@ -1,4 +1,4 @@
-"""A customer who pushes back on the agent's last answer (D35).
+"""A customer who pushes back on the agent's last answer (D36).
 
 "That's not what I asked", "No, the refund still hasn't arrived", "I don't want a voucher,
 I want to get home", "The machine isn't the point": what they say after the pushback is

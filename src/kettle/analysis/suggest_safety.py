@@ -79,7 +79,7 @@ _REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|\b(?:want|need|demand)\s+(?:it|this|that|them)\s+refunded\b"
                 r"|\b(?:want|need|demand)\s+(?:every\s+(?:penny|cent)|all\s+(?:of\s+)?(?:my|the|that)"
                 r"\s+money|it\s+all)\s+back\b"
-                # D35: "I'd like a partial refund", "I want the extra payment refunded",
+                # D36: "I'd like a partial refund", "I want the extra payment refunded",
                 # "Please refund the fee".
                 r"|\b(?:please|can\s+you|could\s+you|just)\s+refund\b"
                 r"|\b(?:want|need|demand|like|expect)\s+(?:a\s+|my\s+|the\s+)?(?:full\s+|partial\s+)?refund\b"

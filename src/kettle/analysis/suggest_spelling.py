@@ -1,4 +1,4 @@
-"""Whether words look misspelt, so that suggestions do not say them back (D35).
+"""Whether words look misspelt, so that suggestions do not say them back (D36).
 
 "i orderd teh parcle" said back as "you orderd teh parcle" reads as mockery. A word looks
 misspelt when it is lower case, alphabetic, at least three letters, and neither it nor its

@@ -2,7 +2,7 @@
 progress update and the follow-up (capability C3; moved out of ``suggestions``).
 
 What they needed comes first, then a new problem after good news or a pushback on our
-last answer (D35), then the first thing named as failing or called theirs. A word that
+last answer (D36), then the first thing named as failing or called theirs. A word that
 looks misspelt is not said back (``suggest_spelling``).
 """
 
@@ -222,7 +222,7 @@ def _owned_thing(text: str) -> str:
                 continue
             return f"your {owned.group(1).lower()}'s {owned.group(2).lower()}"
         words = m.group(1).lower().split()
-        # "my acount" is not said back (D35): the words before the first slip, if any.
+        # "my acount" is not said back (D36): the words before the first slip, if any.
         words = words[:next((i for i, w in enumerate(words) if misspelt(w)), len(words))]
         if not words or _not_topic(words[0]) or words[0] in _GENERAL:
             continue

@@ -109,7 +109,7 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, case: _Case,
     for text in reversed(said):
         parts = clauses(text)
         recent.append((text, [(r.hot, r.signals) for r in read_many(parts, playbook=playbook)]))
-    typo = typos(" ".join(said))  # no misspelt words said back (D35)
+    typo = typos(" ".join(said))  # no misspelt words said back (D36)
     bodies = [b for b in ranked(recent) if not echoes(b, typo)]
     told = " ".join(said)
     last = said[-1] if said else ""
