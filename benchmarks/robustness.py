@@ -40,6 +40,7 @@ INPUTS: dict[str, str] = {
     "commas": ", ",
     "apostrophes": "'",
     "emoji": "\U0001F621",
+    "feeling hashtags": "#angry ",
     "no no no": "no ",
     "shouting": "USELESS ",
     "a mixed rant": "I'll call you back by 5pm tomorrow!!! THIRD TIME calling, useless. ",

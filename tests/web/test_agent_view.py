@@ -112,3 +112,20 @@ def test_send_refuses_an_empty_reply(sign_in: Callable[[str], Console], seeded: 
     response = sign_in("Alex Rivera").post(
         f"/console/cases/{seeded.stories['courier']}/reply", {"text": "   "})
     assert "error=write+a+reply" in response.headers["location"]
+
+
+def test_a_message_in_another_language_is_marked_in_the_thread(
+    sign_in: Callable[[str], Console], seeded: Any, session: Session
+) -> None:
+    """D35: the gauge of a message Kettle cannot read says so, the others do not."""
+    from kettle.cases import service as cases
+
+    case_id = seeded.stories["shoe_return"]
+    console = sign_in("Alex Rivera")
+    assert "data-not-english" not in console.client.get(f"/console/cases/{case_id}").text
+    cases.ingest_message(session=session, case_id=case_id, role="customer",
+                         text="¡Esto es inaceptable! Llevo tres semanas esperando mi reembolso.",
+                         sent_at=None)
+    html = console.client.get(f"/console/cases/{case_id}").text
+    assert html.count("data-not-english") == 1
+    assert "Llevo tres semanas" in html

@@ -39,7 +39,7 @@ class Feeling:
 
 #: A hashtag that closes a line names the writer's own feeling as "I'm …" does:
 #: "@PayPalUK have well & truly done me over the day before I go on holiday! #fuming"
-#: read 37.7 °C with relief on top (see :func:`_tagged`).
+#: read 37.7 °C with relief on top (see :func:`_named`).
 _HASHTAG = r"(?<![\w#&/])(?<!\bnot\s)#"
 
 #: Strongest first: the first that matches is the one read.
@@ -108,26 +108,44 @@ def _face_rank(text: str) -> int | None:
 
 
 #: Tags that name a feeling word but not a feeling: "#tears #congratulations".
-_UNSURE_TAGS = ("#tears", "#intears", "#shaking")
+_UNSURE_TAGS = ("#tears", "#shaking")
 
 
-def _tagged(text: str, match: re.Match[str]) -> bool:
-    """Whether a hashtag feeling is the writer's: the tag closes its line, with only
-    tags, mentions, links and marks after it ("… #fuming 😡@ThomsonHolidays"); a tag
-    used as a word mid-sentence ("lack of #faith makes #people #afraid of #meeting
-    #challenges") or followed by a laugh ("#mad #mad hahah") is not."""
-    if match.group().lower().replace(" ", "") in _UNSURE_TAGS:
-        return False
-    rest = text[match.end():].split("\n", 1)[0]
-    return all(word[0] in "#@" or word.startswith("http") or not any(c.isalnum() for c in word)
-               for word in rest.split())
+_AFTER = re.compile(r"\S+|\n")
+
+
+def _word_after(text: str, start: int) -> int | None:
+    """Where the first word after ``start`` on its line that is not a tag, a mention, a
+    link or marks begins; None when the line ends first (the tag closes its line)."""
+    for token in _AFTER.finditer(text, start):
+        word = token.group()
+        if word == "\n":
+            return None
+        if word[0] not in "#@" and not word.startswith("http") and any(map(str.isalnum, word)):
+            return token.start()
+    return None
 
 
 def _named(rank: int, text: str) -> bool:
+    """Whether ``text`` names the feeling of :data:`_FEELINGS` ``[rank]``. A hashtag
+    counts when it is the writer's: it closes its line, with only tags, mentions,
+    links and marks after it ("… #fuming 😡@ThomsonHolidays"); not a tag used as a
+    word mid-sentence ("lack of #faith makes #people #afraid of #meeting #challenges")
+    or followed by a laugh ("#mad #mad hahah")."""
     gate, (pattern, _) = _GATES[rank], _FEELINGS[rank]
     if not gate(text):
         return False
-    return any(not m.group().startswith("#") or _tagged(text, m) for m in pattern.finditer(text))
+    blocked = -1  # the tags before this are followed by a word on their line
+    for match in pattern.finditer(text):
+        if not match.group().startswith("#"):
+            return True
+        if match.start() < blocked or match.group().lower() in _UNSURE_TAGS:
+            continue
+        word = _word_after(text, match.end())
+        if word is None:
+            return True
+        blocked = word
+    return False
 
 
 def named_feeling(text: str) -> Feeling | None:

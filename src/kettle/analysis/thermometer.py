@@ -50,6 +50,7 @@ import numpy.typing as npt
 from kettle.analysis import email_text, features, signals
 from kettle.analysis import thermo_letters as letters
 from kettle.analysis.conversation import Conversation, as_turns, clean_text
+from kettle.analysis.language import english_tokens
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
@@ -153,6 +154,7 @@ class _Base:
     scale: tuple[float, ...]  # the tier's heat scale (see temperature_of)
     ceiling: float = BOIL_C  # MILD_C for a mild annoyance
     floor: float = CALM_C  # THREAT_C for a legal or public threat
+    english: bool = True  # False: another language, read as if it were English
 
     def temperature(self, carried: float = 0.0) -> float:
         temp = temperature_of(self.hot, self.negativity, self.emotions[_ANGER][1], self.arousal,
@@ -162,7 +164,7 @@ class _Base:
     def reading(self, carried: float) -> Reading:
         # A fresh dict each time: Reading is frozen but its dict is not.
         return Reading(self.temperature(carried), self.hot, dict(self.emotions), self.signals,
-                       _mode(self.venting), self.venting)
+                       _mode(self.venting), self.venting, self.english)
 
 
 def read(
@@ -289,7 +291,7 @@ def _with_hottest(whole: _Base, parts: list[_Base]) -> _Base:
 def _read_words(texts: list[str], playbook: Playbook | None, tier: Tier) -> list[_Base]:
     model = heads()
     fast = tier == "fast"
-    all_signals, ids, words, rows, spelt = [], [], [], [], []
+    all_signals, ids, words, rows, spelt, english = [], [], [], [], [], []
     for text in texts:
         found = signals.detect(text, playbook=playbook)
         all_signals.append(found)
@@ -299,6 +301,7 @@ def _read_words(texts: list[str], playbook: Playbook | None, tier: Tier) -> list
         plain = signals.unmask_swearing(text, playbook=playbook) if swears else text
         spelt.append(plain)
         toks = features.tokens(plain)
+        english.append(english_tokens(plain, toks))
         if fast:
             ids.append(model.ids(features.terms(toks)))
             words.append(model.word_ids(toks))
@@ -319,10 +322,9 @@ def _read_words(texts: list[str], playbook: Playbook | None, tier: Tier) -> list
         margins = model.margins(ids, np.asarray(rows, dtype=np.float32), words)
         hot, emotions = model.probabilities(margins)
     scale = heat_scale(tier)
-    return [_words_read(text, found, float(hot[i]),
-                        tuple((name, float(p)) for name, p in zip(EMOTIONS, emotions[i],
-                                                                  strict=True)),
-                        rows[i], scale)
+    return [replace(_words_read(text, found, float(hot[i]),
+                                tuple(zip(EMOTIONS, map(float, emotions[i]), strict=True)),
+                                rows[i], scale), english=english[i])
             for i, (text, found) in enumerate(zip(texts, all_signals, strict=True))]
 
 

@@ -157,6 +157,9 @@ class Reading:
     signals: tuple[Signal, ...]
     mode: Mode
     venting: float
+    #: False when the message does not look like English (``kettle.analysis.language``):
+    #: the models and rules read English only, so the reading says nothing then.
+    english: bool = True
 
     @property
     def dominant_emotion(self) -> str:
@@ -171,6 +174,7 @@ class Reading:
             "signals": [s.to_dict() for s in self.signals],
             "mode": self.mode,
             "venting": round(self.venting, 4),
+            "english": self.english,
         }
 
 

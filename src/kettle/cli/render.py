@@ -62,6 +62,9 @@ def print_reading(console: Console, text: str, reading: Reading) -> None:
     )
     for signal in reading.signals:
         console.print(Text(f"  signal {signal.kind}: ", style="magenta") + Text(signal.span.text))
+    if not reading.english:
+        console.print(Text("  note: this does not look like English; Kettle reads English only, "
+                           "so this reading is not to be trusted", style="yellow"))
 
 
 def _finding_line(finding: Finding) -> Text:
