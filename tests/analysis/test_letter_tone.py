@@ -1,4 +1,4 @@
-"""How hard a long letter presses sets how hot it reads (D35): softeners cool a letter,
+"""How hard a long letter presses sets how hot it reads (D37): softeners cool a letter,
 hard words and escalations heat it, scorn is anger, and a thank-you letter whose worry is
 past reads relieved. Letters written for these tests, not taken from the probes."""
 

@@ -147,7 +147,7 @@ POSITIVE: list[tuple[str, str]] = [
     ("hang_up", "This is useless. I give up."),
     ("shouting", "WHERE IS MY REFUND? I paid two weeks ago."),
     ("shouting", "This is ABSOLUTELY unacceptable."),
-    # The name is no shouting; the capitals after it still are (D35).
+    # The name is no shouting; the capitals after it still are (D37).
     ("shouting", "Since COVID-19 you have been USELESS."),
     ("repeated_punctuation", "Where is my parcel!!!"),
     ("repeated_punctuation", "You charged me twice?!?"),
@@ -329,7 +329,7 @@ NEGATIVE: list[tuple[str, str]] = [
     ("repeat_contact", "The report was raised three times in parliament."),
     ("repeat_contact", "We won the quiz for the third week running!"),
     ("shouting", "Booking ref FEST-221907 was cancelled on Friday."),
-    # A capitalised name joined to a number by a hyphen (D35).
+    # A capitalised name joined to a number by a hyphen (D37).
     ("shouting", "I lost my job because of COVID-19 and I'm struggling to pay."),
     ("shouting", "My F-150 has been at the dealer for three weeks."),
     ("shouting", "Mostly because of COVID, my hours were cut."),

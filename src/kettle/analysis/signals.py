@@ -51,13 +51,13 @@ ACRONYMS = frozenset(
         # UK bodies and terms in complaint letters (long-e-mail probe): "his SENCO", "the CAA".
         "SENCO SEND EHCP CAA FCA FOS ADR CCJ PCN DWP ESTA ISP PAYG CCTV MP SAR DBS HR ATOL ABTA "
         "OFGEM OFCOM OFWAT OFSTED DVSA RSPCA "
-        # The disease, named alone ("because of COVID"), as with "COVID-19" (D35).
+        # The disease, named alone ("because of COVID"), as with "COVID-19" (D37).
         "COVID"
     )
 )
 #: A capitalised word; not one joined to three digits or more, which is a code
 #: ("FEST-221907", "REF/2231"), nor one joined by a hyphen to a number, which is a name
-#: ("COVID-19", "MH-17", "F-150", "A-10"; D35).
+#: ("COVID-19", "MH-17", "F-150", "A-10"; D37).
 _CAPS_WORD = r"(?<![\d][-/])\b[A-Z][A-Z']*[A-Z]\b(?![-/#]?\d{3}|-\d)"
 _CAPS_RUN = re.compile(rf"{_CAPS_WORD}(?:[\s,.!?:;-]+{_CAPS_WORD})*")
 #: Four or more letters, no vowel and no letter held ("GRRR"): said letter by letter, an

@@ -1,4 +1,4 @@
-"""How hard a long letter presses its complaint, for its temperature (D35).
+"""How hard a long letter presses its complaint, for its temperature (D37).
 
 The letter rules of D31 (:mod:`kettle.analysis.thermo_letters`) cap a letter's
 temperature at fixed bounds (74 °C for a plain complaint or a worry, 87 °C for a
@@ -155,5 +155,5 @@ def graded_ceiling(steps: int, cap: float, share: float = TYPICAL_SHARE) -> floa
     value = max(LEAST_C, FLAT_C + STEP_C * (steps + share - TYPICAL_SHARE))
     knee = cap - STEP_C
     # The last step to the bound is approached, not reached: the more a letter presses,
-    # the nearer it reads to the bound, and letters do not pile up on it (D35).
+    # the nearer it reads to the bound, and letters do not pile up on it (D37).
     return value if value <= knee else cap - STEP_C * math.exp(-(value - knee) / STEP_C)

@@ -28,7 +28,7 @@ reading of D28 gets wrong in a letter of several paragraphs:
   public threat reads at least :data:`THREAT_LETTER_C`, one that says it has
   chased before at least :data:`CHASED_LETTER_C` (:func:`floor`).
 
-D35 grades the bounds: within them, how hard the letter presses (softeners,
+D37 grades the bounds: within them, how hard the letter presses (softeners,
 hard words, escalations, anger, :mod:`kettle.analysis.thermo_letter_tone`) sets
 the most it reads, so letters no longer pile up on 74, 76 and 87 °C; scorn
 ("utterly contemptible", "frankly disgraceful") is anger; a thank-you letter
@@ -64,7 +64,7 @@ PLAIN_C = 74.0
 THREAT_LETTER_C = 76.0
 _THREATS = frozenset(["legal_threat", "public_threat"])
 #: The least a letter with a legal or public threat that also shouts, swears or names rage
-#: reads, °C: boiling (D35).
+#: reads, °C: boiling (D37).
 BOILING_C = 88.0
 #: The least a letter that says it has chased before reads, °C: hot ("I have since emailed you
 #: on 23 October, 2 November and 16 November…" had read 56 °C).
@@ -81,7 +81,7 @@ _CONDEMN = re.compile(r"\b(?:disgrace(?:ful)?|appalling(?:ly)?|outrageous|cruel|
                       re.IGNORECASE)
 #: Scorn, formal or not: anger whatever else the letter names, and with no signal beside it
 #: ("I find your conduct utterly contemptible", "This is frankly disgraceful", "I have never
-#: been treated with such contempt" had read frustrated, D35).
+#: been treated with such contempt" had read frustrated, D37).
 _SCORN = LiteralGated(re.compile(
     r"\b(?:contempt(?:ible|uous(?:ly)?)?|disgrace(?:ful(?:ly)?)?|despicable|deplorable"
     r"|reprehensible|scandal(?:ous)?|shameful(?:ly)?|beneath\s+contempt|how\s+dare\s+you)\b"
@@ -185,7 +185,7 @@ def shaped(emotions: Emotions, kinds: set[str], text: str, heats: list[float],
 def relieved(emotions: Emotions, kinds: set[str], text: str) -> bool:
     """A thank-you letter (:func:`grateful`) that names no feeling now: the fright or the
     annoyance it tells ("I was worried sick that…", "I was frustrated at the time", "which
-    was stressful") is over, and the thanks is the point (D35)."""
+    was stressful") is over, and the thanks is the point (D37)."""
     top = max(emotions, key=lambda item: item[1])[0]
     return (top in _HEATED and grateful(text, kinds)
             and named_feeling(_PAST.sub("it was", text)) is None)
@@ -248,7 +248,7 @@ def ceiling(kinds: set[str], emotions: Emotions, feeling: Feeling | None, text: 
     if top in ("neutral", "relief") and feeling is None and not kinds & GRIEVANCE:
         # A request that names no feeling and holds no grievance ("Could you send us the
         # forms we need?") reads as calm as a thank-you letter, whatever one paragraph
-        # reads (D35).
+        # reads (D37).
         return RELIEVED_C
     cap = COMPOSED_C
     worried = top == "anxiety" and not kinds & _BLAME and (
