@@ -354,9 +354,10 @@ def test_a_plain_complaint_letter_is_hot_not_very_hot() -> None:
 PROBE = Path(__file__).parent / "data" / "probe_long_emails.jsonl"
 #: The CLI's bands (kettle.cli.render.BANDS): upper limit °C, name.
 BANDS = ((45.0, "calm"), (60.0, "warm"), (75.0, "hot"), (88.0, "very hot"), (101.0, "boiling"))
-#: The figures on the tree that added this test (scripts/probe_long_emails.py prints them);
+#: The figures after D37 (scripts/probe_long_emails.py prints them; D31 added this test at 72,
+#: 80, 88, 98);
 #: before any of these rules: fully right 15, band 46, emotion 43, signals 60.
-FLOOR = {"fully_right": 72, "band_right": 80, "emotion_right": 88, "signals_right": 98}
+FLOOR = {"fully_right": 84, "band_right": 91, "emotion_right": 91, "signals_right": 98}
 
 
 def _band(temperature: float) -> str:

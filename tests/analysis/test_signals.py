@@ -147,6 +147,8 @@ POSITIVE: list[tuple[str, str]] = [
     ("hang_up", "This is useless. I give up."),
     ("shouting", "WHERE IS MY REFUND? I paid two weeks ago."),
     ("shouting", "This is ABSOLUTELY unacceptable."),
+    # The name is no shouting; the capitals after it still are (D37).
+    ("shouting", "Since COVID-19 you have been USELESS."),
     ("repeated_punctuation", "Where is my parcel!!!"),
     ("repeated_punctuation", "You charged me twice?!?"),
     ("profanity", "This is such bullshit."),
@@ -327,6 +329,10 @@ NEGATIVE: list[tuple[str, str]] = [
     ("repeat_contact", "The report was raised three times in parliament."),
     ("repeat_contact", "We won the quiz for the third week running!"),
     ("shouting", "Booking ref FEST-221907 was cancelled on Friday."),
+    # A capitalised name joined to a number by a hyphen (D37).
+    ("shouting", "I lost my job because of COVID-19 and I'm struggling to pay."),
+    ("shouting", "My F-150 has been at the dealer for three weeks."),
+    ("shouting", "Mostly because of COVID, my hours were cut."),
     ("shouting", "The NHBC inspector came round on Monday."),
     ("sarcasm", "Thank you so much for cancelling my old direct debit so quickly"),
     ("sarcasm", "Thanks so much for cutting the hedge so neatly!"),

@@ -395,7 +395,7 @@ def test_what_went_wrong_is_reflected_before_a_side_detail() -> None:
 
 @pytest.mark.parametrize(("said", "action"), [
     ("My refund never came!", "track down your refund"),
-    ("You charged me twice for my subscription.", "get your subscription put right"),
+    ("You charged me twice for my subscription.", "get the double charge put right"),
     ("My new phone is broken", "get your new phone repaired or replaced"),
     ("My broadband keeps dropping every evening.", "get your broadband working again"),
     ("Thanks. Unfortunately the refund you promised last week still hasn't shown up in my "

@@ -348,7 +348,11 @@ Margaret Hill"""
 def test_a_long_email_reads_as_hot_as_its_hottest_paragraph() -> None:
     complaint = POLITE.split("\n\n")[2]
     whole = read(POLITE)
-    assert whole.temperature >= read(complaint).temperature - 5 and whole.temperature > 65
+    # The pleasantries do not cool the complaint (D28); how hard the letter presses sets
+    # how hot it reads at most (D37): named anger and "frankly unacceptable" in a polite
+    # letter is very hot, not the boiling its paragraph reads alone.
+    assert read(complaint).temperature > 88
+    assert 75 <= whole.temperature < 88
     assert read("Dear Sir or Madam,\n\nThank you for your help.\n\nKind regards,\nMargaret"
                 ).temperature < 45
 

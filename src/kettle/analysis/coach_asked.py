@@ -31,6 +31,17 @@ _GIVEN_REF = re.compile(
     rf"\b({_KINDS})\b(?:\s+(?:number|no\.?|id|ref(?:erence)?|code))?\s*(?:is\s+|[:#-]\s*)?#?"
     r"(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,}\b",
     re.IGNORECASE)
+#: Any other kind named by its id word: "His camper ID is TC-4471", "member no. 40021" (D36).
+_GIVEN_ID = re.compile(
+    r"\b([a-z]{3,})\s+(?:id|number|no\.?|ref(?:erence)?|code)\s*(?:is\s+|[:#-]\s*)?#?"
+    r"(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,}\b", re.IGNORECASE)
+#: The same in a reply: "his camper ID", "your member number".
+_ASKED_ID = re.compile(r"\b([a-z]{3,})\s+(?:id|number|no\b\.?|ref(?:erence)?\b|code)\b",
+                       re.IGNORECASE)
+#: Words before an id word that name no kind of reference ("phone number", "the number").
+_NOT_KIND = frozenset(str.split(
+    "the your his her their our my this that phone mobile contact telephone same new old "
+    "any full correct right wrong valid security sort postal zip post area"))
 #: What else a customer's message gives, by the thing a reply would ask for.
 _GIVEN: dict[str, re.Pattern[str]] = {
     "photos": re.compile(
@@ -106,7 +117,7 @@ def find(sentences: tuple[Sentence, ...], customer: str, playbook: Playbook) -> 
 def _names_a_thing(text: str) -> bool:
     """Whether a request names something a customer could have given (its reference, photos,
     an address…): only then is the customer's message read (``_given``)."""
-    return _ASKED_REF.search(text) is not None or any(
+    return _ASKED_REF.search(text) is not None or _ASKED_ID.search(text) is not None or any(
         regex.search(text) for regex in _ASKED.values())
 
 
@@ -135,6 +146,9 @@ def _given(customer: str) -> frozenset[str]:
     digits = _DIGIT.search(customer) is not None
     kinds = {m.group(1).lower() for m in _GIVEN_REF.finditer(customer)} if digits else set()
     kinds = {"reference" if k == "ref" else k for k in kinds}
+    if digits:
+        kinds |= {f"{m.group(1).lower()} id" for m in _GIVEN_ID.finditer(customer)
+                  if m.group(1).lower() not in _NOT_KIND}
     others = {name for name, regex in _GIVEN.items()
               if (digits if name == "phone number" else any(
                   x in folded for x in _GIVEN_NEEDS[name])) and regex.search(customer)}
@@ -151,6 +165,9 @@ def _asked_again(sentence: Sentence, given: frozenset[str]) -> tuple[re.Match[st
         # "your reference number" asks for whichever reference the customer gave.
         if kind in given or (kind == "reference" and given & set(_KINDS.split("|"))):
             hits.append((match, f"{kind} number" if kind != "reference" else "reference"))
+    for match in _ASKED_ID.finditer(text):
+        if f"{match.group(1).lower()} id" in given:
+            hits.append((match, match.group().strip()))
     for name, regex in _ASKED.items():
         other = regex.search(text)
         if other is not None and name in given:

@@ -51,12 +51,15 @@ ACRONYMS = frozenset(
         "NICU ICU A&E ER GP DOT FAA DMV PPI ISA IVA MOT "
         # UK bodies and terms in complaint letters (long-e-mail probe): "his SENCO", "the CAA".
         "SENCO SEND EHCP CAA FCA FOS ADR CCJ PCN DWP ESTA ISP PAYG CCTV MP SAR DBS HR ATOL ABTA "
-        "OFGEM OFCOM OFWAT OFSTED DVSA RSPCA"
+        "OFGEM OFCOM OFWAT OFSTED DVSA RSPCA "
+        # The disease, named alone ("because of COVID"), as with "COVID-19" (D37).
+        "COVID"
     )
 )
 #: A capitalised word; not one joined to three digits or more, which is a code
-#: ("FEST-221907", "REF/2231"). "COVID-19" still counts: see D31.
-_CAPS_WORD = r"(?<![\d][-/])\b[A-Z][A-Z']*[A-Z]\b(?![-/#]?\d{3})"
+#: ("FEST-221907", "REF/2231"), nor one joined by a hyphen to a number, which is a name
+#: ("COVID-19", "MH-17", "F-150", "A-10"; D37).
+_CAPS_WORD = r"(?<![\d][-/])\b[A-Z][A-Z']*[A-Z]\b(?![-/#]?\d{3}|-\d)"
 _CAPS_RUN = re.compile(rf"{_CAPS_WORD}(?:[\s,.!?:;-]+{_CAPS_WORD})*")
 #: Four or more letters, no vowel and no letter held ("GRRR"): said letter by letter, an
 #: acronym ("NHBC"), not a raised voice.

@@ -111,7 +111,7 @@ _STILL_WRONG = re.compile(
 BUT = re.compile(r"\b(?:but|however|except|apart\s+from|still|unfortunately|though|although)\b",
                  re.IGNORECASE)
 #: Where a new problem starts after good news ("The card arrived. But the PIN letter…").
-_TURNING = re.compile(r"\b(?:but|however|unfortunately|although|though|only\s+thing\s+is"
+_TURNING = re.compile(r"\b(?:but|however|unfortunately|sadly|although|though|only\s+thing\s+is"
                       r"|only\s+problem\s+is)\b", re.IGNORECASE)
 
 

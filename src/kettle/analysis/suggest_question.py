@@ -18,7 +18,8 @@ from kettle.analysis.perspective import flip
 
 #: "Can someone explain why…", "I would like to know why…", "explain why…".
 _EMBEDDED = re.compile(
-    r"\b(?:explain|tell\s+me|know|understand)\s+(why|when|how\s+come)\s+(?P<rest>.+)",
+    r"\b(?:explain|tell\s+me|know|understand|explanation\s+(?:of|as\s+to|for))\s+(why|when"
+    r"|how\s+come)\s+(?P<rest>.+)",
     re.IGNORECASE)
 _WHY = re.compile(r"^\W*(?P<w>why|how\s+come)\b[\s,]*(?P<rest>.+)", re.IGNORECASE)
 _WHEN = re.compile(r"^\W*when\s+(?:exactly\s+)?(?P<rest>.+)", re.IGNORECASE)

@@ -78,7 +78,14 @@ _REQUESTS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|\b(?:want|need|demand)\s+(?:my|the|our)\s+money\s+(?:back|refunded)\b"
                 r"|\b(?:want|need|demand)\s+(?:it|this|that|them)\s+refunded\b"
                 r"|\b(?:want|need|demand)\s+(?:every\s+(?:penny|cent)|all\s+(?:of\s+)?(?:my|the|that)"
-                r"\s+money|it\s+all)\s+back\b", re.IGNORECASE),
+                r"\s+money|it\s+all)\s+back\b"
+                # D36: "I'd like a partial refund", "I want the extra payment refunded",
+                # "Please refund the fee".
+                r"|\b(?:please|can\s+you|could\s+you|just)\s+refund\b"
+                r"|\b(?:want|need|demand|like|expect)\s+(?:a\s+|my\s+|the\s+)?(?:full\s+|partial\s+)?refund\b"
+                r"|\b(?:want|need|demand|like|expect)\s+(?:my|the|this|that|these|those|our)\s+"
+                r"(?:[\w£$€.,-]+\s+){0,3}?(?:payments?|charges?|fees?|deposit|amount)\s+(?:back"
+                r"|refunded|returned|reversed)\b", re.IGNORECASE),
      "I'll get your refund request started now and confirm where it stands {when}."),
 )
 

@@ -33,9 +33,10 @@ from kettle.analysis.suggest_follow import (
     new_problem,
     progress,
 )
+from kettle.analysis.suggest_plan import failure, plan_action, wanted
+from kettle.analysis.suggest_pushback import pushback
 from kettle.analysis.suggest_question import answer_plan
 from kettle.analysis.suggest_reflect import (
-    NEED_LEAD,
     RECENCY,
     clauses,
     ranked,
@@ -43,6 +44,7 @@ from kettle.analysis.suggest_reflect import (
     upset,
 )
 from kettle.analysis.suggest_safety import asked_for, fraud, hazard, protect
+from kettle.analysis.suggest_spelling import echoes, typos
 from kettle.analysis.suggest_time import (
     before_deadline,
     local_now,
@@ -50,6 +52,7 @@ from kettle.analysis.suggest_time import (
     say_time,
     urgent_time,
 )
+from kettle.analysis.suggest_topic import topic
 from kettle.analysis.types import Reading, Suggestion, Turn
 from kettle.errors import LLMError
 
@@ -65,114 +68,6 @@ ORDER: dict[str, tuple[DraftKind, ...]] = {
     "resolved": ("follow_up", "closing", "progress", "plan", "reflection"),
     "followed_up": ("closing", "follow_up", "progress", "plan", "reflection"),
 }
-_TOPIC = re.compile(r"\b(?:my|our)\s+([a-z]{3,}(?:\s+[a-z]{3,}){0,2})", re.IGNORECASE)
-#: The thing we promised or sent ("the refund you promised last week").
-_PROMISED = re.compile(
-    r"\b(?:the|my|our)\s+([a-z]{3,})\s+(?:you|your\s+\w+|they|we)\s+(?:promised|said|quoted"
-    r"|booked|arranged|sent|agreed|delivered|installed|fitted|sold|supplied)\b", re.IGNORECASE)
-#: What the customer needed: the thing right after the need ("I needed the truck").
-_NEEDED = re.compile(
-    NEED_LEAD + r"\s+(the|my|our)\s+([a-z]{3,})"
-    # One word, ended by a word of place, time or purpose or by punctuation
-    # ("the truck here by 1 pm"); "the complaints hot line" is left to the rest.
-    r"(?=\s+(?:here|there|back|by|before|for|on|at|in|and|today|tomorrow|tonight|now"
-    r"|urgently|fixed|sorted|delivered|working)\b|\s*[,.!?;]|\s*$)",
-    re.IGNORECASE,
-)
-_NOT_TOPIC = frozenset(
-    [
-        "god", "goodness", "gosh", "own", "time", "life", "word", "fault", "mind", "head", "self",
-        "heart", "patience", "business", "days", "day", "hours", "money",
-        # People and places around the problem, not the problem ("a gift for my mum's
-        # birthday", "mud all through my house").
-        "mum", "mom", "dad", "mother", "father", "wife", "husband", "son", "daughter",
-        "kids", "children", "child", "family", "partner", "grandmother", "grandma",
-        "grandfather", "grandad", "friend", "friends", "boss", "sister", "brother", "baby",
-        "neighbour", "neighbor", "house", "home", "flat", "rent", "birthday", "wedding",
-        "way", "client",
-        # Someone who acts for the customer, and "my bad" (2026-12-06 probe).
-        "solicitor", "lawyer", "attorney", "landlord", "landlady", "employer", "doctor",
-        "dentist", "accountant", "bad",
-        # Occasions and places the problem spoils, and sides (2026-12-07 probe: "your lunch",
-        # "your side", "your restaurant", "your builder").
-        "funeral", "anniversary", "party", "holiday", "inspection", "meeting", "interview",
-        "exam", "trip", "lunch", "side", "end", "behalf", "restaurant", "shop", "office",
-        "school", "builder", "customers", "guests",
-        # Not things to track down or put right (D29: "your late", "track down your job").
-        "late", "elderly", "job", "company", "work", "production", "graduation", "loss",
-        "death", "pension", "salary", "wages", "career", "health", "condition",
-    ]
-)
-#: Someone on our side: "your engineer turned up late" is about what they did.
-_PEOPLE = frozenset(
-    ["engineer", "driver", "agent", "staff", "movers", "courier", "guy", "technician", "man",
-     "woman", "person", "colleague", "manager", "team", "advisor", "adviser", "rep"]
-)
-#: Words too general to name what went wrong ("the problem is", "the same").
-_GENERAL = frozenset(
-    ["problem", "issue", "thing", "things", "same", "one", "reason", "worst", "only", "last",
-     "rest", "point", "fact", "whole", "other", "first", "next", "best", "situation", "matter",
-     "answer", "question", "end", "result", "results", "this", "that", "there", "reply",
-     "response", "message", "opinion", "hands", "hand", "address", "conversation", "words",
-     "picture", "graph", "user", "users", "customers", "help", "activity", "phenomenon",
-     "policy", "symptom", "agreement", "transfer", "dormitory", "office", "room", "efforts",
-     "feedback", "questions", "purpose", "location", "age", "depth"]
-)
-#: The thing that went wrong, named before its failure ("The kettle I bought arrived
-#: with a cracked lid", "My card has been blocked", "the battery still doesn't charge").
-#: "my X" with any verb; "the X" only with a verb of failure or after "I bought".
-_FAILED = re.compile(
-    r"\b(?:(?P<mine>my|our)\s+(?P<w1>[a-z]{3,})\s+(?:(?:still|has|have)\s+)?"
-    r"(?:was|were|is|are|has|have|got|came)\b"
-    r"|(?P<the>the|my|our|your)\s+(?P<w2>[a-z]{3,}(?:\s+(?!(?:i|we|has|have|is|are|was|were|still"
-    r"|just|now|never)\b)[a-z]{3,})?)\s+(?:(?:i|we)\s+(?:bought|ordered|got|booked"
-    r"|received|paid\s+for)\s+[a-z]+|(?:still\s+|just\s+|now\s+)?(?:arrived|broke|stopped|keeps"
-    r"|kept|hasn['’]t|haven['’]t|never|didn['’]t|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|crashe[sd]"
-    r"|(?:has|have|did|does|is|was|will)\s+not"
-    r"|says\s+(?:it\s+was\s+)?delivered|shows\s+(?:as\s+)?delivered"
-    r"|fail(?:s|ed)|froze|freezes))\b)",
-    re.IGNORECASE,
-)
-#: "my grandmother's dresser": the thing, with its owner ("my bag's gone" is "my bag
-#: has gone").
-_OWNED = re.compile(
-    r"\b(?:my|our)\s+([a-z]{3,})['’]s\s+(?!(?:gone|been|not|still|broken|missing|arrived|lost"
-    r"|late|stuck|damaged|never|just|now|finally|already|got|taken|disappeared|delayed|due|over"
-    r"|out|off|on|in|at|here|there|all|almost|nearly|only|really|so|very|completely|totally)\b)"
-    r"([a-z]{3,})", re.IGNORECASE)
-_MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"]
-)
-#: A first word that describes the thing ("my cancelled holiday").
-_DESCRIBING = re.compile(r"[a-z]+ed$|broken|faulty|missing|wrong|damaged|lost", re.IGNORECASE)
-_MODIFIERS = frozenset(
-    [
-        "new", "old", "last", "first", "whole", "entire", "online", "recent", "latest", "current",
-        "second", "two", "three", "four", "five", "six", "both", "mobile", "home", "internet",
-        "broadband", "credit", "debit", "bank", "phone",
-        "express", "gym", "car", "energy", "water", "gas", "electricity", "insurance", "tv",
-        "train", "hotel", "return", "delivery", "refund", "data", "contract", "hard", "fixed",
-        "smart", "annual", "monthly", "yearly", "weekly", "quarterly", "direct", "standing",
-        "council", "heating", "cable", "fibre", "fiber", "premium", "joint", "savings",
-        "business", "personal", "final", "latest", "usual", "washing", "coffee", *_MONTHS,
-    ]
-)
-#: Words quoted from someone else ("another 'your call is important to us'").
-_QUOTED = re.compile(r"(?:(?<=\s)|^)['\"‘“][^'\"’”\n]{3,80}?['\"’”](?=\s|[.,!?;:]|$)")
-#: Words that end a topic rather than continue it ("my phone can't" -> "your phone").
-_NOT_SECOND = frozenset(
-    [
-        "can", "could", "will", "would", "is", "was", "has", "have", "had", "does", "did",
-        "keeps", "kept", "stopped", "the", "and", "but", "not", "never", "still", "just",
-        "always", "again", "now", "today", "yesterday", "which", "that", "who", "for", "with",
-        "when", "where", "how", "what", "if", "so", "to", "in", "on", "at", "of", "from", "as",
-        "runs", "run", "gets", "got", "went", "goes", "are", "were",
-    ]
-)
-#: Words that never name the failed thing (:func:`_failed_thing`).
-_NOT_FAILED = _NOT_TOPIC | _PEOPLE | _GENERAL | _NOT_SECOND | _MODIFIERS
-_NOT_PROMISED = _NOT_TOPIC | _PEOPLE | _GENERAL
 _SAFE: dict[DraftKind, str] = {
     "reflection": "I'm sorry this has happened. I can help you with this.",
     "plan": "I will look into this for you now and get back to you today.",
@@ -190,71 +85,6 @@ class SuggestResult:
     problems: list[str] = field(default_factory=list)
 
 
-def topic(turns: Sequence[Turn]) -> str:
-    """What the customer is upset about, in their words ("your parcel"), or "this".
-
-    What they needed comes first ("I needed the truck here" -> "the truck"),
-    then the first thing they call theirs ("my whole crew" -> "your whole crew").
-    The customer's first message names what the conversation is about; later ones
-    argue about it ("I checked my emails this morning"), so it is read first; but a new
-    problem after good news in the latest turn ("The card came, but the PIN…") comes first.
-    """
-    after = new_problem(turns)
-    found = (_failed_thing(after) or _owned_thing(after)) if after else ""
-    if found:
-        return found
-    for turn in turns:
-        if turn.role != "customer":
-            continue
-        needed = _NEEDED.search(turn.text)
-        if needed is not None and needed.group(2).lower() not in _NOT_TOPIC:
-            owner = "the" if needed.group(1).lower() == "the" else "your"
-            return f"{owner} {needed.group(2).lower()}"
-        text = _QUOTED.sub(" ", turn.text)
-        found = _failed_thing(text) or _owned_thing(text)
-        if found:
-            return found
-    return "this"
-
-
-def _failed_thing(text: str) -> str:
-    """The first thing named as failing ("the kettle", "your card") or that we promised
-    ("the refund you promised"), or ""."""
-    promised = _PROMISED.search(text)
-    if promised is not None and promised.group(1).lower() not in _NOT_PROMISED:
-        return f"the {promised.group(1).lower()}"
-    for m in _FAILED.finditer(text):
-        owner = (m.group("mine") or m.group("the")).lower()
-        word = " ".join(w if w.isupper() and len(w) <= 4 else w.lower()
-                        for w in (m.group("w1") or m.group("w2")).split())
-        if word.lower() in _NOT_FAILED or word.split()[0].lower() in _NOT_FAILED:
-            continue
-        return f"{'your' if owner in ('my', 'our') else 'the'} {word}"
-    return ""
-
-
-def _owned_thing(text: str) -> str:
-    """The first thing the customer calls theirs ("my whole crew" -> "your whole crew")."""
-    owned = _OWNED.search(text)
-    for m in _TOPIC.finditer(text):
-        if owned is not None and owned.start() == m.start():
-            if owned.group(2).lower() in _NOT_TOPIC:  # "my son's birthday": not the topic
-                continue
-            return f"your {owned.group(1).lower()}'s {owned.group(2).lower()}"
-        words = m.group(1).lower().split()
-        if words[0] in _NOT_TOPIC or words[0] in _GENERAL:
-            continue
-        second = words[1] if len(words) >= 2 else ""
-        if second and second not in _NOT_SECOND and (
-                words[0] in _MODIFIERS or _DESCRIBING.fullmatch(words[0])):
-            first = words[0].capitalize() if words[0] in _MONTHS else words[0]
-            if len(words) == 3 and second in _MODIFIERS and words[2] not in _NOT_FAILED:
-                return f"your {first} {second} {words[2]}"  # "your new washing machine"
-            return f"your {first} {second}"
-        return f"your {words[0]}"
-    return ""
-
-
 @dataclass(frozen=True, slots=True)
 class _Case:
     """Where the case stands, for the wordings: a promise missed, or closed."""
@@ -270,14 +100,17 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, case: _Case,
     from kettle.analysis.thermometer import read_many
 
     said = [t.text for t in turns if t.role == "customer" and t.text.strip()][-len(RECENCY):]
-    after = new_problem(turns)  # "Thanks, it came. But the PIN letter hasn't": that is the point
+    # "Thanks, it came. But the PIN letter hasn't", "No, the refund still hasn't arrived":
+    # that is the point, not the complaint they opened with.
+    after = new_problem(turns) or pushback(turns)
     if after.strip(" .,;:-"):  # not its "though": "…is the wrong colour though."
         said = [re.sub(r"\s+(?:though|however)(?=\W*$)", "", after.strip(" ,;:-"))]
     recent = []
     for text in reversed(said):
         parts = clauses(text)
         recent.append((text, [(r.hot, r.signals) for r in read_many(parts, playbook=playbook)]))
-    bodies = ranked(recent)
+    typo = typos(" ".join(said))  # no misspelt words said back (D36)
+    bodies = [b for b in ranked(recent) if not echoes(b, typo)]
     told = " ".join(said)
     last = said[-1] if said else ""
     if case.closed:  # glad of what they just told us (2026-12-07 probe)
@@ -299,51 +132,13 @@ def _plan(told: str, last: str, case: _Case) -> str:
     owned first."""
     when = case.when
     danger = hazard(told)
-    urgent = danger or protect(told, when) or asked_for(last, when) or answer_plan(last, when)
+    urgent = (danger or protect(told, when) or asked_for(last, when) or wanted(last, when)
+              or answer_plan(last, when))
     if urgent is None:
-        urgent = f"I will {_plan_action(told, case.about)} and get back to you {when}."
+        urgent = f"I will {plan_action(told, case.about, last)} and get back to you {when}."
     if case.late and not danger:
         return "I'm sorry we didn't keep our promise. " + urgent
     return urgent
-
-
-#: What the plan does, by what went wrong: the customer has already said what happened,
-#: so "find out what happened" is the last resort (2026-12-07 probe).
-_PLAN_ACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:never\s+(?:arrived|came|turned\s+up)|(?:hasn|didn|haven)['’]?t\s+(?:yet\s+)?"
-                r"(?:arrived|come|turned\s+up|been\s+delivered|shown\s+up|come\s+through|landed)"
-                r"|(?:has|have|did)\s+not\s+(?:yet\s+)?(?:arrived|come|turned\s+up|shown\s+up)"
-                r"|not\s+(?:arrived|delivered|here)|missing|lost|where\s+is|where['’]s"
-                r"|still\s+waiting\s+for)\b", re.IGNORECASE),
-     "track down {about}"),
-    (re.compile(r"\b(?:charged|overcharged|double|twice|bill|invoice|refund|money\s+back|fee|debit)",
-                re.IGNORECASE),
-     "get {about} put right"),
-    (re.compile(r"\b(?:broken|damaged|cracked|smashed|dented|torn|scratched|shattered|in\s+pieces"
-                r"|dropped|leak(?:s|ing|ed)?)\b", re.IGNORECASE),
-     "get {about} repaired or replaced"),
-    (re.compile(r"\b(?:faulty|(?:not|isn['’]?t|stopped|aren['’]?t)\s+(?:working|cooling|heating"
-                r"|charging|draining|spinning|printing)|doesn['’]?t\s+work"
-                r"|won['’]?t\s+(?:work|turn\s+on|start|connect|activate|drain|charge|open|close|load)|(?:is|are|been|went|was|goes)"
-                r"\s+down|dead|no\s+signal|keeps\s+dropping|drops)\b", re.IGNORECASE),
-     "get {about} working again"),
-)
-
-
-def _failure(told: str) -> bool:
-    """The customer tells of something missing, broken or not working (not a bill, which
-    a calm question can name: "what's your refund policy?")."""
-    return any(_PLAN_ACTIONS[i][0].search(told) for i in (0, 2, 3))
-
-
-def _plan_action(told: str, about: str) -> str:
-    """What the plan says the agent will do about ``about``, given the customer's words."""
-    if about == "this":
-        return "look into this"
-    for pattern, action in _PLAN_ACTIONS:
-        if pattern.search(told):
-            return action.format(about=about)
-    return f"find out what happened with {about}"
 
 
 def _first_clean(
@@ -452,12 +247,13 @@ def suggest_report(
     late = missed(turns, promises, moment)
     last = readings[-1] if readings else None
     latest = next((t.text for t in reversed(turns) if t.role == "customer"), "")
-    grieves = upset(last, said) or bool(hazard(said)) or _failure(said)
+    grieves = (upset(last, said) or bool(hazard(said)) or failure(said)
+               or asked_for(latest, when) is not None)  # "I'd like a partial refund" is open
     # Not closed when their latest words tell of something broken or missing ("Thanks, it
     # came but the screen is cracked"), whatever the stage says.
     # Nor while a promise of ours is still to come ("An engineer will fix it by 10pm tonight").
     closed = not any(p.due is not None and p.due > moment for p in promises) and (
-        (state.stage in ("resolved", "followed_up") and not _failure(latest)
+        (state.stage in ("resolved", "followed_up") and not failure(latest)
          and not BUT.search(latest))
         or closed_now(turns))
     kinds = _kinds(state, upset=grieves, late=late, closed=closed,

@@ -23,7 +23,9 @@ _SELF = (r"\b(?:i['’]?m|i\s+am|i\s+feel|i['’]?ve\s+been|i\s+have\s+been|i\s+
          r"(?:so\s+|absolutely\s+|really\s+|very\s+|beyond\s+|utterly\s+|completely"
          r"\s+|totally\s+|fucking\s+|bloody\s+|just\s+|now\s+|honestly\s+|genuinely\s+|extremely\s+"
          r"|incredibly\s+|deeply\s+|bitterly\s+|hugely\s+|thoroughly\s+|most\s+|truly\s+"
-         r"|increasingly\s+|rather\s+|quite\s+|left\s+|feeling\s+|starting\s+to\s+(?:get\s+|feel\s+)?"
+         # "I am still worried" (D37).
+         r"|increasingly\s+|rather\s+|quite\s+|left\s+|feeling\s+|still\s+"
+         r"|starting\s+to\s+(?:get\s+|feel\s+)?"
          r"|beginning\s+to\s+(?:get\s+|feel\s+)?|getting\s+)*")
 
 

@@ -28,6 +28,13 @@ reading of D28 gets wrong in a letter of several paragraphs:
   public threat reads at least :data:`THREAT_LETTER_C`, one that says it has
   chased before at least :data:`CHASED_LETTER_C` (:func:`floor`).
 
+D37 grades the bounds: within them, how hard the letter presses (softeners,
+hard words, escalations, anger, :mod:`kettle.analysis.thermo_letter_tone`) sets
+the most it reads, so letters no longer pile up on 74, 76 and 87 °C; scorn
+("utterly contemptible", "frankly disgraceful") is anger; a thank-you letter
+whose worry is past, and a request that names no feeling and holds no
+grievance, read calm (:func:`shaped`).
+
 Only letters (two or more paragraphs, 240 characters or more, see
 :func:`kettle.analysis.email_text.paragraphs`) are read this way.
 """
@@ -37,7 +44,9 @@ from __future__ import annotations
 import re
 
 from kettle.analysis import signals
-from kettle.analysis.thermo_feelings import Feeling, lead_with
+from kettle.analysis import thermo_letter_tone as tone
+from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
+from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.thermo_situations import trouble, unsure
 
 #: The most a worried letter that blames no one reads, °C: hot, not very hot.
@@ -54,6 +63,9 @@ PLAIN_C = 74.0
 #: Communications Ombudsman" had read 72 °C, the floor of a threat said in a chat).
 THREAT_LETTER_C = 76.0
 _THREATS = frozenset(["legal_threat", "public_threat"])
+#: The least a letter with a legal or public threat that also shouts, swears or names rage
+#: reads, °C: boiling (D37).
+BOILING_C = 88.0
 #: The least a letter that says it has chased before reads, °C: hot ("I have since emailed you
 #: on 23 October, 2 November and 16 November…" had read 56 °C).
 CHASED_LETTER_C = 60.0
@@ -67,6 +79,25 @@ _ANGER = Feeling("anger", 0.5, 0.6, 65.0)
 _CONDEMN = re.compile(r"\b(?:disgrace(?:ful)?|appalling(?:ly)?|outrageous|cruel|insulting"
                       r"|humiliat\w+|incompetent|incompetence|shameful|scandalous|contemptuous)\b",
                       re.IGNORECASE)
+#: Scorn, formal or not: anger whatever else the letter names, and with no signal beside it
+#: ("I find your conduct utterly contemptible", "This is frankly disgraceful", "I have never
+#: been treated with such contempt" had read frustrated, D37).
+_SCORN = LiteralGated(re.compile(
+    r"\b(?:contempt(?:ible|uous(?:ly)?)?|disgrace(?:ful(?:ly)?)?|despicable|deplorable"
+    r"|reprehensible|scandal(?:ous)?|shameful(?:ly)?|beneath\s+contempt|how\s+dare\s+you)\b"
+    # Told we lie or cheat, or have no decency: "a string of untruths", "a scam".
+    r"|\b(?:(?:you|your\s+(?:\w+\s+)?(?:staff|agent|adviser|advisor|team|colleague|manager"
+    r"|representative|salesman|engineer|driver|office))\s+(?:have\s+|has\s+)?lied"
+    r"|(?:pack|string|web|tissue)\s+of\s+(?:lies|untruths)|untruths"
+    r"|(?:is|was|are)\s+(?:nothing\s+but\s+|nothing\s+more\s+than\s+|just\s+|simply\s+|clearly"
+    r"\s+)?a\s+scam|daylight\s+robbery|(?:the|any)\s+(?:common\s+)?decency\s+to"
+    r"|in\s+the\s+strongest\s+(?:possible\s+)?terms)\b"
+    r"|\bnever\s+(?:in\s+my\s+life\s+)?been\s+treated\s+(?:with\s+such\s+(?:contempt|disrespect"
+    r"|disdain|rudeness)|so\s+(?:badly|appallingly|rudely|poorly|shabbily|disgracefully)"
+    r"|(?:this|as)\s+badly|like\s+this)\b",
+    re.IGNORECASE), literals=("contempt", "disgrace", "despicable", "deplorable", "reprehensible",
+                              "scandal", "shameful", "dare", "treated", "lied", "lies",
+                              "untruths", "scam", "robbery", "decency", "strongest"))
 #: Disappointment said without "I": "It was a shame, as it used to be such a lovely place".
 _SHAME = re.compile(r"\b(?:it(?:'s|\s+is|\s+was|\s+seems)|what|such)\s+a\s+"
                     r"(?:real\s+|great\s+|crying\s+|terrible\s+|huge\s+)?(?:shame|pity)\b"
@@ -116,13 +147,56 @@ def grateful(text: str, kinds: set[str]) -> bool:
     return any(not any(a <= m.start() < b for a, b in formulas) for m in _THANKS.finditer(text))
 
 
-def settle(emotions: Emotions, kinds: set[str], text: str, named: Feeling | None) -> Emotions:
-    """The letter's emotions: the feeling it names leads; a grievance without thanks moves
-    relief, most of neutral and half of confusion to frustration. ``named`` is
-    ``named_feeling(text)``."""
-    feeling = _named(text, kinds, named)
-    if feeling is not None:
-        return lead_with(emotions, feeling)
+#: A paragraph this long or longer is the letter's body, not a greeting, a reference line or
+#: a sign-off.
+BODY_CHARS = 80
+#: A thank-you letter whose worry is past reads relieved, and calm at most.
+_RELIEVED = Feeling("relief", 0.5, 0.0, 30.0)
+RELIEVED_C = 44.0
+#: A feeling named in the past: "When I phoned I was worried", "I was frustrated at the time".
+_PAST = re.compile(r"\b(?:i|we)\s+(?:was|were|had\s+been|['’]d\s+been)\b", re.IGNORECASE)
+_HEATED = frozenset(["anger", "frustration", "disappointment", "anxiety", "confusion"])
+
+
+def body(paragraph: str) -> bool:
+    """Whether ``paragraph`` is more than a greeting, a reference or a sign-off."""
+    return len(paragraph) >= BODY_CHARS
+
+
+def shaped(emotions: Emotions, kinds: set[str], text: str, heats: list[float],
+           least: float) -> tuple[Emotions, float, float]:
+    """The letter's emotions, the most and the least it reads (°C): :func:`settle`,
+    :func:`ceiling` and :func:`floor`, unless it is a thank-you letter whose worry or
+    annoyance is past (:func:`relieved`): then relief leads and it reads calm.
+    ``heats`` are its body paragraphs' temperatures, ``least`` what it read at least."""
+    named = named_feeling(text)
+    if relieved(emotions, kinds, text):
+        return lead_with(emotions, _RELIEVED), RELIEVED_C, floor(kinds)
+    lead = _named(text, kinds, named)
+    settled = settle(emotions, kinds, text, lead)
+    # Scorn is anger named: as hot as "I am angry" at least (D27).
+    low = max(floor(kinds), _ANGER.floor if lead is _ANGER else 0.0)
+    top = max(low, ceiling(kinds, settled, named, text, heats))
+    if kinds & _THREATS:  # a written threat reads as hard as the letter presses, near enough
+        low = max(low, top - tone.STEP_C if top <= COMPOSED_C else BOILING_C)
+    return settled, top, max(least, low)
+
+
+def relieved(emotions: Emotions, kinds: set[str], text: str) -> bool:
+    """A thank-you letter (:func:`grateful`) that names no feeling now: the fright or the
+    annoyance it tells ("I was worried sick that…", "I was frustrated at the time", "which
+    was stressful") is over, and the thanks is the point (D37)."""
+    top = max(emotions, key=lambda item: item[1])[0]
+    return (top in _HEATED and grateful(text, kinds)
+            and named_feeling(_PAST.sub("it was", text)) is None)
+
+
+def settle(emotions: Emotions, kinds: set[str], text: str, lead: Feeling | None) -> Emotions:
+    """The letter's emotions: the feeling it names (``lead``, :func:`_named`) leads; a
+    grievance without thanks moves relief, most of neutral and half of confusion to
+    frustration."""
+    if lead is not None:
+        return lead_with(emotions, lead)
     top = max(emotions, key=lambda item: item[1])[0]
     probs = dict(emotions)
     if top == "confusion" and not kinds & GRIEVANCE and not unsure(text):
@@ -141,6 +215,9 @@ def _named(text: str, kinds: set[str], feeling: Feeling | None) -> Feeling | Non
     shame", or the worry of a vulnerable customer in trouble who blames no one."""
     if feeling is None and "vulnerability" in kinds and not kinds & _BLAME and trouble(text):
         return _WORRIED
+    weak = feeling is None or feeling.emotion in ("frustration", "disappointment")
+    if weak and _SCORN(text) and not grateful(text, kinds):
+        return _ANGER
     if feeling is None and (_ANGER_NOUN.search(text)
                             or (kinds & GRIEVANCE and _CONDEMN.search(text))):
         return _ANGER
@@ -156,20 +233,32 @@ def _moved(emotions: Emotions, moved: dict[str, float], to: str) -> Emotions:
                  for name, p in emotions)
 
 
-def ceiling(kinds: set[str], emotions: Emotions, feeling: Feeling | None) -> float:
-    """The most the letter reads: :data:`WORRIED_C` when worry leads and nothing blames,
-    :data:`PLAIN_C` when nothing escalates and anger does not lead, :data:`COMPOSED_C` when
-    it neither shouts, swears nor names rage; else boiling."""
-    top = max(emotions, key=lambda item: item[1])[0]
-    if top == "anxiety" and not kinds & _BLAME and (
-            feeling is None or feeling.emotion == "anxiety"):
-        return WORRIED_C
+def ceiling(kinds: set[str], emotions: Emotions, feeling: Feeling | None, text: str,
+            parts: list[float]) -> float:
+    """The most the letter reads: boiling when it shouts, swears or names rage; calm for
+    a request (neutral or relieved, no feeling named, no grievance); else
+    :func:`kettle.analysis.thermo_letter_tone.graded_ceiling` of how hard it presses,
+    within :data:`WORRIED_C` when worry leads and nothing blames, :data:`PLAIN_C` when
+    nothing escalates and anger does not lead, and :data:`COMPOSED_C` otherwise.
+    ``parts`` are its paragraphs' temperatures."""
+    top, share = max(emotions, key=lambda item: item[1])
     raging = feeling is not None and feeling.emotion == "anger" and feeling.share >= 0.6
     if kinds & signals.EXCITED or raging:
         return 100.0
-    if not kinds & signals.ESCALATING and top != "anger":
-        return PLAIN_C
-    return COMPOSED_C
+    if top in ("neutral", "relief") and feeling is None and not kinds & GRIEVANCE:
+        # A request that names no feeling and holds no grievance ("Could you send us the
+        # forms we need?") reads as calm as a thank-you letter, whatever one paragraph
+        # reads (D37).
+        return RELIEVED_C
+    cap = COMPOSED_C
+    worried = top == "anxiety" and not kinds & _BLAME and (
+        feeling is None or feeling.emotion == "anxiety")
+    if worried:
+        cap = WORRIED_C
+    elif not kinds & signals.ESCALATING and top != "anger":
+        cap = PLAIN_C
+    steps = tone.pressure(text, kinds, share if top == "anger" else 0.0, worried)
+    return tone.graded_ceiling(steps, cap, tone.heated(parts))
 
 
 def floor(kinds: set[str]) -> float:

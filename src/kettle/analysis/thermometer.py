@@ -246,7 +246,7 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     for i, text in enumerate(own):
         parts = [p for _, p in email_text.paragraphs(text)]
         if parts:
-            bases[i] = _letter(bases[i], text, _read_words(parts, playbook, tier))
+            bases[i] = _letter(bases[i], text, _read_words(parts, playbook, tier), parts)
         tail = contrast_tail(text)  # "Thanks for sorting it, but it took three weeks." (D29)
         if tail is not None:
             # The point after the thanks sets how warm the message is at least; the
@@ -259,17 +259,15 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     return bases
 
 
-def _letter(whole: _Base, text: str, parts: list[_Base]) -> _Base:
-    """A long e-mail (:mod:`kettle.analysis.thermo_letters`): as hot as its hottest
-    paragraph unless it thanks and chases nothing; its named feeling leads, a grievance
-    is no relief, and worry or composure keep it from boiling."""
+def _letter(whole: _Base, text: str, parts: list[_Base], said: list[str]) -> _Base:
+    """A long e-mail (:mod:`kettle.analysis.thermo_letters`): as hot as its hottest paragraph
+    (``parts``, read from ``said``) unless it thanks and chases nothing; then shaped (D37)."""
     kinds = {s.kind for s in whole.signals}
-    named = named_feeling(text)
     base = whole if letters.grateful(text, kinds) else _with_hottest(whole, parts)
-    emotions = letters.settle(base.emotions, kinds, text, named)
-    top = min(base.ceiling, letters.ceiling(kinds, emotions, named))
-    low = min(max(base.floor, letters.floor(kinds)), top)
-    return replace(base, emotions=emotions, ceiling=top, floor=low)
+    heats = [p.temperature() for p, words in zip(parts, said, strict=True) if letters.body(words)]
+    emotions, top, low = letters.shaped(base.emotions, kinds, text, heats, base.floor)
+    top = min(base.ceiling, top)
+    return replace(base, emotions=emotions, ceiling=top, floor=min(low, top))
 
 
 def _with_hottest(whole: _Base, parts: list[_Base]) -> _Base:
