@@ -33,7 +33,9 @@ def _head() -> tuple[re.Pattern[str], float, dict[str, float]]:
 def hostility(text: str) -> float:
     """Probability that ``text`` is worded in anger or annoyance."""
     token, bias, weights = _head()
-    present = {t for t in token.findall(text.lower()) if t in weights}
+    # In the text's order, not a set's: a float sum in hash order differed in its
+    # last bits between runs (``PYTHONHASHSEED``), and so did the boil-over risk.
+    present = dict.fromkeys(t for t in token.findall(text.lower()) if t in weights)
     z = bias
     if present:
         z += sum(weights[t] for t in present) / math.sqrt(len(present))
