@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kettle.analysis import signals, thermo_feelings, thermo_mild
+from kettle.analysis import signals, thermo_feelings, thermo_gate, thermo_mild
 from kettle.analysis.case_twin import Twinned, lower_twin
 from kettle.analysis.coach_text import alternation
 from kettle.analysis.playbook import default_playbook, load_playbook
@@ -94,7 +94,7 @@ def test_signals_are_the_same_without_twins(monkeypatch: pytest.MonkeyPatch) -> 
     texts = [*_texts(), "Sorry \u017ftill waiting, the K\u212a box", "I'M SO DONE WITH YOU!!"]
     book = load_playbook({})
     twinned = [signals.detect(t, playbook=book) for t in texts]
-    monkeypatch.setattr(signals, "twin_of", lambda _: None)
+    monkeypatch.setattr(thermo_gate, "twin_of", lambda _: None)
     plain = load_playbook({})  # a fresh playbook: its phrases' twins are worked out anew
     assert [signals.detect(t, playbook=plain) for t in texts] == twinned
     assert any(twinned)

@@ -17,13 +17,7 @@ from collections.abc import Sequence
 
 from kettle.analysis.features import tokens
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-
-_ENGLISH = frozenset(_words(
+_ENGLISH = frozenset(str.split(
     "the to and i you my is it of a for in this that not have me on be was with your no are"
     " but what get can do just so we at an been has had will would they he she them our us"
     " there their from or if all any still why how when where who which please thanks thank"
@@ -31,20 +25,20 @@ _ENGLISH = frozenset(_words(
 #: Common words of each language that are not English words too (no "is", "do", "die",
 #: "plus", "con", "os", "um", "ho", "com", nor single letters: "HO HO HO", "Um, well", "o.o").
 _OTHERS: dict[str, frozenset[str]] = {
-    "es": frozenset(_words("de el la los las que en una mi es por para se lo del pero muy ya"
+    "es": frozenset(str.split("de el la los las que en una mi es por para se lo del pero muy ya"
                            " está esto esta tengo llevo hace nadie nada como más porque su sus"
                            " yo usted ustedes hola gracias")),
-    "fr": frozenset(_words("de le la les des et est que je pas une mon ma mes pour dans ce qui il"
-                           " vous nous avec sur du au aux ne mais très j'ai c'est depuis rien"
+    "fr": frozenset(str.split("de le la les des et est que je pas une mon ma mes pour dans ce qui"
+                           " il vous nous avec sur du au aux ne mais très j'ai c'est depuis rien"
                            " votre bonjour merci")),
-    "de": frozenset(_words("der das und ist nicht ich mein meine ein eine mit auf für sie wir zu"
+    "de": frozenset(str.split("der das und ist nicht ich mein meine ein eine mit auf für sie wir zu"
                            " dem des sich auch noch schon kein keine seit wochen bitte danke"
                            " hallo habe wird")),
-    "pt": frozenset(_words("de que em uma meu minha por para não se da dos das mas muito já está"
+    "pt": frozenset(str.split("de que em uma meu minha por para não se da dos das mas muito já está"
                            " isso nada sem seu sua você obrigado obrigada olá")),
-    "it": frozenset(_words("il lo la gli le che una mio mia per non si del della ma molto già"
+    "it": frozenset(str.split("il lo la gli le che una mio mia per non si del della ma molto già"
                            " sono questo niente senza suo sua grazie ciao ancora")),
-    "nl": frozenset(_words("de het een en niet ik mijn met voor zij wij te van dat maar al nog"
+    "nl": frozenset(str.split("de het een en niet ik mijn met voor zij wij te van dat maar al nog"
                            " geen sinds weken alstublieft bedankt hallo heb")),
 }
 _ANY_OTHER = frozenset().union(*_OTHERS.values())

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from kettle.analysis.case_twin import twin_of
 from kettle.analysis.conversation import straighten
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import (
@@ -126,9 +125,6 @@ class _Compiled:
     #: Each gate literal's phrases: a message is tried only against the phrases
     #: whose literals it contains, not against every phrase in turn.
     by_literal: Mapping[str, frozenset[int]] = field(init=False)
-    #: Each phrase's pattern for lower-cased ASCII text (:mod:`case_twin`), compiled
-    #: when the phrase is first tried (compiling them all would slow the cold start).
-    twins: dict[int, re.Pattern[str] | None] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         by_literal: dict[str, set[int]] = {}
@@ -320,20 +316,13 @@ def _phrase_signals(
         phrase = book.phrases[index]
         if ascii_text and phrase.needs and not satisfied(phrase.needs, present):
             continue
-        twin = _twin(book, index) if folded is not None else None
+        twin = phrase.pattern.twin() if folded is not None else None
         searched = (twin, folded) if twin is not None and folded is not None else None
         hit = _first_match(text, phrase, searched)
         if hit is not None and (phrase.kind not in best or hit < best[phrase.kind]):
             best[phrase.kind] = hit
     shown = original if original is not None else text
     return [Signal(kind, _span(shown, a, b, playbook)) for kind, (a, b) in best.items()]
-
-
-def _twin(book: _Compiled, index: int) -> re.Pattern[str] | None:
-    twins = book.twins
-    if index not in twins:
-        twins[index] = twin_of(book.phrases[index].pattern.source)  # Lazy: IGNORECASE
-    return twins[index]
 
 
 def _is_shouting(run: str) -> bool:

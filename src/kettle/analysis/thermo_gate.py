@@ -19,7 +19,7 @@ from typing import Any
 
 import ahocorasick
 
-from kettle.analysis.case_twin import lower_twin
+from kettle.analysis.case_twin import Twinned, twin_of
 
 _SECOND = itemgetter(1)
 _META = frozenset("\\[](){}?*+.|^$")
@@ -206,7 +206,7 @@ class LiteralGated:
     straight to the regex, so the answer is always the pattern's own.
     """
 
-    __slots__ = ("any_text", "literals", "pattern", "twin", "twinned")
+    __slots__ = ("any_text", "literals", "pattern", "twinned")
 
     def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...] | None = None) -> None:
         """``literals``, when given, replace the worked-out ones: lower-case words one of
@@ -218,23 +218,17 @@ class LiteralGated:
         self.pattern = pattern
         self.literals = literals if literals is not None else rule_literals([pattern.pattern])
         self.any_text = literals is not None
-        #: The pattern for lower-cased ASCII text, where it has one (:mod:`case_twin`);
-        #: compiled at the first call, not at import (the cold start).
-        self.twin: re.Pattern[str] | None = None
-        self.twinned = False
+        #: The pattern, asked of its :mod:`case_twin` on lower-cased ASCII text.
+        self.twinned = Twinned(pattern)
 
     def __call__(self, text: str) -> bool:
-        if not self.twinned:
-            self.twin, self.twinned = lower_twin(self.pattern), True
-        twin = self.twin
-        if twin is not None and text.isascii():
+        if text.isascii():
             # may_hold's test on the text lower-cased once, then the faster twin.
             lower = text.lower()
             if self.literals and not any(word in lower for word in self.literals):
                 return False
-            return twin.search(lower) is not None
-        if self.literals and (self.any_text or text.isascii()) and not may_hold(
-                text, self.literals):
+            return self.twinned.found(text, lower)
+        if self.literals and self.any_text and not may_hold(text, self.literals):
             return False
         return self.pattern.search(text) is not None
 
@@ -372,11 +366,20 @@ class Lazy:
     of a cold ``kettle read``; most messages pass the literal gate of a few only.
     """
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("_compiled", "_twin", "_twinned", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
         self._compiled: re.Pattern[str] | None = None
+        self._twin: re.Pattern[str] | None = None
+        self._twinned = False
+
+    def twin(self) -> re.Pattern[str] | None:
+        """The pattern for lower-cased ASCII text (:mod:`case_twin`), compiled on first use;
+        None where it has none."""
+        if not self._twinned:
+            self._twin, self._twinned = twin_of(self.source), True
+        return self._twin
 
     def _pattern(self) -> re.Pattern[str]:
         compiled = self._compiled
