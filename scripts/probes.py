@@ -3,6 +3,7 @@
     .venv/bin/python scripts/probes.py relief          # about 15 seconds
     .venv/bin/python scripts/probes.py forecast-tier   # about 3 minutes on 2 cores
     .venv/bin/python scripts/probes.py word-rules      # about 20 seconds
+    .venv/bin/python scripts/probes.py intensity-after # about 15 seconds
 
 ``relief``: on GoEmotions train and dev (``train_ok``), the messages where a
 grievance signal fires: the share of their gold emotions that map to relief,
@@ -18,6 +19,14 @@ readings swapped in, standardised on the STC-3 md5-training half as
 customer turns of the dialogues), how many state a wait (by the strain it adds,
 D25), how many are read as the customer's own slip and capped (D25), and how
 many name a feeling (by the emotion, D27), by set.
+
+``intensity-after``: on ESConv dialogues, the Spearman correlation with the
+seeker's intensity after the chat of the temperature (and of VADER's negated
+compound) averaged over the seeker's turns from a fraction of the way in
+(0 = every turn, 0.5 = the later half, which ``kettle eval conversations``
+scores), of a "distress" share (1 − relief − neutral), and of the intensity
+before the chat; then the later-half scores by the dialogue's emotion type (types with 20
+dialogues or more).
 """
 
 from __future__ import annotations
@@ -175,9 +184,54 @@ def word_rules() -> None:
                                  "named_feelings": dict(sorted(feelings.items()))}}, indent=1))
 
 
+def _later(values: list[float], frac: float) -> float:
+    tail = values[int(len(values) * frac):] or values[-1:]
+    return sum(tail) / len(tail) if tail else 0.0
+
+
+def intensity_after() -> None:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from kettle.analysis.conversation import as_turns
+    from kettle.evaluation.conversations import _customer_texts, _read_all
+    from kettle.evaluation.metrics import spearman
+
+    rows = [r for r in _rows(DATA / "conversations/esconv_dialogues.jsonl")
+            if r["outcome"].get("intensity_after") is not None]
+    convs = [as_turns(r["turns"]) for r in rows]
+    readings = _read_all(convs)
+    temps = [[x.temperature for x in rs] for rs in readings]
+    distress = [[1 - x.emotions["relief"] - x.emotions["neutral"] for x in rs]
+                for rs in readings]
+    vader = SentimentIntensityAnalyzer()
+    negs = [[-vader.polarity_scores(t)["compound"] for t in _customer_texts(c)] for c in convs]
+    gold = [float(r["outcome"]["intensity_after"]) for r in rows]
+
+    def rho(series: list[list[float]], frac: float, idx: list[int]) -> float:
+        return round(spearman([_later(series[i], frac) for i in idx],
+                              [gold[i] for i in idx]), 4)
+
+    every = list(range(len(rows)))
+    out: dict[str, Any] = {"n": len(rows), "intensity_before": round(spearman(
+        [float(r["outcome"].get("intensity_before") or 0) for r in rows], gold), 4)}
+    for frac in (0.0, 0.25, 0.5, 0.75):
+        out[f"from {frac}"] = {"temperature": rho(temps, frac, every),
+                               "distress": rho(distress, frac, every),
+                               "vader": rho(negs, frac, every)}
+    kinds = Counter(str(r["outcome"].get("emotion_type")) for r in rows)
+    for kind, n in kinds.most_common():
+        if n < 20:
+            continue
+        idx = [i for i, r in enumerate(rows) if str(r["outcome"].get("emotion_type")) == kind]
+        out[f"later half, {kind} ({n})"] = {"temperature": rho(temps, 0.5, idx),
+                                            "vader": rho(negs, 0.5, idx)}
+    print(json.dumps(out, indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("probe", choices=("relief", "forecast-tier", "word-rules"))
+    parser.add_argument("probe", choices=("relief", "forecast-tier", "word-rules",
+                                                 "intensity-after"))
     parser.add_argument("--swaps", nargs="+", default=["none", "hot", "hos", "ang", "hot+hos",
                                                         "hot+ang"])
     parser.add_argument("--cga", nargs="*", default=["none", "hot"],
@@ -187,6 +241,8 @@ def main() -> None:
         relief()
     elif args.probe == "word-rules":
         word_rules()
+    elif args.probe == "intensity-after":
+        intensity_after()
     else:
         forecast_tier(args.swaps, args.cga)
 
