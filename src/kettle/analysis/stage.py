@@ -189,7 +189,7 @@ def _after_agent(state: StageState, ev: AgentEvidence) -> None:
             ev.completes and state.stage in ("resolved", "followed_up")):
         state.go("in_progress")
     state.resolution_claimed = state.resolution_claimed or ev.claims_resolved
-    if ev.follows_up:
+    if ev.follows_up or (ev.checks_back and state.stage == "resolved"):
         if state.stage == "resolved":
             state.go("followed_up")
         else:

@@ -113,6 +113,23 @@ _FOLLOW_UP = _rx(
     r"\banything else (?:i|we) can (?:do|help)\b",
     r"\bglad (?:we|i|it|that|to hear)\b",
 )
+#: Check-backs a day after the fix (2026-12-07): "Great to hear!", "just touching base to
+#: make sure the machine is behaving", "Is the machine still running smoothly?". Before
+#: the fix the same words troubleshoot ("Is the router working now?"), so they count
+#: only once the case is resolved.
+_CHECK_BACK = _rx(
+    r"\b(?:great|good|happy|pleased|lovely|wonderful|delighted|brilliant) to hear\b",
+    r"\btouch(?:ing)? base\b",
+    r"\b(?:make sure|check|see|confirm) (?:whether |if |that )?(?:everything|it|all|things"
+    r"|the \w+|your \w+)\b[^.?!]{0,40}\b(?:ok|okay|fine|alright|working|running|behaving"
+    r"|held up|holding up|sorted|arrived|reached you|shown up|gone through)\b",
+    r"\bhow(?:'s| is| are) (?:everything|things|the \w+(?: \w+)?|your \w+(?: \w+)?) "
+    r"(?:running|working|behaving|holding up)\b",
+    r"\bhow (?:have|has) (?:things|everything) been\b",
+    r"\b(?:is|are|has|have) (?:everything|things|it|the \w+) (?:(?:still|now|been|all) )*"
+    r"(?:ok|okay|fine|alright|working|running|behaving|holding up)\b",
+    r"\bdid (?:it|that|everything|the \w+) (?:fix|sort|solve)\b",
+)
 _YES = _rx(
     r"^\W*(?:yes|yeah|yep|yup|right|correct|exactly|that'?s (?:right|correct|it)|indeed"
     r"|precisely|affirmative|uh-huh|true)\b",
@@ -183,6 +200,8 @@ class AgentEvidence:
     reports_action: bool
     claims_resolved: bool
     follows_up: bool
+    #: "Is the machine still running smoothly?": a follow-up once the case is resolved.
+    checks_back: bool = False
     #: "Is there anything else I can help with?": a bare "no" to it is a goodbye.
     offers_more: bool = False
     #: "Is everything running as it should?": a "yes, all fine" answers it (D29).
@@ -219,6 +238,7 @@ def agent_evidence(turn: Turn) -> AgentEvidence:
         reports_action=bool(_ACTION.search(text)),
         claims_resolved=bool(_RESOLVED.search(text)),
         follows_up=bool(_FOLLOW_UP.search(text)),
+        checks_back=bool(_CHECK_BACK.search(text)),
         offers_more=bool(_MORE.search(text)),
         checks=bool(_CHECKS.search(text)),
         completes=bool(_RESOLVED.search(text))
