@@ -79,7 +79,18 @@ _ACTION = _rx(
     r"|checked|talked|reached)\b",
     # Reported in the passive: "has been sent", "the refund has now been processed".
     r"\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?been\s+(?:sent|arranged|booked|escalated"
-    r"|dispatched|scheduled|processed|raised|forwarded|passed|requested|issued|ordered)\b",
+    r"|dispatched|scheduled|processed|raised|forwarded|passed|requested|issued|ordered|released"
+    r"|shipped|posted|unlocked|unblocked|reactivated)\b",
+    # Done by someone else, or said of the thing (2026-12-07): "The finance team has now
+    # released the refund", "Your replacement was dispatched this morning", "Your new
+    # card is in the post", "The refund has gone back to your card today".
+    r"\b(?:team|department|engineer|technician|courier|warehouse|finance|bank)\s+(?:has|have)"
+    r"\s+(?:now\s+|just\s+|already\s+)?(?:released|sent|processed|issued|dispatched|booked"
+    r"|approved|credited|refunded|fixed|repaired|replaced)\b",
+    r"\b(?:your|the)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:now\s+|just\s+)?(?:dispatched|posted"
+    r"|shipped|released|unlocked|unblocked|reactivated)\b(?![^.?!]*\?)",
+    r"\b(?:is|are) (?:now )?in the post\b(?![^.?!]*\?)",
+    r"\b(?:has|have) (?:now )?gone (?:back )?(?:to|into|onto) your (?:card|account|bank)\b",
     r"\b(?:is|are) (?:now )?on (?:its|their|the) way\b",
     # "That's sent now", "Booked: collection is on Friday" (D29); not "Once that's processed…".
     r"(?<!once )(?<!when )(?<!after )(?<!until )(?<!if )(?<!as soon as )"
@@ -255,7 +266,8 @@ _CHECKS = _rx(
 _ON_THE_WAY = _rx(
     r"\b(?:escalated|raised|passed|forwarded|logged|reported|asked|requested|contacted|checked"
     r"|chased|referred|submitted|spoken|spoke|emailed\s+(?:the|our)|informed|notified|looking"
-    r"|working\s+on|called|rang|phoned|on\s+(?:its|their|the)\s+way|will\s+be\s+(?:with\s+you"
+    r"|working\s+on|called|rang|phoned|on\s+(?:its|their|the)\s+way|dispatched|shipped|posted"
+    r"|in\s+the\s+post|will\s+be\s+(?:with\s+you"
     r"|there|here))\b",
 )
 
