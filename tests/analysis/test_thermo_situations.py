@@ -181,3 +181,26 @@ def test_an_order_to_put_it_right_at_once_reads_hot_and_frustrated(text: str) ->
 def test_a_request_or_a_report_is_no_order(text: str) -> None:
     assert demanded(text) is None, text
     assert read(text).temperature < 45.0, text
+
+
+@pytest.mark.parametrize("text", [
+    "Fine, but they'd better turn up this time.", "This better be fixed by Friday.",
+    "You'd better not let me down again.", "It better arrive tomorrow.",
+    "Ok, but this is your last chance.", "I'd better get a refund for this.",
+    "Sort this out or else.", "@SpotifyCares You better not be late!",
+])
+def test_an_ultimatum_reads_warm_and_frustrated(text: str) -> None:
+    reading = read(text)
+    assert reading.temperature >= 60.0, text
+    assert max(reading.emotions, key=reading.emotions.__getitem__) == "frustration", text
+
+
+@pytest.mark.parametrize("text", [
+    "You better believe it, best service ever!", "I'd better go now, thanks for the help.",
+    "I'd better get going, thanks.", "It's better to call in the morning, isn't it?",
+    "Thanks, that's much better now.",
+    "The last chance to buy was yesterday, so I missed the sale.",
+])
+def test_better_and_last_chance_without_an_ultimatum(text: str) -> None:
+    assert demanded(text) is None, text
+    assert read(text).temperature < 45.0, text

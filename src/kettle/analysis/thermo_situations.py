@@ -26,6 +26,7 @@ Product rules, not fits: no train_ok data labels them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kettle.analysis.thermo_feelings import Feeling
 from kettle.analysis.thermo_gate import LiteralFinder, may_hold
@@ -177,17 +178,55 @@ def chaser_feeling(text: str) -> Feeling | None:
     return CHECKING if _CHECKING.match(text) else None
 
 
+def angry_kept(feeling: Feeling | None,
+               emotions: tuple[tuple[str, float], ...]) -> Feeling | None:
+    """A frustrated situation (a chaser, an order, an ultimatum) read by the model as
+    anger stays anger: "This better be a fucking shitpost." is an ultimatum and angry."""
+    if feeling is None or feeling.emotion != "frustration":
+        return feeling
+    top = max(emotions, key=lambda item: item[1])[0]
+    return replace(feeling, emotion="anger") if top == "anger" else feeling
+
+
 def demanded(text: str) -> Feeling | None:
     """An order to put it right at once, said as an order ("Sort it out NOW", "Fix it.
-    Today.", "I want my money back immediately"); a short message only (240 characters),
+    Today.", "I want my money back immediately"), or an ultimatum ("This better be fixed
+    by Friday", "this is your last chance"); a short message only (240 characters),
     where the order is the point."""
     if len(text) > 240:
         return None
+    if ultimatum(text):
+        return DEMANDED
     if not may_hold(text, _URGENT):  # most messages: one pass per word
         return None
     if _DEMAND.search(_JOINED.sub(" ", text)) is None:
         return None
     return None if _ASKING.search(text) else DEMANDED
+
+
+#: An ultimatum (2026-12-07): the reader, or the thing, "had better" put it right
+#: ("They'd better turn up this time", "It better arrive tomorrow", "You'd better not let
+#: me down again", "I'd better get my money back"), a last chance given, "or else". Not
+#: "I'd better go", "he'd better let me deal with it" (a third person), "you better
+#: believe it", "it's better to call in the morning", "the last chance to buy was
+#: yesterday".
+_ULTIMATUM = re.compile(
+    r"\b(?:you|they|it|this|that|someone|somebody|things|the\s+\w+)(?:['’]d|\s+had)?"
+    r"\s+better\s+(?:not\s+)?(?:be|get|turn|arrive|come|show|work|fix|sort|call|ring|refund"
+    r"|deliver|let|happen|have|pay|give|send|reply|answer|respond|stop|start)\b"
+    r"|\bi(?:['’]d|\s+had)\s+better\s+(?:get|receive|see|hear)\s+(?:a|an|my|the|from|it|this|that"
+    r"|them|something|money)\b"
+    r"|\byour\s+(?:last|final)\s+(?:chance|warning)\b"
+    r"|\b(?:this|that)\s+is\s+(?:the|a|my)\s+(?:last|final)\s+(?:chance|warning)\b"
+    r"|\bor\s+else\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+_ULTIMATUM_WORDS = ("better", "last", "final", "else")
+
+
+def ultimatum(text: str) -> bool:
+    """Whether the customer gives an ultimatum (read as an order to put it right)."""
+    return may_hold(text, _ULTIMATUM_WORDS) and _ULTIMATUM.search(text) is not None
 
 
 #: The words one of which every order has (:data:`_AT_ONCE`); "now" also stands for "right

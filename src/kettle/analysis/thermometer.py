@@ -60,6 +60,7 @@ from kettle.analysis.thermo_model import heads
 from kettle.analysis.thermo_situations import (
     AT_STAKE,
     CONFUSED_C,
+    angry_kept,
     at_stake,
     chaser_feeling,
     contrast_tail,
@@ -348,7 +349,8 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     if not worried and any(s.kind == "vulnerability" for s in found):
         # "My husband died in January…": sad words about the situation, no heat at us (D29).
         negativity = min(negativity, 0.0)
-    feeling = None if ceiling < BOIL_C else named_feeling(text) or _situation(text, worried, chased)
+    feeling = None if ceiling < BOIL_C else named_feeling(text) or angry_kept(
+        _situation(text, worried, chased), emotions)
     if feeling is not None:  # "I am furious.": the customer's word leads
         hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
         floor = max(floor, feeling.floor)
