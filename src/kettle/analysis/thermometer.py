@@ -53,6 +53,7 @@ from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.language import english_tokens
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
+from kettle.analysis.thermo_fed_up import fed_up
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
 from kettle.analysis.thermo_feelings import to_frustration as _to_frustration
 from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, said_mildly
@@ -404,7 +405,7 @@ def _situation(text: str, worried: bool, chased: Feeling | None) -> Feeling | No
         return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if chased is not None:
         return chased
-    return AT_STAKE if at_stake(text) else demanded(text)
+    return AT_STAKE if at_stake(text) else demanded(text) or fed_up(text)
 
 
 def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
