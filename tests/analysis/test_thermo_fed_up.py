@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kettle.analysis import read
-from kettle.analysis.thermo_fed_up import OUT_OF_PATIENCE, SCORNED, fed_up
+from kettle.analysis.thermo_fed_up import ON_HOLD, OUT_OF_PATIENCE, SCORNED, fed_up
 
 
 def _top(text: str) -> str:
@@ -73,3 +73,22 @@ def test_you_lost_my_business_is_a_threat_to_leave(text: str) -> None:
 ])
 def test_the_customers_own_business_is_no_threat(text: str) -> None:
     assert "cancel_threat" not in {s.kind for s in read(text).signals}, text
+
+
+@pytest.mark.parametrize("text", [
+    "I've been on hold for 45 minutes. 45!", "I've been stuck in your phone queue for 50 minutes.",
+    "An hour on hold and still nobody.",
+])
+def test_half_an_hour_on_hold_reads_warm_and_frustrated(text: str) -> None:
+    assert fed_up(text) is ON_HOLD, text
+    assert read(text).temperature >= 60.0, text
+    assert _top(text) == "frustration", text
+
+
+@pytest.mark.parametrize("text", [
+    "I was only on hold for 2 minutes, great service.",
+    "The queue was only five minutes today, nice one.",
+    "Please hold the line for 30 minutes while we check.",
+])
+def test_a_short_hold_or_a_request_to_hold_is_no_strain(text: str) -> None:
+    assert fed_up(text) is None, text

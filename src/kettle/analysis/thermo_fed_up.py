@@ -12,7 +12,10 @@ what they say is that the customer's patience is gone:
 - a question that is no question but contempt ("Do you even read these?", "Why is
   it so hard to get a straight answer?", "Is that too much to ask?");
 - a promise broken by the calendar ("You said Monday. It's now Thursday.");
-- "I demand …".
+- "I demand …";
+- half an hour or more on hold ("I've been stuck in your phone queue for 50
+  minutes", 49 °C before): the wait itself strains (:mod:`kettle.analysis.waits`),
+  but only a little for minutes, which on a phone line is a long time.
 
 Product rules, not fits: no train_ok data labels them.
 """
@@ -64,6 +67,17 @@ _BROKEN = re.compile(
 )
 _BROKEN_WORDS = ("said", "told", "promised")
 
+#: Kept on the line half an hour or more: frustrated and warm.
+ON_HOLD = Feeling("frustration", 0.5, 0.4, 60.0)
+_LONG = (r"(?:(?:over|more\s+than|nearly|almost|about|around|well\s+over)\s+)?(?:an?\s+hour|\d+"
+         r"\s+hours?|(?:[3-9]\d|\d{3,})\s*(?:minutes|mins)|half\s+an\s+hour)")
+_HOLD = re.compile(
+    r"\b(?:on\s+hold|in\s+(?:the|your|a)\s+(?:phone\s+|call\s+|telephone\s+)?queue|waiting\s+on"
+    r"\s+the\s+(?:line|phone))\s+(?:now\s+)?(?:for\s+)?" + _LONG + r"\b"
+    r"|\b" + _LONG + r"\s+(?:on\s+hold|in\s+(?:the|your|a)\s+(?:phone\s+)?queue)\b",
+    re.IGNORECASE,
+)
+
 _DEMAND = re.compile(r"(?<!on )\bi\s+(?:demand|insist\s+on)\b", re.IGNORECASE)
 
 
@@ -79,4 +93,6 @@ def fed_up(text: str) -> Feeling | None:
         return SCORNED
     if may_hold(text, _BROKEN_WORDS) and _BROKEN.search(text):
         return SCORNED
+    if may_hold(text, ("hold", "queue", "line", "phone")) and _HOLD.search(text):
+        return ON_HOLD
     return None
