@@ -129,3 +129,19 @@ def test_a_message_in_another_language_is_marked_in_the_thread(
     html = console.client.get(f"/console/cases/{case_id}").text
     assert html.count("data-not-english") == 1
     assert "Llevo tres semanas" in html
+
+
+def test_an_agent_reply_in_another_language_is_marked_not_checked(
+    sign_in: Callable[[str], Console], seeded: Any, session: Session
+) -> None:
+    """D38: the coach does not judge a reply it cannot read, and the thread says so."""
+    from kettle.cases import service as cases
+
+    case_id = seeded.stories["shoe_return"]
+    console = sign_in("Alex Rivera")
+    assert "not English, not checked" not in console.client.get(f"/console/cases/{case_id}").text
+    cases.ingest_message(session=session, case_id=case_id, role="agent",
+                         text="Lo siento mucho por las molestias, le enviaremos un reembolso "
+                              "mañana.", sent_at=None)
+    html = console.client.get(f"/console/cases/{case_id}").text
+    assert html.count("not English, not checked") == 1
