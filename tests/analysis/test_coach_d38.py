@@ -8,7 +8,6 @@ not judged: the review says so (verdict ``not_checked``, ``english`` false).
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kettle.analysis import check
+from tests.analysis.test_probe_email_replies import _probe_script
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 3, 4, 9, 20, tzinfo=ZoneInfo("Europe/London"))  # a Wednesday
@@ -170,11 +170,7 @@ FINAL = {"verdict_right": 30, "flawed_caught": 14, "good_flagged": 0, "other_mar
 
 
 def test_the_blind_set_scores_at_least_what_it_ended_with() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "probe_email_replies", ROOT / "scripts" / "probe_email_replies.py")
-    assert spec is not None and spec.loader is not None
-    probe = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(probe)
+    probe = _probe_script()
     figures = probe.measure(ROOT / "tests" / "analysis" / "data"
                             / "heldout3_email_replies.jsonl")
     assert figures["items"] == 30 and figures["other"] == 4
