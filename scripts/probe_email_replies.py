@@ -11,7 +11,10 @@ missing, and the promises with their due times for the item's ``now`` and zone.
 Printed: verdict right (of 80), flawed caught with the right anti-pattern (of
 40), good flagged with any anti-pattern or a verdict other than send (of 40,
 lower is better), promises found and due times exact (of the expected ones).
-``--list`` names every item that misses.
+A set may also hold replies in another language (group ``other_language``,
+verdict ``not_checked``): the coach reads English only, so it must mark them
+not English and judge nothing (no anti-pattern, nothing missing); those are
+counted as "other language marked". ``--list`` names every item that misses.
 """
 
 from __future__ import annotations
@@ -63,7 +66,8 @@ def _promise_hits(row: dict[str, Any], result: Any) -> tuple[int, int]:
 def measure(path: Path = PROBE, *, listing: bool = False) -> dict[str, int]:
     """The probe's figures; with ``listing``, each miss is printed."""
     figures = {"items": 0, "verdict_right": 0, "flawed": 0, "flawed_caught": 0, "good": 0,
-               "good_flagged": 0, "promises": 0, "promises_found": 0, "due_exact": 0}
+               "good_flagged": 0, "promises": 0, "promises_found": 0, "due_exact": 0,
+               "other": 0, "other_marked": 0}
     for row in load(path):
         result = review(row)
         names = {f.name for f in result.anti_patterns}
@@ -80,6 +84,12 @@ def measure(path: Path = PROBE, *, listing: bool = False) -> dict[str, int]:
             if not caught:
                 misses.append(f"not caught: want {row['anti_patterns'] or row['missing']}, "
                               f"got {sorted(names)} missing {list(result.missing)}")
+        elif row["group"] == "other_language":
+            figures["other"] += 1
+            marked = getattr(result, "english", True) is False and not names and not result.missing
+            figures["other_marked"] += marked
+            if not marked:
+                misses.append(f"judged as English: {sorted(names)} missing {list(result.missing)}")
         else:
             figures["good"] += 1
             flagged = bool(names) or result.verdict != "send"
@@ -112,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"verdict right        {f['verdict_right']} of {f['items']}")
     print(f"flawed caught        {f['flawed_caught']} of {f['flawed']}")
     print(f"good flagged         {f['good_flagged']} of {f['good']} (lower is better)")
+    if f["other"]:
+        print(f"other language marked {f['other_marked']} of {f['other']}")
     print(f"promises found       {f['promises_found']} of {f['promises']}")
     print(f"due times exact      {f['due_exact']} of {f['promises']}")
     return 0

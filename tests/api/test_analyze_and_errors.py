@@ -74,6 +74,23 @@ def test_check_resolves_a_promise_in_the_customer_zone(
     assert "2026-03-02T17:00:00+00:00" in dues
 
 
+def test_check_says_it_has_not_judged_a_reply_in_another_language(
+    client: TestClient, agent: tuple[Any, str]
+) -> None:
+    r = client.post("/analyze/check", headers=auth(agent[1]), json={
+        "reply": "Lo siento mucho por las molestias, le enviaremos un reembolso mañana.",
+        "conversation": CONVERSATION,
+    })
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["english"] is False and body["verdict"] == "not_checked"
+    assert "English only" in body["reason"]
+    assert body["anti_patterns"] == [] and body["missing"] == [] and body["techniques"] == []
+    english = client.post("/analyze/check", headers=auth(agent[1]),
+                          json={"reply": "I'm so sorry, I'll call you by 5pm today."}).json()
+    assert english["english"] is True
+
+
 def test_track_and_suggest(client: TestClient, lead: tuple[Any, str]) -> None:
     tracked = client.post("/analyze/track", json={"conversation": CONVERSATION},
                           headers=auth(lead[1]))

@@ -55,6 +55,15 @@ def test_check_flags_doubt_with_rewrite() -> None:
     assert data["verdict"] == "dont_send"
 
 
+def test_check_says_it_has_not_judged_a_reply_in_another_language() -> None:
+    reply = "Lo siento mucho por las molestias, le enviaremos un reembolso mañana."
+    data = json.loads(kettle("check", "--json", reply).stdout)
+    assert data["english"] is False and data["verdict"] == "not_checked"
+    shown = kettle("check", "--no-color", reply)
+    assert shown.returncode == 0, shown.stderr
+    assert "not checked" in shown.stdout and "English only" in shown.stdout
+
+
 def test_check_resolves_promise_in_zone(tmp_path: Path) -> None:
     result = kettle(
         "check", "--json", "--tz", "Europe/Berlin", "--now", "2026-03-02T10:15:00+01:00",

@@ -117,7 +117,8 @@ def test_send_refuses_an_empty_reply(sign_in: Callable[[str], Console], seeded: 
 def test_a_message_in_another_language_is_marked_in_the_thread(
     sign_in: Callable[[str], Console], seeded: Any, session: Session
 ) -> None:
-    """D35: the gauge of a message Kettle cannot read says so, the others do not."""
+    """D35, D38: a message Kettle cannot read says so (a customer's gauge, an agent's
+    check), the others do not."""
     from kettle.cases import service as cases
 
     case_id = seeded.stories["shoe_return"]
@@ -129,3 +130,10 @@ def test_a_message_in_another_language_is_marked_in_the_thread(
     html = console.client.get(f"/console/cases/{case_id}").text
     assert html.count("data-not-english") == 1
     assert "Llevo tres semanas" in html
+    # D38: nor does the coach judge an agent's reply in another language.
+    assert "not English, not checked" not in html
+    cases.ingest_message(session=session, case_id=case_id, role="agent",
+                         text="Lo siento mucho por las molestias, le enviaremos un reembolso "
+                              "mañana.", sent_at=None)
+    html = console.client.get(f"/console/cases/{case_id}").text
+    assert html.count("not English, not checked") == 1 and html.count("data-not-english") == 2

@@ -74,7 +74,7 @@ def find(
                                         sentence))
         found.extend(_jargon(sentence, jargon))
         found.extend(_forbidden(sentence, forbidden))
-    return _offered_instead(tuple(found), sentences)
+    return _kept(_offered_instead(tuple(found), sentences), sentences)
 
 
 #: A refusal ("Unfortunately we are unable to refund the delivery charge.") followed by what
@@ -82,7 +82,8 @@ def find(
 #: I can do" is the method, not a shield (2026-12-07 e-mail probe). Only the refusal itself is
 #: let go; "As per our terms…" before it is still a shield.
 _REFUSAL = re.compile(r"\b(?:unable|not\s+able|not\s+in\s+a\s+position|cannot|can\s+not|can['’]t"
-                      r"|won['’]t|will\s+not|don['’]t|do\s+not|regret\s+to)\b", re.IGNORECASE)
+                      r"|won['’]t|will\s+not|don['’]t|do\s+not|regret\s+to|not\s+covered"
+                      r"|n['’]t\s+covered)\b", re.IGNORECASE)
 _INSTEAD = re.compile(
     r"^\W*(?:what\s+(?:i|we)\s+(?:can|could|will|have)\s+(?:do|done)\b|(?:however|instead|but"
     r"|that\s+said|in\s+the\s+meantime|as\s+a\s+(?:goodwill\s+)?gesture)\b[^.!?]*?\b(?:i|we)"
@@ -102,6 +103,40 @@ def _offered_instead(found: tuple[Finding, ...], sentences: tuple[Sentence, ...]
             after = [s for s in sentences if s.start >= finding.span.end]
             if after and _INSTEAD.match(after[0].text):
                 continue
+        keep.append(finding)
+    return tuple(keep)
+
+
+#: The agent keeps hold of what they handed on ("That's a matter for the manufacturer, so
+#: I've contacted them for you", "… Please contact the courier. I'll chase them too and call
+#: you by 4pm."): the buck is not passed (heldout3 blind set, 2026-12-07). "I'll send you
+#: their number" keeps nothing.
+_OWNED = re.compile(
+    r"\b(?:i|we)(?:['’]ve|\s+have|['’]ll|\s+will|['’]m\s+going\s+to|\s+am\s+going\s+to"
+    r"|\s+are\s+going\s+to)\s+(?:already\s+|now\s+|personally\s+|also\s+|just\s+|gone\s+ahead\s+and\s+)?"
+    r"(?:contact|raise|raising|chase|chasing|escalat|claim|spoke|speak|phone|call|rang|ring|rung"
+    r"|e-?mail|writ|pass(?:ed)?\s+(?:this|it|your\s+\w+)\s+(?:on\s+)?to|forward|book|arrang"
+    r"|follow|take\s+(?:it|this)\s+up|taken\s+(?:it|this)\s+up|handl|deal|dealt|sort|look(?:ed)?"
+    r"\s+into|logg?|open|report|updat|text|refund|replac|repair)\w*",
+    re.IGNORECASE)
+
+
+def _kept(found: tuple[Finding, ...], sentences: tuple[Sentence, ...]) -> tuple[Finding, ...]:
+    """``found`` less each buck passed whose sentence, after it, or the next sentence says
+    what the agent does about it."""
+    if not any(f.name == "passing_the_buck" for f in found):
+        return found
+    keep: list[Finding] = []
+    for finding in found:
+        if finding.name == "passing_the_buck":
+            at = next((i for i, s in enumerate(sentences)
+                       if s.start <= finding.span.start < s.end), None)
+            if at is not None:
+                here = sentences[at]
+                rest = here.text[finding.span.end - here.start:]
+                rest += " " + " ".join(s.text for s in sentences[at + 1:at + 2])
+                if _OWNED.search(rest):
+                    continue
         keep.append(finding)
     return tuple(keep)
 

@@ -17,6 +17,7 @@ from kettle.analysis import acts, advice, antipatterns, coach_asked, commitments
 from kettle.analysis.coach_context import read_context
 from kettle.analysis.coach_text import sentences, straight_quotes
 from kettle.analysis.conversation import Conversation, as_turns, clean_text, zone_hint
+from kettle.analysis.language import looks_english
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.timeparse import reference_time, zone_of
 from kettle.analysis.types import Commitment, Finding, Review, Span
@@ -39,8 +40,11 @@ def check(
     :class:`~kettle.analysis.types.Turn`). ``now`` and ``tz`` resolve the due
     times of the reply's promises (the customer's time zone; without ``tz``, the
     offset of the turns' ``sent_at``, see ``conversation.zone_hint``, else UTC).
+    A reply in another language is not judged (:data:`NOT_ENGLISH`).
     """
     text = clean_text(reply, field="reply")
+    if not looks_english(text):
+        return NOT_ENGLISH
     book = playbook if playbook is not None else default_playbook()
     turns = as_turns(conversation)
     context = read_context(turns, book)
@@ -68,6 +72,24 @@ def check(
         reason=judgement.reason,
         missing=judgement.missing,
     )
+
+
+#: The review of a reply in another language. Every rule and model is English, so
+#: judging it would be noise ("Lo siento mucho…" read as lacking empathy): the
+#: coach says plainly that it has not judged it (D38).
+NOT_ENGLISH = Review(
+    techniques=(),
+    anti_patterns=(),
+    commitments=(),
+    acts=(),
+    advice=("Kettle's reply coach reads English only, so nothing in this reply has been "
+            "checked: no techniques, anti-patterns or promises. Read it yourself before "
+            "sending: say sorry for what happened, name the feeling, and say exactly what "
+            "you will do and by when."),
+    verdict="not_checked",
+    reason="this reply is not in English; the coach reads English only and has not judged it",
+    english=False,
+)
 
 
 def _in(text: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:

@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 Role = Literal["customer", "agent", "system", "other"]
 Mode = Literal["venting", "information", "mixed"]
-Verdict = Literal["send", "improve", "dont_send"]
+#: ``not_checked``: the reply is not in English, which is all the coach reads (D38).
+Verdict = Literal["send", "improve", "dont_send", "not_checked"]
 #: The thermometer's model tiers: linear heads (fast, the default) or the
 #: fine-tuned MiniLM encoder (accurate, 17–27 times slower; docs/performance.md).
 Tier = Literal["fast", "accurate"]
@@ -232,6 +233,9 @@ class Review:
     verdict: Verdict
     reason: str
     missing: tuple[str, ...] = ()
+    #: False: the reply is in another language; nothing in it was judged (verdict
+    #: ``not_checked``), as :attr:`Reading.english` marks a customer's message.
+    english: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -243,6 +247,7 @@ class Review:
             "missing": list(self.missing),
             "commitments": [c.to_dict() for c in self.commitments],
             "acts": list(self.acts),
+            "english": self.english,
         }
 
 

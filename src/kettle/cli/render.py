@@ -83,7 +83,8 @@ def _commitment_line(commitment: Commitment) -> Text:
 
 
 def print_review(console: Console, reply: str, review: Review) -> None:
-    verdict_style = {"send": "bold green", "improve": "bold yellow", "dont_send": "bold red"}
+    verdict_style = {"send": "bold green", "improve": "bold yellow", "dont_send": "bold red",
+                     "not_checked": "bold"}
     verdict = Text(f"verdict: {review.verdict.replace('_', ' ')}", verdict_style[review.verdict])
     console.print(verdict + Text(f" — {review.reason}"))
     spans = [(f.span, "bold red underline") for f in review.anti_patterns]
@@ -119,8 +120,8 @@ def print_track(
             spans = [(s.span, "bold magenta underline") for s in reading.signals]
             console.print(Text("  ") + highlighted(masked(text), spans))
         elif review is not None:
-            console.print(Text(f"agent    verdict: {review.verdict.replace('_', ' ')}",
-                               style="bold"))
+            console.print(Text(f"agent    verdict: {review.verdict.replace('_', ' ')}"
+                               + ("" if review.english else " (not English)"), style="bold"))
             spans = [(f.span, "bold red underline") for f in review.anti_patterns]
             console.print(Text("  ") + highlighted(text, spans))
             for finding in review.anti_patterns:

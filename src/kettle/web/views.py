@@ -126,7 +126,7 @@ def message_view(message: Any, tz: str) -> dict[str, Any]:
         "signals": sorted({SIGNAL_LABELS.get(s["kind"], s["kind"]) for s in signals}),
         "emotion": analysis.get("dominant_emotion"),
         "mode": analysis.get("mode"),
-        "english": analysis.get("english", True),  # D35: else the gauge means nothing
+        "english": analysis.get("english", True),  # D35, D38: else gauge and check mean nothing
         "sent": local_time(message.sent_at, tz),
         "sent_iso": message.sent_at.isoformat(),
     }

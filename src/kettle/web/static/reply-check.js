@@ -96,7 +96,8 @@ function render(text, review) {
   paintMirror(text, review);
   panel.hidden = false;
   const verdict = document.getElementById("verdict");
-  const labels = { send: "Good to send", improve: "Could be better", dont_send: "Don't send this yet" };
+  const labels = { send: "Good to send", improve: "Could be better", dont_send: "Don't send this yet",
+    not_checked: "Not checked" };
   verdict.className = `verdict verdict-${review.verdict}`;
   verdict.textContent = `${labels[review.verdict] ?? review.verdict}${review.reason ? ` — ${review.reason}` : ""}`;
   const list = (id, items, make, empty) => {
@@ -109,7 +110,9 @@ function render(text, review) {
   list("techniques", present, (n) => el("li", {}, `✓ ${words(n)}`), "No technique yet.");
   list("missing", review.missing, (n) => el("li", {}, `missing: ${words(n)}`), "Nothing missing.");
   document.getElementById("advice").textContent = review.advice ?? "";
-  status.textContent = `Checked: ${review.anti_patterns.length} problem(s), ${review.commitments.length} promise(s).`;
+  status.textContent = review.english === false
+    ? "Not checked: this reply is not in English."
+    : `Checked: ${review.anti_patterns.length} problem(s), ${review.commitments.length} promise(s).`;
 }
 
 async function check() {
