@@ -523,3 +523,30 @@ def test_a_named_colleague_and_something_had_done_are_promises(
 ])
 def test_having_something_is_no_promise_to_do_it(text: str) -> None:
     assert extract(text, now=datetime(2026, 12, 7, 10, 0, tzinfo=UTC)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "phrase", "due"),
+    [
+        ("Give me ten minutes and I'll call you back.", "call you back", "Give me ten minutes",
+         "2026-03-02T10:25:00+01:00"),
+        ("Just give me 5 mins and I'll get back to you with the tracking.",
+         "get back to you with the tracking", "Just give me 5 mins",
+         "2026-03-02T10:20:00+01:00"),
+        ("Please give us 2 hours and we will confirm the booking.", "confirm the booking",
+         "Please give us 2 hours", "2026-03-02T12:15:00+01:00"),
+    ],
+)
+def test_the_time_asked_for_first_is_the_promises(
+    text: str, action: str, phrase: str, due: str
+) -> None:
+    found = one(text)
+    assert (found.action, found.due_phrase) == (action, phrase)
+    assert found.due is not None and found.due.isoformat() == due
+
+
+@pytest.mark.parametrize("text", [
+    "Give me your number and I'll call you back.", "Give me a minute.",
+])
+def test_no_time_asked_for(text: str) -> None:
+    assert all(p.due is None for p in promises(text))

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from kettle.analysis import commit_patterns as pat
 from kettle.analysis import email_text
+from kettle.analysis.commit_timewords import NUMBERS
 from kettle.analysis.conversation import clean_text
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_gate import LiteralGated, may_hold
@@ -127,9 +128,35 @@ def _in_sentence(
         region = _clause_start(text, region, head)
         times = find_times(text, region, clause_end, now=now, zone=zone, playbook=book)
         times = _own_times(text, start, head, times)
+        if index == 0 and not times:
+            times = _given(text, start, head, now, zone)
         out.append(_commitment(text, head, verb, clause_end, times))
         region = clause_end
     return out
+
+
+#: "Give me ten minutes and I'll call you back": the time the agent asks for, at the start
+#: of the sentence, is the promise's due time (2026-12-07).
+_GIVE_ME = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|right|just|please|so)[,\s]+)*(?:give|allow)\s+(?:me|us)\s+"
+    r"(?:(?:another|just|about|around)\s+)?(?P<n>\d{1,3}|a\s+couple\s+of|an?|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five)\s+(?P<unit>min(?:ute)?s?"
+    r"|hours?|hrs?)\b(?:\s+or\s+so)?",
+    re.IGNORECASE,
+)
+
+
+def _given(text: str, start: int, head: int, now: datetime, zone: ZoneInfo) -> list[TimePhrase]:
+    """The time asked for before the promise ("Give me ten minutes and …"), if any."""
+    asked = _GIVE_ME.match(text, start, head)
+    if asked is None:
+        return []
+    word = " ".join(asked.group("n").lower().split())
+    count = int(word) if word.isdigit() else NUMBERS.get(word, 1)
+    minutes = count * (1 if asked.group("unit").lower().startswith("min") else 60)
+    due = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(zone)
+    phrase = text[asked.start():asked.end()].strip(_TRIM)
+    return [TimePhrase(asked.end() - len(phrase), asked.end(), phrase, due, False)]
 
 
 def _clause_start(text: str, start: int, head: int) -> int:
