@@ -10,7 +10,8 @@ what they say is that the customer's patience is gone:
 - patience run out, said as an idiom ("my patience is wearing thin", "at the end
   of my tether", "the last straw", "I've had it with you");
 - a question that is no question but contempt ("Do you even read these?", "Why is
-  it so hard to get a straight answer?", "Is that too much to ask?");
+  it so hard to get a straight answer?", "Is that too much to ask?", "So let me get
+  this straight: I pay for…", "make it make sense");
 - a promise broken by the calendar ("You said Monday. It's now Thursday.");
 - "I demand …";
 - half an hour or more on hold ("I've been stuck in your phone queue for 50
@@ -49,10 +50,15 @@ _CONTEMPT = re.compile(
     r"|\bwhy\s+is\s+it\s+(?:so\s+)?(?:hard|difficult|impossible)\s+to\s+(?:get|speak|talk|reach"
     r"|find|contact)\b"
     r"|\b(?:is|was)\s+(?:it|that|this)\s+(?:really\s+)?too\s+much\s+to\s+ask\b"
-    r"|\bhow\s+(?:hard|difficult)\s+(?:is|can)\s+it\s+(?:be|to)\b",
+    r"|\bhow\s+(?:hard|difficult)\s+(?:is|can)\s+it\s+(?:be|to)\b"
+    # Lead's blind probe (2026-12-07): "so let me get this straight. i pay for 500mb and get
+    # 4", "make it make sense"; not "Let me get this straight... Trump's lawyers" (no us).
+    r"|\blet\s+me\s+get\s+this\s+straight\W+(?:so\s+)?(?:you|your|i|i['’]m|i['’]ve|we)\b"
+    r"|\bmake\s+it\s+make\s+sense\b",
     re.IGNORECASE,
 )
-_CONTEMPT_WORDS = ("even ", "actually", "really", "hard", "difficult", "impossible", "too much")
+_CONTEMPT_WORDS = ("even ", "actually", "really", "hard", "difficult", "impossible", "too much",
+                   "straight", "make sense")
 
 _DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last\s+(?:week|month)"
         r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+ago"

@@ -39,6 +39,12 @@ class Feeling:
     floor: float  # the least temperature, °C
 
 
+#: The least hot probability of a sarcastic message: mock praise reads as praise
+#: to the model (D23).
+SARCASM_HOT = 0.3
+_HEATED = frozenset(["anger", "frustration", "disappointment"])
+
+
 #: A hashtag that closes a line names the writer's own feeling as "I'm …" does:
 #: "@PayPalUK have well & truly done me over the day before I go on holiday! #fuming"
 #: read 37.7 °C with relief on top (see :func:`_named`).
@@ -180,3 +186,34 @@ def to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
         (name, p - amount if name == source else p + amount if name == "frustration" else p)
         for name, p in emotions
     )
+
+
+def sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
+              negativity: float) -> tuple[float, tuple[tuple[str, float], ...], float]:
+    """A sarcastic message's praise is mock praise ("Thanks for nothing.").
+
+    The model and VADER read its words at face value, so the positive
+    wording counts as negative (``|negativity|``), the relief the model
+    reads is frustration, and the message is at least :data:`SARCASM_HOT`
+    likely to be hot. Each step only raises the heat.
+    """
+    moved = to_frustration(emotions, "relief", dict(emotions)["relief"])
+    return max(hot, SARCASM_HOT), moved, abs(negativity)
+
+
+def threatened(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """A customer who threatens to sue or go public, or walks out, is not relieved,
+    and hardly neutral, however politely it is put ("Thank you for your reply. I have
+    now raised a chargeback."): relief and half of neutral are frustration."""
+    probs = dict(emotions)
+    moved = to_frustration(emotions, "relief", probs["relief"])
+    return to_frustration(moved, "neutral", probs["neutral"] / 2.0)
+
+
+def calmed(emotions: tuple[tuple[str, float], ...], into: str = "neutral"
+           ) -> tuple[tuple[str, float], ...]:
+    """Anger, frustration and disappointment moved into ``into``: a bare answer's, read
+    from one word, are neutral until the question it answers says otherwise."""
+    moved = sum(p for name, p in emotions if name in _HEATED)
+    return tuple((name, 0.0 if name in _HEATED else p + moved if name == into else p)
+                 for name, p in emotions)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from kettle.analysis import signals
+from kettle.analysis.thermo_feelings import to_frustration
 from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.types import Signal
 
@@ -116,3 +117,8 @@ def said_mildly(text: str, found: Sequence[Signal]) -> bool:
         idiom = _SWEAR_IDIOM.search(text) is not None and not _IDIOM_SPOILED.search(text)
         return own_slip or idiom
     return _said_mild_words(text) or own_slip
+
+
+def annoyance(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """A mild annoyance's anger above :data:`MILD_HOT` is frustration, not rage."""
+    return to_frustration(emotions, "anger", max(0.0, dict(emotions)["anger"] - MILD_HOT))

@@ -97,6 +97,9 @@ _WRONG = re.compile(
     # Thanks for your help" had read anxious).
     r"\b(?:broken|(?:is|are|went|gone)\s+down|crash\w*|fail\w*|stopped|missing|lost|cancel+ed|late"
     r"|delayed|stuck|frozen|error|declined|urgent|emergency|please\s+help|help\s*!"
+    # Lead's blind probe (2026-12-07): "you've locked me out of my own money and I have rent
+    # due tomorrow".
+    r"|locked\s+(?:me\s+|us\s+)?out|(?:blocked|froze|suspended)\s+(?:my|our)\s+(?:card|account)"
     r"|still\s+(?:no|not|nothing|haven['’]?t|hasn['’]?t|waiting)|no\s+(?:sign|word|reply|answer"
     r"|boarding|ticket|confirmation|internet|power|signal|heating|way)|not\s+(?:working|arrived"
     r"|received|here|shipped)|(?:haven|hasn|isn|won|didn|doesn|can)['’]?t\s+(?:received|got|arrived"
@@ -162,6 +165,11 @@ def joyful(text: str) -> bool:
     thanks")."""
     return (_JOY.search(text) is not None and _AT_SOMEONE.search(text) is None
             and _SOUR.search(text) is None)
+
+
+def soured(text: str) -> bool:
+    """A sour word or a grievance in the message ("still", "never", "not", "problem")."""
+    return _SOUR.search(text) is not None
 
 
 def unsure(text: str) -> bool:

@@ -29,7 +29,9 @@ turns mock praise round (D23); a customer who calls the problem mild ("a bit
 annoying", "no rush") or their own slip, with no escalation signal, reads at
 most :data:`MILD_C` (D24, D25); a legal or public threat reads at least
 :data:`THREAT_C` (D25); a feeling named outright leads (D27); a stated wait
-adds to the arousal of step 4 (D25). A bare answer ("no", "ok") reads calm, and
+adds to the arousal of step 4 (D25); praise in slang ("dark mode is killer") is
+praise, and a question whether there is a fault reads calm
+(:mod:`kettle.analysis.thermo_calm`). A bare answer ("no", "ok") reads calm, and
 warm when it says a fix did not work (:mod:`kettle.analysis.thermo_answers`); a
 vulnerable customer reads worried and warm; only the customer's own words of an
 e-mail are read, and a long e-mail as hot as its hottest paragraph
@@ -53,10 +55,17 @@ from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.language import english_tokens
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
+from kettle.analysis.thermo_calm import ENQUIRY_C, asks_about_fault, praised, praised_in_slang
 from kettle.analysis.thermo_fed_up import fed_up
-from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
-from kettle.analysis.thermo_feelings import to_frustration as _to_frustration
-from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, said_mildly
+from kettle.analysis.thermo_feelings import (
+    Feeling,
+    calmed,
+    lead_with,
+    named_feeling,
+    sarcastic,
+    threatened,
+)
+from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, annoyance, said_mildly
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.thermo_situations import (
     AT_STAKE,
@@ -92,9 +101,6 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "service_failure": 0.15,
     "vulnerability": 0.25,
 }
-#: The least hot probability of a sarcastic message: mock praise reads as praise
-#: to the model (D23).
-SARCASM_HOT = 0.3
 #: A customer who threatens to go to a lawyer, a regulator or the public reads at
 #: least THREAT_C, above the coach's "hot" (65 °C), whatever their wording: the
 #: threat is the escalation, however politely it is put (D25).
@@ -105,7 +111,6 @@ _THREATS = frozenset(["legal_threat", "public_threat"])
 #: change to other broadband in 2 years." and "I will call my customer manager" can be
 #: said in relief.
 _THREATENING = signals.BOILED_OVER
-_HEATED = frozenset(["anger", "frustration", "disappointment"])
 #: A vulnerable customer (a baby, an elderly or ill person, no money for food,
 #: stranded) who names no feeling is worried, and at least warm: the situation
 #: frightens even when the words are plain.
@@ -331,20 +336,21 @@ def _read_words(texts: list[str], playbook: Playbook | None, tier: Tier) -> list
 def _words_read(text: str, found: tuple[Signal, ...], hot: float,
                 emotions: tuple[tuple[str, float], ...], row: list[float],
                 scale: tuple[float, ...]) -> _Base:
-    """The models' reading of one message, with what its words say on top of it:
-    sarcasm (D23), a bare answer, a mild annoyance or the customer's own slip (D24,
-    D25, D28), a threat (D25), a feeling named outright (D27), a vulnerable customer
-    and a walk-out or threat that is no relief (D28) and a stated wait (D25)."""
+    """The models' reading of one message, with what its words say on top of it (see
+    the module doc): sarcasm, a bare answer, a mild annoyance or slip, slang praise, a
+    threat, a named feeling, a vulnerable customer, a fault asked about and a wait."""
     negativity = -row[_COMPOUND]
     ceiling = BOIL_C
     # "hello???? anyone????" (D29): a chaser, however many question marks.
     chased = None if {s.kind for s in found} - _CHEERS - _CHASING else chaser_feeling(text)
     if any(s.kind == "sarcasm" for s in found):
-        hot, emotions, negativity = _sarcastic(hot, emotions, negativity)
+        hot, emotions, negativity = sarcastic(hot, emotions, negativity)
     elif chased is None and not found and bare(text):  # "no", "ok": the question decides
-        hot, emotions, negativity = min(hot, BARE_HOT), _calmed(emotions), min(negativity, 0.0)
+        hot, emotions, negativity = min(hot, BARE_HOT), calmed(emotions), min(negativity, 0.0)
     elif said_mildly(text, found):
-        hot, emotions, ceiling = min(hot, MILD_HOT), _annoyance(emotions), MILD_C
+        hot, emotions, ceiling = min(hot, MILD_HOT), annoyance(emotions), MILD_C
+    elif praised_in_slang(text, found):  # "dark mode is killer 🔥" (thermo_calm)
+        hot, emotions, negativity = min(hot, MILD_HOT), praised(emotions), -abs(negativity)
     floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
     found, worried = _vulnerable(text, found, negativity)
     if not worried and any(s.kind == "vulnerability" for s in found):
@@ -356,12 +362,13 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
         hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
         floor = max(floor, feeling.floor)
     if any(s.kind in _THREATENING for s in found):
-        emotions = _threatened(emotions)
+        emotions = threatened(emotions)
     kinds = {s.kind for s in found}
     # "Hello?? Sorry, not sure if this is working." is unsure, not loud (D29).
     if (feeling is None and not kinds & signals.ESCALATING - {"repeated_punctuation"}
             and _top(emotions) == "confusion" and hot < 0.5 and unsure(text)):
         ceiling = min(ceiling, CONFUSED_C)  # "Am I doing something wrong?" (D29)
+    ceiling = min(ceiling, ENQUIRY_C) if not feeling and asks_about_fault(text, kinds) else ceiling
     # Relief leads, or a question after the praise does ("Damn, you lot are quick! … Can I
     # order another?", D29).
     cheering = (_top(emotions) in ("relief", "confusion", "neutral") and bool(kinds & _CHEERS)
@@ -406,41 +413,6 @@ def _situation(text: str, worried: bool, chased: Feeling | None) -> Feeling | No
     if chased is not None:
         return chased
     return AT_STAKE if at_stake(text) else demanded(text) or fed_up(text)
-
-
-def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
-               negativity: float) -> tuple[float, tuple[tuple[str, float], ...], float]:
-    """A sarcastic message's praise is mock praise ("Thanks for nothing.").
-
-    The model and VADER read its words at face value, so the positive
-    wording counts as negative (``|negativity|``), the relief the model
-    reads is frustration, and the message is at least :data:`SARCASM_HOT`
-    likely to be hot. Each step only raises the heat.
-    """
-    moved = _to_frustration(emotions, "relief", dict(emotions)["relief"])
-    return max(hot, SARCASM_HOT), moved, abs(negativity)
-
-
-def _threatened(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
-    """A customer who threatens to sue or go public, or walks out, is not relieved,
-    and hardly neutral, however politely it is put ("Thank you for your reply. I have
-    now raised a chargeback."): relief and half of neutral are frustration."""
-    probs = dict(emotions)
-    moved = _to_frustration(emotions, "relief", probs["relief"])
-    return _to_frustration(moved, "neutral", probs["neutral"] / 2.0)
-
-
-def _calmed(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
-    """A bare answer's anger, frustration and disappointment, read from one word, are
-    neutral until the question it answers says otherwise."""
-    moved = sum(p for name, p in emotions if name in _HEATED)
-    return tuple((name, 0.0 if name in _HEATED else p + moved if name == "neutral" else p)
-                 for name, p in emotions)
-
-
-def _annoyance(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
-    """A mild annoyance's anger above :data:`MILD_HOT` is frustration, not rage."""
-    return _to_frustration(emotions, "anger", max(0.0, dict(emotions)["anger"] - MILD_HOT))
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:

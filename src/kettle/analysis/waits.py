@@ -70,6 +70,11 @@ _UNIT_WORD = re.compile(_UNIT, re.IGNORECASE)
 _UNIT_WORD_LOWER = re.compile(_UNIT)
 _UNIT_LITERALS = ("min", "hour", "hr", "day", "week", "wk", "month", "year")
 _COUNTED = re.compile(r"\b" + _NUM + r"\s+$", re.IGNORECASE)
+#: A wait counted like a diary (lead's blind probe, 2026-12-07): "Still waiting. Day 11.",
+#: "day 5 of no internet", "Week 3 without a refund"; not "Day 1." nor "on day 3 of my trip".
+_DIARY = re.compile(
+    r"(?:^|(?<=[.!?,]\s))(?P<unit>day|week|month)\s+" + _NUM + r"\s*(?:[.!]|$|of\s+(?:no|waiting"
+    r"|chasing|this|still|trying)\b|without\b|and\s+still\b)", re.IGNORECASE)
 #: How far a form reaches before its unit ("waiting on my refund for well over a
 #: couple of"), and after it ("and still no response").
 _BEFORE, _AFTER = 120, 60
@@ -96,6 +101,9 @@ def wait_strain(text: str) -> float:
                 if name == "minute" and _count(match.group("n")) < PATIENT_MINUTES:
                     continue
                 strain = max(strain, WAIT_WEIGHTS[name])
+    for diary in _DIARY.finditer(text):
+        if _count(diary.group("n")) >= 2:
+            strain = max(strain, WAIT_WEIGHTS[_unit(diary.group("unit"))])
     return strain
 
 
