@@ -93,24 +93,19 @@ def test_quotes_and_praise_with_nothing_mocked_are_no_sarcasm(text: str) -> None
     assert "sarcasm" not in _kinds(text), text
 
 
-@pytest.mark.parametrize(("kind", "text"), [
-    ("manager_demand", "Put me through to whoever's in charge please."),
-    ("manager_demand", "I need to talk to whoever is responsible for this mess."),
-    ("repeat_contact", "Called you twice, nothing."),
-    ("repeat_contact", "Rang 4 times yesterday and got cut off every time."),
+@pytest.mark.parametrize(("kind", "text", "found"), [
+    ("manager_demand", "Put me through to whoever's in charge please.", True),
+    ("manager_demand", "I need to talk to whoever is responsible for this mess.", True),
+    ("repeat_contact", "Called you twice, nothing.", True),
+    ("repeat_contact", "Rang 4 times yesterday and got cut off every time.", True),
+    # The same words with no escalation.
+    ("manager_demand", "Whoever is in charge of your hold music deserves a medal.", False),
+    ("manager_demand", "Who is in charge of deliveries in my area?", False),
+    ("repeat_contact", "The package was called in for inspection at customs.", False),
+    ("repeat_contact", "Several times a year I order from you and it's always great.", False),
 ])
-def test_escalations_said_without_the_usual_words(kind: str, text: str) -> None:
-    assert kind in _kinds(text), text
-
-
-@pytest.mark.parametrize(("kind", "text"), [
-    ("manager_demand", "Whoever is in charge of your hold music deserves a medal."),
-    ("manager_demand", "Who is in charge of deliveries in my area?"),
-    ("repeat_contact", "The package was called in for inspection at customs."),
-    ("repeat_contact", "Several times a year I order from you and it's always great."),
-])
-def test_no_escalation_in_the_same_words(kind: str, text: str) -> None:
-    assert kind not in _kinds(text), text
+def test_escalations_said_without_the_usual_words(kind: str, text: str, found: bool) -> None:
+    assert (kind in _kinds(text)) is found, text
 
 
 def test_money_locked_away_with_rent_due_is_at_stake() -> None:
@@ -123,38 +118,29 @@ def test_money_locked_away_with_rent_due_is_at_stake() -> None:
     assert not at_stake("You've blocked my card, fine, I'll use cash.")
 
 
-@pytest.mark.parametrize("text", [
-    "So let me get this straight: you charge me for a missed delivery you never attempted?",
-    "let me get this straight, I pay extra for next day and get it in a week",
-    "You billed me for a month I'd already cancelled. Make it make sense.",
+@pytest.mark.parametrize(("text", "scorned"), [
+    ("So let me get this straight: you charge me for a missed delivery you never attempted?",
+     True),
+    ("let me get this straight, I pay extra for next day and get it in a week", True),
+    ("You billed me for a month I'd already cancelled. Make it make sense.", True),
+    # The same words without contempt.
+    ("Let me get this straight in my head before I order: the blue one is the larger?", False),
+    ("Let me get this straight... the senator said what?", False),
+    ("That doesn't make sense to me, can you explain the pro-rata bit?", False),
 ])
-def test_let_me_get_this_straight_is_contempt(text: str) -> None:
-    assert fed_up(text) is SCORNED, text
-    assert read(text).temperature >= 60.0, text
-
-
-@pytest.mark.parametrize("text", [
-    "Let me get this straight in my head before I order: the blue one is the larger?",
-    "Let me get this straight... the senator said what?",
-    "That doesn't make sense to me, can you explain the pro-rata bit?",
-])
-def test_the_same_words_without_contempt(text: str) -> None:
-    assert fed_up(text) is None, text
+def test_let_me_get_this_straight_is_contempt(text: str, scorned: bool) -> None:
+    assert (fed_up(text) is SCORNED) is scorned, text
+    assert (read(text).temperature >= 60.0) is scorned, text
 
 
 @pytest.mark.parametrize(("text", "strain"), [
     ("Day 6 of no hot water.", 0.30),
     ("Week 3 without my refund and still nobody calls back.", 0.45),
     ("Still no engineer. Day 4.", 0.30),
+    # A day count that is no wait.
+    ("Day 1 of my new contract, all good!", 0.0),
+    ("We're on day 3 of our holiday and the hotel is lovely.", 0.0),
+    ("Day 9799 of being alive.", 0.0),
 ])
 def test_a_wait_counted_like_a_diary_strains(text: str, strain: float) -> None:
     assert wait_strain(text) == strain
-
-
-@pytest.mark.parametrize("text", [
-    "Day 1 of my new contract, all good!",
-    "We're on day 3 of our holiday and the hotel is lovely.",
-    "Day 9799 of being alive.",
-])
-def test_a_day_count_that_is_no_wait(text: str) -> None:
-    assert wait_strain(text) == 0.0
