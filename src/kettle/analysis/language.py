@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from kettle.analysis.features import tokens
-from kettle.analysis.language_words import ENGLISH, OTHERS, SHARED
+from kettle.analysis.language_words import COURTESY, ENGLISH, OTHERS, SHARED
 
 _OTHERS = {lang: common - ENGLISH - SHARED for lang, common in OTHERS.items()}
 _ANY_OTHER = frozenset().union(*_OTHERS.values())
@@ -38,8 +38,16 @@ _FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "Ø": "o", "
 #: Links, @handles, #tags, e-mail addresses and codes with digits ("DE-LA-0091"):
 #: not words of any language.
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+|[\w-]*\d[\w-]*")
-#: French and Italian elisions ("j'ai", "c'est", "l'ho"): counted as "j'", "c'", "l'".
+#: French and Italian elisions ("j'ai", "c'est", "l'ho"): counted as "j'", "c'", "l'";
+#: not English's "c'mon", "d'oh".
 _ELIDED = frozenset(("c", "d", "j", "l", "m", "n", "s", "t", "qu", "un"))
+_NOT_ELIDED = frozenset(("c'mon", "d'oh", "d'you", "m'lady", "m'kay"))
+#: Letters no English word has, not even a borrowed one ("café", "jalapeño" have
+#: others): Latin Extended-A (Polish "ł", "ą", Czech "ř", "ě", Hungarian "ő", ...)
+#: and Portuguese "ã", "õ". Lower-case words with one count for every language,
+#: like its common words ("dziękuję", "přeložit", "não"); names ("Łódź", "São") do not.
+_UNUSUAL = re.compile("[ãõ\u0100-\u017f]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def looks_english(text: str) -> bool:
@@ -64,39 +72,52 @@ def english_tokens(text: str, toks: Sequence[str]) -> bool:
     # One look-up a word for most messages: no language can reach three words
     # unless all the other languages' common words together do. Accented words
     # are split by the tokens, so such a message is always looked at closely.
-    if not marked and _hits(words, "'" in text) < OTHER_WORDS:
-        return True
-    return _english_words(_words(text, marked))
+    if not marked:
+        hits = sum(w in _ANY_OTHER for w in words)
+        if hits and hits < OTHER_WORDS and "'" in text:  # "l'ho", "c'est": one more each
+            hits += sum(_elided(w) in _ANY_OTHER for w in words if "'" in w)
+        if hits < OTHER_WORDS:
+            return True
+    return _english_words(_words(text, marked), _unusual(text) if marked else frozenset())
 
 
-def _hits(words: list[str], apostrophes: bool) -> int:
-    hits = sum(w in _ANY_OTHER for w in words)
-    if hits < OTHER_WORDS and apostrophes:
-        hits += sum(_elided(w) in _ANY_OTHER for w in words if "'" in w)
-    return hits
-
-
-def _english_words(words: list[str]) -> bool:
-    most = max(sum(w in common for w in words) for common in _OTHERS.values())
+def _english_words(words: list[str], unusual: frozenset[str]) -> bool:
+    """Whether ``words`` are English: another language's common words (or words
+    no English word looks like) are fewer than three, or than three in ten of the
+    words, or than the English ones."""
+    most = max(sum(w in common or w in unusual for w in words) for common in _OTHERS.values())
     if most < OTHER_WORDS or most < OTHER_SHARE * len(words):
         return True
     return most <= sum(w in ENGLISH for w in words)
 
 
 def _words(text: str, marked: bool) -> list[str]:
-    """The message's words of two letters or more, accents left off, elisions cut."""
+    """The message's words of two letters or more, accents left off, elisions cut, a run
+    of courtesy words ("muchas gracias") as its first."""
     if marked:
-        text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD)))
+        text = _fold(text)
     elif "’" in text:
         text = text.replace("’", "'")
-    words = []
+    words: list[str] = []
     for word in tokens(_NOISE.sub(" ", text)):
+        again = word in COURTESY and bool(words) and words[-1] in COURTESY
         if "'" in word:
             word = _elided(word)
-        elif len(word) < 2 or not word.isalpha():
+        elif len(word) < 2 or not word.isalpha() or again:
             continue
         words.append(word)
     return words
+
+
+def _unusual(text: str) -> frozenset[str]:
+    """The lower-case words with a letter no English word has, accents left off."""
+    return frozenset(_fold(word) for word in _WORD.findall(text)
+                     if word.islower() and _UNUSUAL.search(word))
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents and marks: "não está" as "nao esta", "ł" as "l"."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD)))
 
 
 def _elided(word: str) -> str:
@@ -104,7 +125,9 @@ def _elided(word: str) -> str:
     if "'" not in word:
         return word
     head, _, rest = word.partition("'")
-    return head + "'" if head in _ELIDED and len(rest) > 1 else word
+    if head in _ELIDED and len(rest) > 1 and word not in _NOT_ELIDED:
+        return head + "'"
+    return word
 
 
 def _latin(letter: str) -> bool:
