@@ -53,6 +53,15 @@ SHORT_OTHER = [
     "Prosze o zwrot pieniedzy, paczka nie dotarla",
     # Spanglish, mostly Spanish: not English.
     "Hice el checkout y me cobraron pero el order no aparece en mi cuenta",
+    # Four or five words, mostly the desk's own words.
+    "Mi paquete llegó roto",
+    "O entregador nunca veio",
+    "Colis perdu, remboursez-moi svp",
+    "Paket kaputt angekommen, Frechheit",
+    "Non riesco ad accedere all'app",
+    "Storing al twee dagen!",
+    # Czech: no list of its own, but letters no English word has.
+    "Proč mi nefunguje přihrávání? Už týden čekám na odpověď.",
 ]
 #: English the short-text test must leave alone: a foreign greeting or thanks, names,
 #: addresses, brands, product codes, text-speak, emoji, links.
@@ -71,6 +80,14 @@ SHORT_ENGLISH = [
     "Oh la la, new phone finally arrived!!",
     "Thank ya, see ya next week",
     "we went to Porto and Lisboa on holiday, the card was declined in both",
+    # A greeting or thanks of several words is one foreign phrase.
+    "Muchas gracias, refund received, amazing service mi amigo",
+    "Buenos dias! Still no signal in the whole building",
+    "Merci beaucoup, le package came fine",
+    # A word sung or laughed again and again counts once.
+    "la la la la la waiting on hold forever",
+    # Names, even with letters English does not use, are capitalised.
+    "Hi, it's Łukasz Żółkiewski from Łódź, my order still shows pending",
 ]
 
 

@@ -38,9 +38,10 @@ _FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "Ø": "o", "
 #: Links, @handles, #tags, e-mail addresses and codes with digits ("DE-LA-0091"):
 #: not words of any language.
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+|[\w-]*\d[\w-]*")
-#: French and Italian elisions ("j'ai", "c'est", "l'ho"): counted as "j'", "c'", "l'";
+#: French and Italian elisions ("j'ai", "c'est", "all'app"): counted as "j'", "all'";
 #: not English's "c'mon", "d'oh".
-_ELIDED = frozenset(("c", "d", "j", "l", "m", "n", "s", "t", "qu", "un"))
+_ELIDED = frozenset(("c", "d", "j", "l", "m", "n", "s", "t", "qu", "un", "all", "dell",
+                     "nell", "sull", "dall"))
 _NOT_ELIDED = frozenset(("c'mon", "d'oh", "d'you", "m'lady", "m'kay"))
 #: Letters no English word has, not even a borrowed one ("café", "jalapeño" have
 #: others): Latin Extended-A (Polish "ł", "ą", Czech "ř", "ě", Hungarian "ő", ...)
@@ -92,15 +93,17 @@ def _english_words(words: list[str], unusual: frozenset[str]) -> bool:
 
 
 def _words(text: str, marked: bool) -> list[str]:
-    """The message's words of two letters or more, accents left off, elisions cut, a run
-    of courtesy words ("muchas gracias") as its first."""
+    """The message's words of two letters or more, accents left off, elisions cut; a
+    word said again ("la la la") and a run of courtesy words ("muchas gracias") as
+    their first."""
     if marked:
         text = _fold(text)
     elif "’" in text:
         text = text.replace("’", "'")
     words: list[str] = []
     for word in tokens(_NOISE.sub(" ", text)):
-        again = word in COURTESY and bool(words) and words[-1] in COURTESY
+        again = bool(words) and (word == words[-1]
+                                 or (word in COURTESY and words[-1] in COURTESY))
         if "'" in word:
             word = _elided(word)
         elif len(word) < 2 or not word.isalpha() or again:

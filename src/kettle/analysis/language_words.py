@@ -86,7 +86,13 @@ OTHERS: dict[str, frozenset[str]] = {
         " funcionar sigue siguen llamar llame llamado devolver cambiar cancelar oye pues"
         " entonces asi creo sea van vamos voy dijo dicen xq pq tmb aca ahi senor senora"
         " lunes martes miercoles jueves viernes sabado domingo hago nos cuenta mejor"
-        " saludos disculpa disculpen perdon ahorita contacto pagina traves"),
+        " saludos disculpa disculpen perdon ahorita contacto pagina traves"
+        " sigo seguimos espero esperando esperar hablar hable llamo llamada vino viene"
+        " vinieron llega llegan llegue recibi recibido pague pagado pagar cobrar cargos"
+        " linea contrasena clave suscripcion paquete producto roto rota equivocado danado"
+        " correo numero telefono cancelen cancele devolucion queja reclamo tecnico"
+        " repartidor entregado entregaron aparece ayudar ayudenme urgente nuevo nueva"
+        " caro precio plata porfa porfavor"),
     "pt": _words(
         "de que em uma meu minha meus minhas por para nao se da dos das mas muito muita"
         " muitos ja esta estou estao estamos isso isto esse essa nada sem seu sua seus"
@@ -100,7 +106,14 @@ OTHERS: dict[str, frozenset[str]] = {
         " cada outro outra mesmo chegou chegar funciona funcionar continua consigo"
         " consegue tb tbm pra numa dele dela eles elas ele ela nossa nosso ligar ligamos"
         " liguei senhor senhora segunda sexta sabado domingo feira estava ficou contato contacto"
-        " entrar atraves pagina"),
+        " entrar atraves pagina"
+        " caiu novo nova veio vieram quebrado quebrada produto recebi recebido receber"
+        " paguei pagar pago cobrado cobranca cobraram esperando espera esperar aguardando"
+        " aguardo falar ligacao linha senha assinatura cancelar cancelamento entregue"
+        " entregador correio correios codigo confirmacao aplicativo sinal tecnico visita"
+        " errado errada atrasado atraso reclamacao problema nenhum nenhuma mim comigo"
+        " pedi compra comprei loja devolver devolucao troca trocar estorno resolver"
+        " resolvido gente"),
     "fr": _words(
         "de le la les des et est que je pas une mon ma mes pour dans ce qui il elle vous"
         " nous avec sur du au aux ne mais tres j' c' n' l' d' qu' s' m' rien votre vos notre"
@@ -110,7 +123,12 @@ OTHERS: dict[str, frozenset[str]] = {
         " remboursement facture compte aujourd'hui hier demain matin soir semaine semaines"
         " jours mois svp stp oui ou quand pourquoi comment personne jai cest moi toi lui"
         " leur leurs cela ceci chez sans apres avant vers madame monsieur beaucoup attendu"
-        " recu envoye technicien journee rappeler plus bien"),
+        " recu envoye technicien journee rappeler plus bien"
+        " perdu perdue livreur livre livree porte recue attends attendre attente"
+        " rembourse remboursez resilier resiliation abonnement connecter connexion"
+        " probleme marche fonctionne panne ligne appel appele appeler rappel deux trois"
+        " fois vraiment inadmissible honteux scandale arnaque conseiller clients"
+        " commandee envoyer expedie suivi numero adresse"),
     "de": _words(
         "der das und ist nicht ich mein meine meinen meiner meinem ein eine einen einem"
         " einer mit auf fur fuer sie wir zu dem des sich auch noch schon kein keine keinen"
@@ -123,7 +141,13 @@ OTHERS: dict[str, frozenset[str]] = {
         " gibt geht kann konnen koennen konnte koennte muss mussen muessen soll mochte"
         " moechte bekommen erhalten angekommen angerufen funktioniert leider nur ganz bei"
         " nach aus von vom zum zur uber ueber unter ohne gegen durch drei zwei zweimal"
-        " frechheit endlich wieder grusse gruesse mfg lg"),
+        " frechheit endlich wieder grusse gruesse mfg lg"
+        " wann kommt kommen gekommen paketbote bote zusteller geklingelt klingeln"
+        " zugestellt geliefert sendung verloren kaputt defekt falsch zuruck zurueck"
+        " bezahlt bezahlen abbuchung kundigung kuendigung gekundigt tarif leitung"
+        " anschluss storung stoerung gehen passwort anmelden einloggen zugang bestellt"
+        " warte warten gewartet antwort antworten geantwortet anruf rufen termin nachste"
+        " naechste monat monaten jahr unverschamt sauerei katastrophe unmoglich scheisse"),
     "it": _words(
         "il lo la gli le che una uno mio mia miei mie per non si del della dello dei delle"
         " alla allo ai nel nella nei sul sulla ma molto gia sono sei siamo siete hanno"
@@ -133,7 +157,13 @@ OTHERS: dict[str, frozenset[str]] = {
         " potete puo devo dovete essere stato stata ordine pacco consegna consegnato"
         " rimborso fattura abbonamento conto soldi volte volta tre giorni settimane"
         " settimana mese nessuno qualcuno richiama chiamato ricevuto aiuto gentile mille"
-        " scusate scusa ecco allora quindi pero l' c' un' d' mi ti ci vi"),
+        " scusate scusa ecco allora quindi pero l' c' un' d' all' dell' nell' sull'"
+        " dall' mi ti ci vi"
+        " arrivato arrivata arrivati ricevuta corriere passato spedizione ordinato riesco"
+        " riesce accedere accesso funziona funzionare bolletta addebitato addebito pagato"
+        " pagare disdetta disdire annullare contratto linea guasto tecnico appuntamento"
+        " chiamare chiamata risposta risponde vergogna assurdo schifo pessimo aspetto"
+        " aspettando attesa cortesemente gentilmente favore"),
     "nl": _words(
         "de het een en niet ik mijn met voor zij wij te dat maar nog geen sinds weken"
         " alstublieft bedankt hallo heb hebt heeft hebben bent zijn waren wordt worden werd"
@@ -144,7 +174,12 @@ OTHERS: dict[str, frozenset[str]] = {
         " dag dagen week maand vandaag gisteren morgen bestelling bezorgd pakket levering"
         " rekening factuur geld terug klant klanten abonnement dank groet groeten dus"
         " want omdat meer krijg krijgen gekregen gekomen komt komen werkt werken gedaan"
-        " gebeld bellen terugbellen thuis laat weten monteur nadat jaar idd gewoon"),
+        " gebeld bellen terugbellen thuis laat weten monteur nadat jaar idd gewoon twee"
+        " drie vier vijf"
+        " opzeggen opgezegd doet werkt kapot storing bezorger bezorging pakketje"
+        " aangebeld aangekomen ontvangen betaald betalen afgeschreven terugbetaling"
+        " klantenservice wachten wacht gewacht reageert antwoord afspraak inloggen"
+        " wachtwoord besteld verkeerd fout schandalig belachelijk alsjeblieft hoi doei"),
     "pl": _words(
         "nie jest sie mam mamy masz moja moj moje mojego mojej jak juz ale tak czy od za"
         " przez dla przy tylko jeszcze bardzo dzien dobry dobrze dziekuje dzieki prosze"
@@ -154,7 +189,12 @@ OTHERS: dict[str, frozenset[str]] = {
         " konto oplata oplate razy dwa trzy dni tydzien tygodnie tygodnia wczoraj dzisiaj"
         " dzis jutro nadal wciaz nic nikt wszystko wszystkie pomoc pomocy dziala dzialac"
         " kontakt czekam dzieje mnie ja wy oni wam nam jego jej ich gdy bo wiec jednak"
-        " teraz zawsze nigdy bez pod nad przed miedzy jako panstwo"),
+        " teraz zawsze nigdy bez pod nad przed miedzy jako panstwo"
+        " dzialaja aplikacja aplikacji zamowilem zamowilam doszlo doszla przyszedl"
+        " przyszla przyszlo kurier kuriera paczkomat odebrac odebralem dostalem dostalam"
+        " dostawa zwrocic zaplacilem zaplacilam rachunek umowa umowe rezygnacja anulowac"
+        " anulowanie haslo zalogowac technik serwis reklamacja czekamy czekac pilne"
+        " skandal zenada beznadzieja porazka miesiac miesiaca zlotych"),
 }
 
 #: The words of greetings, thanks and good wishes ("muchas gracias", "bom dia",
