@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from kettle.analysis import read, read_many
-from kettle.analysis.language import looks_english
+from kettle.analysis import language_words, read, read_many
+from kettle.analysis.language import _OTHERS, looks_english
 
 #: Real customer tweets to a support account (TWCS) and messages a desk gets.
 OTHER = [
@@ -34,6 +34,78 @@ ENGLISH = [
     "No",
     "@Quwan.com Customer Service When will Quwan.com launch the new app?",
 ]
+
+
+#: Short messages and replies, one sentence, as a European or American desk gets them;
+#: some typed on a phone without their accents.
+SHORT_OTHER = [
+    "Pedimos desculpa pelo incómodo. Vamos enviar um técnico amanhã de manhã e ligamos"
+    " para confirmar.",
+    "Pedimos desculpa pelo incomodo, vamos enviar um tecnico amanha de manha.",
+    "Ja liguei duas vezes e ninguem resolve",
+    "Hola, todavía no me llegó el reembolso",
+    "Me pueden ayudar? no puedo entrar a mi cuenta",
+    "Je n'ai toujours pas reçu ma commande",
+    "Ich warte seit zwei Wochen auf mein Paket.",
+    "Il pacco non è ancora arrivato, potete controllare?",
+    "Ik heb nog steeds geen bevestiging gekregen",
+    "Dlaczego nadal nie ma mojej paczki?",
+    "Prosze o zwrot pieniedzy, paczka nie dotarla",
+    # Spanglish, mostly Spanish: not English.
+    "Hice el checkout y me cobraron pero el order no aparece en mi cuenta",
+    # Four or five words, mostly the desk's own words.
+    "Mi paquete llegó roto",
+    "O entregador nunca veio",
+    "Colis perdu, remboursez-moi svp",
+    "Paket kaputt angekommen, Frechheit",
+    "Non riesco ad accedere all'app",
+    "Storing al twee dagen!",
+    # Czech: no list of its own, but letters no English word has.
+    "Proč mi nefunguje přihrávání? Už týden čekám na odpověď.",
+]
+#: English the short-text test must leave alone: a foreign greeting or thanks, names,
+#: addresses, brands, product codes, text-speak, emoji, links.
+SHORT_ENGLISH = [
+    "Gracias! The new router works perfectly now.",
+    "Merci, that's sorted then, have a good weekend",
+    "Ciao for now, and thanks again for the quick fix!",
+    "Hola team, my bill went up again this month, why?",
+    "Hi Ana, your parcel is with DPD and should reach Rua das Flores 12 tomorrow.",
+    "Please ship to Calle de los Reyes 5, Sevilla, the old address is wrong",
+    "Ordered a La Marzocco grinder, box came open",
+    "the De La Soul vinyl came scratched, ref DE-LA-0091",
+    "Que sera sera lol, still waiting on that refund tho 🙃",
+    "omg ur app is sooo slow today smh https://status.example.com/es/incidents/42",
+    "Would love to get my hands on a dia de los muertos.",
+    "Oh la la, new phone finally arrived!!",
+    "Thank ya, see ya next week",
+    "we went to Porto and Lisboa on holiday, the card was declined in both",
+    # A greeting or thanks of several words is one foreign phrase.
+    "Muchas gracias, refund received, amazing service mi amigo",
+    "Buenos dias! Still no signal in the whole building",
+    "Merci beaucoup, le package came fine",
+    # A word sung or laughed again and again counts once.
+    "la la la la la waiting on hold forever",
+    # Names, even with letters English does not use, are capitalised.
+    "Hi, it's Łukasz Żółkiewski from Łódź, my order still shows pending",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_OTHER)
+def test_short_messages_in_another_language(text: str) -> None:
+    assert not looks_english(text)
+
+
+@pytest.mark.parametrize("text", SHORT_ENGLISH)
+def test_short_english_with_foreign_bits_is_english(text: str) -> None:
+    assert looks_english(text)
+
+
+def test_no_word_counts_for_english_and_another_language() -> None:
+    for common in _OTHERS.values():
+        assert not common & language_words.ENGLISH
+        assert not common & language_words.SHARED
+    assert "em" not in _OTHERS["pt"] and "ya" not in _OTHERS["es"]  # "get em", "see ya"
 
 
 @pytest.mark.parametrize("text", OTHER)
@@ -63,3 +135,12 @@ def test_the_cli_warns_and_its_json_says_so() -> None:
     data = json.loads(subprocess.run([*run, "--json", OTHER[0]], capture_output=True,
                                      text=True, check=True).stdout)
     assert data["english"] is False
+
+
+def test_the_coach_does_not_judge_a_short_reply_in_portuguese() -> None:
+    from kettle.analysis import check
+
+    short = ("Pedimos desculpa pelo incómodo. Vamos enviar um técnico amanhã de manhã e"
+             " ligamos para confirmar.")
+    assert check(short).verdict == "not_checked"
+    assert check("Gracias for your patience, I'll call you by 5pm today.").english is True
