@@ -35,7 +35,8 @@ _OTHERS: dict[str, frozenset[str]] = {
                            " dem des sich auch noch schon kein keine seit wochen bitte danke"
                            " hallo habe wird")),
     "pt": frozenset(str.split("de que em uma meu minha por para não se da dos das mas muito já está"
-                           " isso nada sem seu sua você obrigado obrigada olá")),
+                           " isso nada sem seu sua você vocês pela pelo ainda estou obrigado"
+                           " obrigada olá")),
     "it": frozenset(str.split("il lo la gli le che una mio mia per non si del della ma molto già"
                            " sono questo niente senza suo sua grazie ciao ancora")),
     "nl": frozenset(str.split("de het een en niet ik mijn met voor zij wij te van dat maar al nog"
