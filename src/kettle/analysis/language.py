@@ -12,6 +12,7 @@ large languages of European support desks than of English.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -62,6 +63,8 @@ def english_tokens(text: str, toks: Sequence[str]) -> bool:
         letters = [c for c in text if c.isalpha()]
         if len(letters) >= MIN_LETTERS and sum(not _latin(c) for c in letters) * 2 > len(letters):
             return False
+        # The thermometer's tokens are ASCII: "não", "está", "très" came apart ("n", "o").
+        toks = _LETTERS.findall(text.lower())
     words = [t for t in toks if t.isalpha() or "'" in t]
     if sum(map(len, words)) < MIN_LETTERS:
         return True
@@ -75,6 +78,10 @@ def english_tokens(text: str, toks: Sequence[str]) -> bool:
         return True
     most = max(sum(w in common for w in words) for common in _OTHERS.values())
     return not (most >= OTHER_WORDS and most > english)
+
+
+#: Words of any script, with an apostrophe inside ("j'ai", "c'est").
+_LETTERS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def _latin(letter: str) -> bool:

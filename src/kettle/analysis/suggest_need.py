@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-_WANTS = r"(?:just\s+|really\s+|only\s+|still\s+)?(?:want|need|['’]d\s+like|would\s+like)\b"
+_WANTS = r"(?:just\s+|really\s+|only\s+|still\s+)?(?:want|need|would\s+like)\b"
 #: A body that is the customer's want, flipped ("you need the right size by Saturday",
 #: "you don't want another diagnosis over the phone, you want an engineer").
-_WANT_BODY = re.compile(rf"^you\s+(?:{_WANTS}|(?:don['’]t|do\s+not)\s+want\b)", re.IGNORECASE)
+_WANT_BODY = re.compile(rf"^you(?:['’]d\s+like\b|\s+(?:{_WANTS}|(?:don['’]t|do\s+not)\s+want\b))",
+                        re.IGNORECASE)
 #: A want joined to what happened by a comma ("you've restarted it twenty times, you want
 #: an engineer"): "and" joins them.
-_WANT_AFTER = re.compile(rf",\s+(?=you\s+{_WANTS})", re.IGNORECASE)
+_WANT_AFTER = re.compile(rf",\s+(?=you(?:['’]d\s+like\b|\s+{_WANTS}))", re.IGNORECASE)
 #: The frame for a want: beside the feeling, not its reason.
 WANT_FRAME = "It sounds like this has been {guess} for you, and {body}."
 
@@ -32,7 +33,7 @@ def framed(body: str, frame: str) -> tuple[str, str]:
     return _WANT_AFTER.sub(", and ", body, count=1), frame
 
 
-_I_WANT = rf"\b(?:i|we)\s+{_WANTS}\s+"
+_I_WANT = rf"\b(?:i|we)(?:['’]d\s+like|\s+{_WANTS})\s+"
 #: A visit asked for ("I want an engineer", "we need a plumber out today").
 _VISIT = re.compile(
     _I_WANT + r"(?P<who>(?:an?|the|your)\s+(?:proper\s+|qualified\s+)?(?:engineer|technician"

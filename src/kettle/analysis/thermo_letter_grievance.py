@@ -95,8 +95,12 @@ def turned(text: str) -> bool:
         return False
     for turn in _TURN.finditer(text, praise.end()):
         # What follows the turn, not its sentence only: "I cannot say the same about the
-        # company. The quote was £1,150; the invoice is £1,640."
-        if _POINT.search(text, turn.end(), turn.end() + AFTER):
+        # company. The quote was £1,150; the invoice is £1,640." A "though" that closes its
+        # clause turns what comes before it: "…some questions about the bill, though."
+        start = turn.end()
+        if turn.group().rstrip()[-1:] in ".!;":
+            start = max(praise.end(), text.rfind(".", 0, turn.start()) + 1)
+        if _POINT.search(text, start, turn.end() + AFTER):
             return True
     return False
 
