@@ -39,17 +39,23 @@ _DONE = (r"(?:arrived|received|credited|refunded|reimbursed|paid|fixed|repaired|
 #: since", "It has now been more than six weeks", "nobody has called". Not the past of
 #: a story since put right ("I had heard nothing for days, then…").
 _UNRESOLVED = LiteralGated(re.compile(
-    rf"\b(?:has|have|is|are)\s+(?:still\s+)?(?:not|yet\s+to|never)\s+(?:yet\s+)?(?:been\s+)?{_DONE}"
+    rf"\b(?:has|have|is|are)\s+(?:still\s+)?(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?{_DONE}"
     rf"|\b(?:hasn|haven|isn|aren)['’]?t\s+(?:yet\s+|still\s+)?(?:been\s+)?{_DONE}"
     rf"|\bstill\s+(?:not|no|nothing|waiting|without|hasn['’]?t|haven['’]?t|isn['’]?t"
     r"|doesn['’]?t|don['’]?t|can['’]?t|cannot|have\s+not|has\s+not|does\s+not|do\s+not)\b"
+    # Not wonder: "I still can't believe how quickly…", "still can't thank you enough".
+    r"(?!\s+(?:quite\s+)?(?:believe|thank|stop|get\s+over|sure\s+how))"
     r"|\b(?:i|we)\s+(?:have|['’]ve)\s+(?:still\s+)?(?:heard|had|received)\s+(?:nothing|no\s+"
     r"(?:reply|response|answer|word|update|acknowledge?ment))"
     r"|\b(?:i|we)\s+(?:have|['’]ve)\s+not\s+(?:yet\s+)?(?:heard|had|received)\s+(?:anything|any"
     r"\s+(?:reply|response|answer|word|update|acknowledge?ment)|a\s+(?:reply|response|penny))"
     rf"|\b(?:no\s*(?:one|body)|nothing)\s+has\s+(?:yet\s+|since\s+)?(?:been\s+)?{_DONE}"
-    rf"|\b(?:it\s+(?:has|is)|it['’]s)\s+(?:now\s+)?(?:been\s+)?(?:well\s+|just\s+|a\s+little\s+)?"
-    rf"(?:over|more\s+than|almost|nearly|over)?\s*{_NUMBER}\s+(?:days|weeks|months)\b",
+    # "It has now been six weeks", "it's been over a month": not "It has been six weeks since
+    # the operation and I feel wonderful".
+    rf"|\b(?:it\s+(?:has|is)|it['’]s)\s+(?:now\s+(?:been\s+)?(?:well\s+|just\s+|a\s+little\s+)?"
+    r"(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?|(?:now\s+)?(?:been\s+)?(?:well\s+"
+    r"|just\s+|a\s+little\s+)?(?:over|more\s+than|almost|nearly)\s+)"
+    rf"(?:{_NUMBER}\s+(?:days|weeks|months)|a\s+(?:month|year))\b",
     re.IGNORECASE), literals=("not", "yet", "never", "nt", "n't", "n’t", "still", "heard",
                               "had", "received", "one", "body", "nothing", "days", "weeks",
                               "months"))
