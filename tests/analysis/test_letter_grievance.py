@@ -182,3 +182,25 @@ def test_a_first_letter_with_a_threat_is_very_hot_not_boiling() -> None:
 ])
 def test_i_am_afraid_however_is_a_hedge(said: str, named: bool) -> None:
     assert (named_feeling(said) is not None) is named
+
+
+# --- Any message: something owed, still not done, told politely (thermo_situations.pressed).
+@pytest.mark.parametrize("said", [
+    "I would be grateful if you could explain why my refund has still not arrived after six "
+    "weeks.",
+    "Hi, I emailed you on 28 June and was told I would hear back, and I still haven't heard "
+    "anything.",
+    "You have still not replied to my original message on Friday.",
+])
+def test_a_polite_message_about_something_still_not_done_is_warm(said: str) -> None:
+    assert grievance.undone(said)
+    assert read(said).temperature >= 45
+
+
+@pytest.mark.parametrize("said", [
+    "Nothing has come close to it except for the first series.",
+    "My parcel arrived this morning, thank you.",
+    "I still don't know what to think about the ending.",
+])
+def test_nothing_owed_is_left_undone(said: str) -> None:
+    assert not grievance.undone(said)

@@ -34,17 +34,15 @@ _NUMBER = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _DONE = (r"(?:arrived|received|credited|refunded|reimbursed|paid|fixed|repaired|resolved"
          r"|answered|replied|responded|heard|appeared|come|booked|scheduled|returned|processed"
          r"|issued|done|made|sorted|corrected|removed|reversed|actioned|contacted|called|rung"
-         r"|got\s+back|put\s+right|followed\s+up|honou?red|completed|finished|delivered)")
+         r"|got\s+back|put\s+right|followed\s+up|honou?red|completed|finished|delivered)"
+         r"(?!\s+(?:close|near|to\s+mind|across))")  # "Nothing has come close to it"
 #: Something still not done, told now: "has still not arrived", "I have heard nothing
 #: since", "It has now been more than six weeks", "nobody has called". Not the past of
-#: a story since put right ("I had heard nothing for days, then…").
-_UNRESOLVED = LiteralGated(re.compile(
+#: a story since put right ("I had heard nothing for days, then…"), nor "never" ("I have
+#: never come across such kind staff").
+_NOT_DONE = (
     rf"\b(?:has|have|is|are)\s+(?:still\s+)?(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?{_DONE}"
     rf"|\b(?:hasn|haven|isn|aren)['’]?t\s+(?:yet\s+|still\s+)?(?:been\s+)?{_DONE}"
-    rf"|\bstill\s+(?:not|no|nothing|waiting|without|hasn['’]?t|haven['’]?t|isn['’]?t"
-    r"|doesn['’]?t|don['’]?t|can['’]?t|cannot|have\s+not|has\s+not|does\s+not|do\s+not)\b"
-    # Not wonder: "I still can't believe how quickly…", "still can't thank you enough".
-    r"(?!\s+(?:quite\s+)?(?:believe|thank|stop|get\s+over|sure\s+how))"
     r"|\b(?:i|we)\s+(?:have|['’]ve)\s+(?:still\s+)?(?:heard|had|received)\s+(?:nothing|no\s+"
     r"(?:reply|response|answer|word|update|acknowledge?ment))"
     r"|\b(?:i|we)\s+(?:have|['’]ve)\s+not\s+(?:yet\s+)?(?:heard|had|received)\s+(?:anything|any"
@@ -55,10 +53,18 @@ _UNRESOLVED = LiteralGated(re.compile(
     rf"|\b(?:it\s+(?:has|is)|it['’]s)\s+(?:now\s+(?:been\s+)?(?:well\s+|just\s+|a\s+little\s+)?"
     r"(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?|(?:now\s+)?(?:been\s+)?(?:well\s+"
     r"|just\s+|a\s+little\s+)?(?:over|more\s+than|almost|nearly)\s+)"
-    rf"(?:{_NUMBER}\s+(?:days|weeks|months)|a\s+(?:month|year))\b",
-    re.IGNORECASE), literals=("not", "yet", "never", "nt", "n't", "n’t", "still", "heard",
-                              "had", "received", "one", "body", "nothing", "days", "weeks",
-                              "months"))
+    rf"(?:{_NUMBER}\s+(?:days|weeks|months)|a\s+(?:month|year))\b")
+_LITERALS = ("not", "yet", "nt", "n't", "n’t", "heard", "had", "received", "one", "body",
+             "nothing", "days", "weeks", "month", "year")
+#: Something said to be still so, in a letter: "still waiting", "still no reply", "still
+#: doesn't work". Not wonder: "I still can't believe how quickly…".
+_STILL = (r"\bstill\s+(?:not|no|nothing|waiting|without|hasn['’]?t|haven['’]?t|isn['’]?t"
+          r"|doesn['’]?t|don['’]?t|can['’]?t|cannot|have\s+not|has\s+not|does\s+not|do\s+not)\b"
+          r"(?!\s+(?:quite\s+)?(?:believe|thank|stop|get\s+over|sure\s+how))")
+_UNRESOLVED = LiteralGated(re.compile(f"{_NOT_DONE}|{_STILL}", re.IGNORECASE),
+                           literals=(*_LITERALS, "still"))
+#: Only what is not done, for a message of any length (:func:`undone`).
+_UNDONE = LiteralGated(re.compile(_NOT_DONE, re.IGNORECASE), literals=_LITERALS)
 #: The turn from thanks or praise to the point: a sentence that opens on "However",
 #: "Unfortunately", "But", "Sadly", "That said", or "…, however, …", "I cannot say the
 #: same about…", "I do have some questions, though", "…about the invoice, though.".
@@ -91,6 +97,12 @@ def unresolved(text: str) -> bool:
     """The letter tells of something still not done ("my refund has still not arrived",
     "It has now been more than six weeks")."""
     return _UNRESOLVED(text)
+
+
+def undone(text: str) -> bool:
+    """Something the customer is owed is not done ("my refund has still not arrived",
+    "nobody has called me back"): :func:`unresolved` without the looser "still …"."""
+    return _UNDONE(text)
 
 
 def turned(text: str) -> bool:

@@ -29,6 +29,7 @@ import re
 
 from kettle.analysis.thermo_feelings import Feeling
 from kettle.analysis.thermo_gate import LiteralFinder, may_hold
+from kettle.analysis.thermo_letter_grievance import undone
 
 #: A chaser: the customer is kept waiting and asks whether anyone is there.
 CHASED = Feeling("frustration", 0.5, 0.4, 55.0)
@@ -188,6 +189,14 @@ def demanded(text: str) -> Feeling | None:
     if _DEMAND.search(_JOINED.sub(" ", text)) is None:
         return None
     return None if _ASKING.search(text) else DEMANDED
+
+
+def pressed(text: str) -> Feeling | None:
+    """An order to put it right at once (:func:`demanded`), else something the customer
+    is owed and still not done, told however politely ("I would be grateful if you could
+    explain why my refund has still not arrived after six weeks" had read 38 °C, neutral):
+    warm, as a polite chaser (:data:`CHECKING`)."""
+    return demanded(text) or (CHECKING if undone(text) else None)
 
 
 #: The words one of which every order has (:data:`_AT_ONCE`); "now" also stands for "right

@@ -63,8 +63,8 @@ from kettle.analysis.thermo_situations import (
     at_stake,
     chaser_feeling,
     contrast_tail,
-    demanded,
     joyful,
+    pressed,
     trouble,
     unsure,
 )
@@ -402,7 +402,7 @@ def _situation(text: str, worried: bool, chased: Feeling | None) -> Feeling | No
         return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if chased is not None:
         return chased
-    return AT_STAKE if at_stake(text) else demanded(text)
+    return AT_STAKE if at_stake(text) else pressed(text)
 
 
 def _sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
