@@ -201,6 +201,8 @@ def test_a_polite_message_about_something_still_not_done_is_warm(said: str) -> N
     "Nothing has come close to it except for the first series.",
     "My parcel arrived this morning, thank you.",
     "I still don't know what to think about the ending.",
+    "I haven't paid for the monthly subscription yet, as I'm not sure I want it.",
+    "Oh, I haven't heard of that one before.",
 ])
 def test_nothing_owed_is_left_undone(said: str) -> None:
     assert not grievance.undone(said)
