@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from kettle.analysis.thermo_gate import LiteralGated
+from kettle.analysis.thermo_gate import LiteralGated, may_hold
 
 #: The mark a letter's kinds get when it tells a grievance in words: a grievance to the
 #: letter rules (thermo_letters.GRIEVANCE), never a reported signal.
@@ -52,9 +52,16 @@ _NOT_DONE = (
     rf"|no\s+{_ANSWER})|\b(?:haven['’]?t|have\s+not)\s+(?:yet\s+|still\s+)?(?:heard|had|received)"
     rf"\s+(?:anything|a\s+thing|a\s+word|any\s+{_ANSWER}|a\s+(?:reply|response|penny)))"
     r"(?!\s+(?:about|of|on)\b)"
-    rf"|\b(?:no\s*(?:one|body)|nothing)\s+has\s+(?:yet\s+|since\s+)?(?:been\s+)?{_DONE}")
-_LITERALS = ("not", "yet", "nt", "n't", "n’t", "heard", "had", "received", "one", "body",
-             "nothing")
+    rf"|\b(?:nobody|no[ -]?one|nothing)\s+has\s+(?:yet\s+|since\s+)?(?:been\s+)?{_DONE}")
+#: A word every match of :data:`_NOT_DONE` has: its "not", or the answer not had.
+_NOT = ("not", "yet", "hasn", "haven", "isn", "aren", "nothing", "nobody", "no one", "noone",
+        "no-one", "reply", "response", "answer", "word", "update", "acknowledg")
+#: ... and what was owed (each of :data:`_DONE`, or the answer not had).
+_OWED = ("arriv", "receiv", "credit", "refund", "reimburs", "paid", "fixed", "repair", "resolv",
+         "answer", "repl", "respon", "booked", "schedul", "process", "issued", "sorted", "correct",
+         "revers", "action", "contact", "deliver", "dispatch", "despatch", "honou", "honor",
+         "complet", "right", "followed", "back", "through", "nothing", "word", "update",
+         "acknowledg", "anything", "thing", "penny")
 #: In a letter, also a time told ("It has now been six weeks", "it's been over a month":
 #: not "It has been six weeks since the operation and I feel wonderful") and something
 #: said to be still so ("still waiting", "still no reply"; not wonder: "I still can't
@@ -67,9 +74,9 @@ _STILL = (r"\bstill\s+(?:not|no|nothing|waiting|without|hasn['’]?t|haven['’]
           r"|doesn['’]?t|don['’]?t|can['’]?t|cannot|have\s+not|has\s+not|does\s+not|do\s+not)\b"
           r"(?!\s+(?:quite\s+)?(?:believe|thank|stop|get\s+over|sure\s+how))")
 _UNRESOLVED = LiteralGated(re.compile(f"{_NOT_DONE}|{_LONG}|{_STILL}", re.IGNORECASE),
-                           literals=(*_LITERALS, "still", "days", "weeks", "month", "year"))
+                           literals=(*_NOT, "still", "days", "weeks", "month", "year"))
 #: Only what is owed and not done, for a message of any length (:func:`undone`).
-_UNDONE = LiteralGated(re.compile(_NOT_DONE, re.IGNORECASE), literals=_LITERALS)
+_UNDONE = LiteralGated(re.compile(_NOT_DONE, re.IGNORECASE), literals=_OWED)
 #: The turn from thanks or praise to the point: a sentence that opens on "However",
 #: "Unfortunately", "But", "Sadly", "That said", or "…, however, …", "I cannot say the
 #: same about…", "I do have some questions, though", "…about the invoice, though.".
@@ -107,7 +114,7 @@ def unresolved(text: str) -> bool:
 def undone(text: str) -> bool:
     """Something the customer is owed is not done ("my refund has still not arrived",
     "nobody has called me back"): :func:`unresolved` without the looser "still …"."""
-    return _UNDONE(text)
+    return may_hold(text, _NOT) and _UNDONE(text)  # every message is asked: two cheap gates
 
 
 def turned(text: str) -> bool:
