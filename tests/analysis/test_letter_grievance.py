@@ -185,24 +185,19 @@ def test_i_am_afraid_however_is_a_hedge(said: str, named: bool) -> None:
 
 
 # --- Any message: something owed, still not done, told politely (thermo_situations.pressed).
-@pytest.mark.parametrize("said", [
-    "I would be grateful if you could explain why my refund has still not arrived after six "
-    "weeks.",
-    "Hi, I emailed you on 28 June and was told I would hear back, and I still haven't heard "
-    "anything.",
-    "You have still not replied to my original message on Friday.",
+@pytest.mark.parametrize(("said", "owed"), [
+    ("I would be grateful if you could explain why my refund has still not arrived after six "
+     "weeks.", True),
+    ("Hi, I emailed you on 28 June and was told I would hear back, and I still haven't heard "
+     "anything.", True),
+    ("You have still not replied to my original message on Friday.", True),
+    ("Nothing has come close to it except for the first series.", False),
+    ("My parcel arrived this morning, thank you.", False),
+    ("I still don't know what to think about the ending.", False),
+    ("I haven't paid for the monthly subscription yet, as I'm not sure I want it.", False),
+    ("Oh, I haven't heard of that one before.", False),
 ])
-def test_a_polite_message_about_something_still_not_done_is_warm(said: str) -> None:
-    assert grievance.undone(said)
-    assert read(said).temperature >= 45
-
-
-@pytest.mark.parametrize("said", [
-    "Nothing has come close to it except for the first series.",
-    "My parcel arrived this morning, thank you.",
-    "I still don't know what to think about the ending.",
-    "I haven't paid for the monthly subscription yet, as I'm not sure I want it.",
-    "Oh, I haven't heard of that one before.",
-])
-def test_nothing_owed_is_left_undone(said: str) -> None:
-    assert not grievance.undone(said)
+def test_something_owed_still_not_done_is_warm(said: str, owed: bool) -> None:
+    assert grievance.undone(said) is owed
+    if owed:
+        assert read(said).temperature >= 45
