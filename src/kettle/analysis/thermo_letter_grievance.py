@@ -16,7 +16,10 @@ D37 left three wrongs on long letters (:mod:`kettle.analysis.thermo_letters`):
   it gets for the agent (:func:`worn_out`).
 
 :data:`TOLD` marks the first two among a letter's signal kinds for the letter
-rules only (it is no signal, and never reported). Product rules, not fits.
+rules only (it is no signal, and never reported). A message of any length that
+tells of something owed and not done ("my refund has still not arrived", "nobody
+has called me back") reads warm, as a polite chaser (:func:`undone`,
+:func:`kettle.analysis.thermo_situations.pressed`). Product rules, not fits.
 """
 
 from __future__ import annotations
