@@ -196,6 +196,10 @@ def test_i_am_afraid_however_is_a_hedge(said: str, named: bool) -> None:
     ("I still don't know what to think about the ending.", False),
     ("I haven't paid for the monthly subscription yet, as I'm not sure I want it.", False),
     ("Oh, I haven't heard of that one before.", False),
+    # Their own acts are not owed; what they have not received is.
+    ("I have not contacted a job agency yet.", False),
+    ("A friend asked me out tonight but I haven't replied yet.", False),
+    ("I paid on Monday and I haven't received the tokens.", True),
 ])
 def test_something_owed_still_not_done_is_warm(said: str, owed: bool) -> None:
     assert grievance.undone(said) is owed

@@ -49,8 +49,13 @@ _ANSWER = r"(?:reply|response|answer|word|update|acknowledge?ment)"
 #: heard nothing for days, then…"), nor "never" ("I have never come across such kind
 #: staff"), nor news of someone ("I haven't heard anything about him lately").
 _NOT_DONE = (
-    rf"\b(?:has|have|is|are)\s+(?:still\s+)?(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?{_DONE}"
-    rf"|\b(?:hasn|haven|isn|aren)['’]?t\s+(?:yet\s+|still\s+)?(?:been\s+)?{_DONE}"
+    # Done by us, not by them: "I haven't replied yet", "I have not contacted an agency" are
+    # their own (ESConv); what they have not received, or not been given, is owed.
+    rf"(?<!\bi\s)(?<!\bwe\s)\b(?:has|have|is|are)\s+(?:still\s+)?(?:not|yet\s+to)\s+(?:yet\s+)?"
+    rf"(?:been\s+)?{_DONE}"
+    rf"|(?<!\bi\s)(?<!\bwe\s)\b(?:hasn|haven|isn|aren)['’]?t\s+(?:yet\s+|still\s+)?(?:been\s+)?{_DONE}"
+    r"|\b(?:i|we)\s+(?:still\s+)?(?:have\s+(?:still\s+)?not|haven['’]?t)\s+(?:yet\s+|still\s+)?"
+    rf"(?:received|been\s+{_DONE}|heard\s+back|got\s+(?:a|any)\s+{_ANSWER})"
     rf"|(?:\b(?:i|we)\s+(?:have|['’]ve)\s+(?:still\s+)?(?:heard|had|received)\s+(?:nothing"
     rf"|no\s+{_ANSWER})|\b(?:haven['’]?t|have\s+not)\s+(?:yet\s+|still\s+)?(?:heard|had|received)"
     rf"\s+(?:anything|a\s+thing|a\s+word|any\s+{_ANSWER}|a\s+(?:reply|response|penny)))"
