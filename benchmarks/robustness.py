@@ -44,6 +44,10 @@ INPUTS: dict[str, str] = {
     "no no no": "no ",
     "shouting": "USELESS ",
     "a mixed rant": "I'll call you back by 5pm tomorrow!!! THIRD TIME calling, useless. ",
+    # A letter's paragraphs, turns and things still not done (thermo_letter_grievance).
+    "paragraphs": "Hi.\n\n",
+    "letter turns": "Thank you.\n\nHowever, though. ",
+    "things not done": "still not has not been it has now been six weeks, I need the right size ",
 }
 
 

@@ -283,10 +283,22 @@ def test_a_threat_written_with_shouting_boils() -> None:
     assert reading.temperature >= 88
 
 
-def test_the_same_threat_without_shouting_stays_very_hot() -> None:
+def test_the_same_threat_without_shouting_boils_after_months_of_chasing() -> None:
+    # Five months and six e-mails, then Trading Standards and the court: as hot as a
+    # letter gets, however coldly put (thermo_letter_grievance.worn_out; was very hot, D37).
     quiet = LOUD_THREAT.replace("FIVE MONTHS", "five months").replace("NEVER", "never")
     reading = read(quiet)
     assert "shouting" not in {s.kind for s in reading.signals}
+    assert reading.temperature >= 88
+
+
+def test_the_same_threat_without_shouting_or_months_of_chasing_stays_very_hot() -> None:
+    quiet = (LOUD_THREAT.replace("It is now FIVE MONTHS since you took", "You took")
+             .replace("NEVER", "never").replace("I have emailed you six times. Every time I am "
+                                                "told the panels are on their way.\n\n", ""))
+    reading = read(quiet)
+    assert "shouting" not in {s.kind for s in reading.signals}
+    assert "repeat_contact" not in {s.kind for s in reading.signals}
     assert 76 <= reading.temperature < 88
 
 

@@ -123,13 +123,16 @@ def test_a_message_in_another_language_is_marked_in_the_thread(
 
     case_id = seeded.stories["shoe_return"]
     console = sign_in("Alex Rivera")
-    assert "data-not-english" not in console.client.get(f"/console/cases/{case_id}").text
+    before = console.client.get(f"/console/cases/{case_id}").text
+    assert "data-not-english" not in before and "data-suggestions-not-english" not in before
     cases.ingest_message(session=session, case_id=case_id, role="customer",
                          text="¡Esto es inaceptable! Llevo tres semanas esperando mi reembolso.",
                          sent_at=None)
     html = console.client.get(f"/console/cases/{case_id}").text
     assert html.count("data-not-english") == 1
     assert "Llevo tres semanas" in html
+    # The suggestions say none of it back, and say so.
+    assert "data-suggestions-not-english" in html and html.count("Llevo tres semanas") == 1
     # D38: nor does the coach judge an agent's reply in another language.
     assert "not English, not checked" not in html
     cases.ingest_message(session=session, case_id=case_id, role="agent",

@@ -27,6 +27,7 @@ from kettle.analysis import signals as signal_rules
 from kettle.analysis.perspective import flip
 from kettle.analysis.playbook import Playbook
 from kettle.analysis.suggest_feeling import early, grieves
+from kettle.analysis.suggest_need import framed
 from kettle.analysis.suggest_question import reflected
 from kettle.analysis.suggest_safety import CONDOLENCE, FRIGHT, bereaved, fraud, in_danger
 from kettle.analysis.types import Reading, Signal
@@ -494,5 +495,5 @@ def reflection(body: str | None, reading: Reading | None, *, text: str = "",
     guess = FEELINGS[emotion]
     if not body:
         return f"It sounds like this has been {guess} for you, and I want to help put it right."
-    bare = guess.removeprefix("really ")
-    return FRAMES.get(emotion, _FRAME).format(guess=guess, bare=bare, body=body)
+    body, frame = framed(body, FRAMES.get(emotion, _FRAME))  # a want is no reason
+    return frame.format(guess=guess, bare=guess.removeprefix("really "), body=body)

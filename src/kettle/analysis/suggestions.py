@@ -19,6 +19,7 @@ from datetime import datetime
 
 from kettle.analysis.coach_context import HOT_C
 from kettle.analysis.conversation import Conversation, as_turns, zone_hint
+from kettle.analysis.language import looks_english
 from kettle.analysis.llm import DraftBackend, DraftKind, vet
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.stage import StageState, is_read, walk
@@ -33,6 +34,7 @@ from kettle.analysis.suggest_follow import (
     new_problem,
     progress,
 )
+from kettle.analysis.suggest_need import need_plan
 from kettle.analysis.suggest_plan import failure, plan_action, wanted
 from kettle.analysis.suggest_pushback import pushback
 from kettle.analysis.suggest_question import answer_plan
@@ -53,7 +55,7 @@ from kettle.analysis.suggest_time import (
     urgent_time,
 )
 from kettle.analysis.suggest_topic import topic
-from kettle.analysis.types import Reading, Suggestion, Turn
+from kettle.analysis.types import Commitment, Reading, Suggestion, Turn
 from kettle.errors import LLMError
 
 log = logging.getLogger(__name__)
@@ -99,7 +101,8 @@ def _wordings(turns: tuple[Turn, ...], reading: Reading | None, case: _Case,
               playbook: Playbook) -> dict[DraftKind, list[str]]:
     from kettle.analysis.thermometer import read_many
 
-    said = [t.text for t in turns if t.role == "customer" and t.text.strip()][-len(RECENCY):]
+    said = [t.text for t in turns if t.role == "customer" and t.text.strip()
+            and looks_english(t.text)][-len(RECENCY):]  # no foreign words said back (D35)
     # "Thanks, it came. But the PIN letter hasn't", "No, the refund still hasn't arrived":
     # that is the point, not the complaint they opened with.
     after = new_problem(turns) or pushback(turns)
@@ -133,7 +136,7 @@ def _plan(told: str, last: str, case: _Case) -> str:
     when = case.when
     danger = hazard(told)
     urgent = (danger or protect(told, when) or asked_for(last, when) or wanted(last, when)
-              or answer_plan(last, when))
+              or need_plan(last, when) or answer_plan(last, when))
     if urgent is None:
         urgent = f"I will {plan_action(told, case.about, last)} and get back to you {when}."
     if case.late and not danger:
@@ -246,6 +249,26 @@ def suggest_report(
         when = say_time(moment, min(kept))
     late = missed(turns, promises, moment)
     last = readings[-1] if readings else None
+    foreign = last is not None and not last.english  # D35: nothing of theirs said back
+    if foreign:
+        closed, kinds = False, _kinds(state, upset=True, late=late, closed=False, calm_now=False)
+    else:
+        closed, kinds = _where(turns, state, last, said, when, moment, promises, late)
+    case = _Case(when, "this" if foreign else topic(turns), late=late, closed=closed)
+    wordings = _foreign(case) if foreign else _wordings(turns, last, case, book)
+    problems: list[str] = []
+    out = _llm_drafts(backend, turns, kinds, book, moment, tz, problems) if backend else []
+    for kind in kinds:
+        text = _first_clean([*wordings[kind], _SAFE[kind]], turns, book, moment, tz)
+        if text is not None:
+            out.append(Suggestion(kind=kind, text=text, english=not foreign))
+    return SuggestResult(out, problems)
+
+
+def _where(turns: tuple[Turn, ...], state: StageState, last: Reading | None, said: str,
+           when: str, moment: datetime, promises: Sequence[Commitment],
+           late: bool) -> tuple[bool, tuple[DraftKind, ...]]:
+    """Whether the case is closed, and the kinds of wording that fit it."""
     latest = next((t.text for t in reversed(turns) if t.role == "customer"), "")
     grieves = (upset(last, said) or bool(hazard(said)) or failure(said)
                or asked_for(latest, when) is not None)  # "I'd like a partial refund" is open
@@ -256,18 +279,19 @@ def suggest_report(
         (state.stage in ("resolved", "followed_up") and not failure(latest)
          and not BUT.search(latest))
         or closed_now(turns))
-    kinds = _kinds(state, upset=grieves, late=late, closed=closed,
-                   calm_now=last is not None and not upset(last, latest)
-                   and not BUT.search(latest))
-    case = _Case(when, topic(turns), late=late, closed=closed)
-    wordings = _wordings(turns, last, case, book)
-    problems: list[str] = []
-    out = _llm_drafts(backend, turns, kinds, book, moment, tz, problems) if backend else []
-    for kind in kinds:
-        text = _first_clean([*wordings[kind], _SAFE[kind]], turns, book, moment, tz)
-        if text is not None:
-            out.append(Suggestion(kind=kind, text=text))
-    return SuggestResult(out, problems)
+    return closed, _kinds(state, upset=grieves, late=late, closed=closed,
+                          calm_now=last is not None and not upset(last, latest)
+                          and not BUT.search(latest))
+
+
+def _foreign(case: _Case) -> dict[DraftKind, list[str]]:
+    """Wordings for a customer who wrote in another language (D35): none says their words
+    back inside an English sentence or guesses a feeling from a reading of them as English;
+    the reflection is the plain one ("I'm sorry this has happened…"). Each is marked
+    ``english=False``: a speaker of their language should word the reply."""
+    return {"reflection": [], "plan": [f"I will look into this and get back to you {case.when}."],
+            "progress": [progress("this", case.when, late=case.late)],
+            "follow_up": [follow_up("this", late=case.late)], "closing": [CLOSING]}
 
 
 def suggest(

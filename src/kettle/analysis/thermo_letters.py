@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 
 from kettle.analysis import signals
+from kettle.analysis import thermo_letter_grievance as grievance
 from kettle.analysis import thermo_letter_tone as tone
 from kettle.analysis.thermo_feelings import Feeling, lead_with, named_feeling
 from kettle.analysis.thermo_gate import LiteralGated
@@ -69,6 +70,9 @@ BOILING_C = 88.0
 #: The least a letter that says it has chased before reads, °C: hot ("I have since emailed you
 #: on 23 October, 2 November and 16 November…" had read 56 °C).
 CHASED_LETTER_C = 60.0
+#: The least a letter that tells a grievance in words reads, °C: warm (a polite "my refund has
+#: still not arrived", thanks then "However, …"; :mod:`thermo_letter_grievance`).
+TOLD_LETTER_C = 48.0
 #: A vulnerable customer in trouble who names no feeling is worried (as thermometer.VULNERABLE).
 _WORRIED = Feeling("anxiety", 0.55, 0.0, 58.0)
 #: Anger named as a noun: "to express our anger at the way…", "my disgust".
@@ -107,7 +111,7 @@ _SHAME = re.compile(r"\b(?:it(?:'s|\s+is|\s+was|\s+seems)|what|such)\s+a\s+"
 _DISAPPOINTED = Feeling("disappointment", 0.5, 0.0, 45.0)
 #: What a customer holds against us: after one of these, polite words are no relief.
 GRIEVANCE = frozenset(["service_failure", "repeat_contact", "cancel_threat", "legal_threat",
-                       "public_threat", "manager_demand", "hang_up", "sarcasm"])
+                       "public_threat", "manager_demand", "hang_up", "sarcasm", grievance.TOLD])
 #: Blame, as against worry: a threat, a demand, a walk-out, loudness, scorn.
 _BLAME = signals.ESCALATING - {"repeated_punctuation"}
 #: Gratitude or praise for what was done.
@@ -179,6 +183,8 @@ def shaped(emotions: Emotions, kinds: set[str], text: str, heats: list[float],
     top = max(low, ceiling(kinds, settled, named, text, heats))
     if kinds & _THREATS:  # a written threat reads as hard as the letter presses, near enough
         low = max(low, top - tone.STEP_C if top <= COMPOSED_C else BOILING_C)
+    if grievance.worn_out(text, kinds):  # months of chasing, then the ombudsman: boiling
+        top, low = 100.0, BOILING_C
     return settled, top, max(least, low)
 
 
@@ -204,7 +210,7 @@ def settle(emotions: Emotions, kinds: set[str], text: str, lead: Feeling | None)
         return _moved(emotions, {"confusion": probs["confusion"] * 2.0 / 3.0}, "neutral")
     if top not in ("relief", "neutral", "confusion") or not kinds & GRIEVANCE:
         return emotions
-    if grateful(text, kinds - GRIEVANCE):
+    if grievance.TOLD not in kinds and grateful(text, kinds - GRIEVANCE):
         return emotions
     return _moved(emotions, {"relief": probs["relief"], "neutral": probs["neutral"] * 2.0 / 3.0,
                              "confusion": probs["confusion"] / 2.0}, "frustration")
@@ -263,7 +269,16 @@ def ceiling(kinds: set[str], emotions: Emotions, feeling: Feeling | None, text: 
 
 def floor(kinds: set[str]) -> float:
     """The least the letter reads: :data:`THREAT_LETTER_C` with a legal or public threat,
-    :data:`CHASED_LETTER_C` after a repeat contact."""
+    :data:`CHASED_LETTER_C` after a repeat contact, :data:`TOLD_LETTER_C` with a grievance
+    told in words."""
     if kinds & _THREATS:
         return THREAT_LETTER_C
-    return CHASED_LETTER_C if "repeat_contact" in kinds else 30.0
+    if "repeat_contact" in kinds:
+        return CHASED_LETTER_C
+    return TOLD_LETTER_C if grievance.TOLD in kinds else 30.0
+
+
+def told(text: str) -> set[str]:
+    """:data:`~kettle.analysis.thermo_letter_grievance.TOLD`, as a kind, when the letter
+    tells a grievance in words no signal catches; else nothing."""
+    return {grievance.TOLD} if grievance.told(text) else set()

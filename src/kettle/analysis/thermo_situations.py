@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from kettle.analysis.thermo_feelings import Feeling
 from kettle.analysis.thermo_gate import LiteralFinder, may_hold
+from kettle.analysis.thermo_letter_grievance import undone
 
 #: A chaser: the customer is kept waiting and asks whether anyone is there.
 CHASED = Feeling("frustration", 0.5, 0.4, 55.0)
@@ -235,6 +236,14 @@ _ULTIMATUM_WORDS = ("better", "last", "final", "else")
 def ultimatum(text: str) -> bool:
     """Whether the customer gives an ultimatum (read as an order to put it right)."""
     return may_hold(text, _ULTIMATUM_WORDS) and _ULTIMATUM.search(text) is not None
+
+
+def pressed(text: str) -> Feeling | None:
+    """An order to put it right at once (:func:`demanded`), else something the customer
+    is owed and still not done, told however politely ("I would be grateful if you could
+    explain why my refund has still not arrived after six weeks" had read 38 °C, neutral):
+    warm, as a polite chaser (:data:`CHECKING`)."""
+    return demanded(text) or (CHECKING if undone(text) else None)
 
 
 #: The words one of which every order has (:data:`_AT_ONCE`); "now" also stands for "right

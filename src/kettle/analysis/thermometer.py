@@ -74,8 +74,8 @@ from kettle.analysis.thermo_situations import (
     at_stake,
     chaser_feeling,
     contrast_tail,
-    demanded,
     joyful,
+    pressed,
     trouble,
     unsure,
 )
@@ -269,7 +269,7 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
 def _letter(whole: _Base, text: str, parts: list[_Base], said: list[str]) -> _Base:
     """A long e-mail (:mod:`kettle.analysis.thermo_letters`): as hot as its hottest paragraph
     (``parts``, read from ``said``) unless it thanks and chases nothing; then shaped (D37)."""
-    kinds = {s.kind for s in whole.signals}
+    kinds = {s.kind for s in whole.signals} | letters.told(text)  # a grievance told in words
     base = whole if letters.grateful(text, kinds) else _with_hottest(whole, parts)
     heats = [p.temperature() for p, words in zip(parts, said, strict=True) if letters.body(words)]
     emotions, top, low = letters.shaped(base.emotions, kinds, text, heats, base.floor)
@@ -412,7 +412,7 @@ def _situation(text: str, worried: bool, chased: Feeling | None) -> Feeling | No
         return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if chased is not None:
         return chased
-    return AT_STAKE if at_stake(text) else demanded(text) or fed_up(text)
+    return AT_STAKE if at_stake(text) else fed_up(text) or pressed(text)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:

@@ -281,9 +281,13 @@ class Suggestion:
     kind: Literal["reflection", "plan", "progress", "follow_up", "closing"]
     text: str
     source: Literal["embedded", "llm"] = "embedded"
+    #: False: the customer wrote in another language (D35). The wording is English and
+    #: says none of their words back; a speaker of their language should word the reply.
+    english: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "source": self.source}
+        return {"kind": self.kind, "text": self.text, "source": self.source,
+                "english": self.english}
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,3 +135,7 @@ def print_track(
     for suggestion in suggestions:
         label = Text(f"  suggest ({suggestion.kind}): ", style="green")
         console.print(label + Text(suggestion.text))
+    if any(not s.english for s in suggestions):
+        console.print(Text("  note: the customer wrote in another language; these wordings are "
+                           "English and say none of their words back: have a speaker of "
+                           "their language word the reply", style="yellow"))
