@@ -54,6 +54,8 @@ def test_service_failures_in_everyday_words_are_found(text: str) -> None:
     "Is there no way to pay by card at home?",
     "I was stranded deep in thought, sorry for the slow reply!",
     "What happens if my flight is cancelled?",
+    "If the train is cancelled do I get my money back?",
+    "The council have no power to change the bin days, apparently",
     "Can I cancel my booking and rebook for May?",
     "The parcel arrived safe and sound, thank you",
     "I'd like my order cancelled please, I found it cheaper",
