@@ -78,7 +78,7 @@ def test_the_same_words_without_a_failure_are_no_service_failure(text: str) -> N
 ])
 def test_a_message_shouted_throughout_reads_hot_and_angry(text: str) -> None:
     assert shouted_throughout(text), text
-    assert shouted(text) is not None, text
+    assert shouted(text, detect(text)) is not None, text
     reading = read(text)
     assert reading.temperature >= 60.0, text
     assert _top(text) == "anger", text
@@ -93,6 +93,17 @@ def test_a_message_shouted_throughout_reads_hot_and_angry(text: str) -> None:
 def test_joy_in_capitals_is_no_anger(text: str) -> None:
     assert shouted(text) is None, text
     assert read(text).temperature < 60.0, text
+    assert _top(text) != "anger", text
+
+
+@pytest.mark.parametrize("text", [
+    "MY HUSBAND PASSED AWAY IN MARCH",
+    "YES WE LIVE IN THE SAME TOWN",
+    "I AM WRITING ON BEHALF OF MY MOTHER WHO IS 90",
+])
+def test_capitals_as_a_habit_with_nothing_at_us_are_no_anger(text: str) -> None:
+    assert shouted_throughout(text), text
+    assert shouted(text, detect(text)) is None, text
     assert _top(text) != "anger", text
 
 
@@ -144,6 +155,9 @@ def test_a_calm_ask_with_nothing_wrong_reads_calm(text: str) -> None:
     "a bit confused why nobody has called me back, this is the third time I've asked",
     "Not urgent but the boiler's still broken",
     "Just checking in AGAIN. Still no reply.",
+    "I'm feeling a bit confused and anxious about the whole thing",
+    ("I understand there may be a delay and I am not in a hurry, but you must explain to "
+     "customers why the money was taken before the installation date was even agreed."),
 ])
 def test_a_calm_word_beside_a_grievance_is_no_calm_ask(text: str) -> None:
     assert not calm_ask(text, detect(text)), text

@@ -27,6 +27,7 @@ from kettle.analysis.signals import ACRONYMS
 from kettle.analysis.thermo_feelings import Feeling
 from kettle.analysis.thermo_situations import joyful
 from kettle.analysis.types import Signal
+from kettle.analysis.waits import wait_strain
 
 #: A message shouted throughout reads angry and at least 62 °C, like an order (D30); the
 #: hot probability stays the models' (capitals are as often excitement on Reddit:
@@ -50,6 +51,18 @@ _CHEERS = re.compile(r"\b(?:thank|thanks|thx|cheers|happy|merry|congrat\w*|yay|h
 _UNGRATEFUL = re.compile(r"\b(?:for\s+nothing|not|never|no|still|why|where|cant|dont|wont"
                          r"|isnt|didnt|doesnt|havent|hasnt|wasnt)\b|n['’]t\b", re.IGNORECASE)
 
+#: Signals that say nothing against us by themselves.
+_NO_GRIEVANCE = frozenset(["shouting", "repeated_punctuation", "vulnerability"])
+#: Said at us: a question why, where, how long; an order to stop; a count of tries or a
+#: chase ("I HAVE ASKED YOU THREE TIMES", "STILL", "AGAIN", "BEEN CALLING ALL DAY").
+_AT_US = re.compile(r"(?:^|[.!?]\s*)\W*(?:why|where|when|how\s+(?:come|long|many\s+times)"
+                    r"|what\s+(?:is\s+going\s+on|the\s+hell)|stop|do\s+not|don['’]?t)\b"
+                    r"|\b(?:again|still|nobody|no\s+one|(?:asked|told)\s+(?:you|your)"
+                    r"|been\s+(?:calling|ringing|chasing|emailing|trying|waiting))\b",
+                    re.IGNORECASE)
+
+#: The longest message a calm ask is (the lead's short messages are under 100 characters).
+CALM_ASK_CHARS = 160
 #: An ask the customer says is unhurried, a check, or a small doubt.
 _CALM_ASK = re.compile(
     r"\bno\s+(?:rush|hurry|pressure|panic)\b|\bnot\s+(?:urgent|in\s+a\s+(?:rush|hurry))\b"
@@ -63,7 +76,7 @@ _GRIEVANCE = re.compile(
     r"\b(?:still\s+(?:not|no|nothing|waiting|broken|down|out)|never|again|wrong|broken|refund\w*"
     r"|charged|cancel+ed|late|waiting|useless|terrible|awful|complain\w*|ridiculous|nightmare"
     r"|disappoint\w*|frustrat\w*|annoy\w*|angry|upset|worried|scared|(?<!not\s)urgent|asap"
-    r"|overdue|missing|waited|weeks|months)\b|\?\?|!!", re.IGNORECASE)
+    r"|overdue|missing|waited|weeks|months|anxious|nervous|stressed|sad)\b|\?\?|!!", re.IGNORECASE)
 
 
 def loud_words(text: str) -> list[str]:
@@ -79,13 +92,20 @@ def shouted_throughout(text: str) -> bool:
     return len(loud_words(text)) >= SHOUTED_WORDS
 
 
-def shouted(text: str) -> Feeling | None:
-    """:data:`SHOUTED` for a message shouted throughout that neither thanks nor cheers.
+def shouted(text: str, found: Sequence[Signal] = ()) -> Feeling | None:
+    """:data:`SHOUTED` for a message shouted throughout at us (:data:`_AT_US`, a stated wait or
+    a grievance signal: "WHY IS MY INTERNET STILL DOWN", "WHERE IS MY PARCEL", "DO NOT CALL
+    THIS NUMBER AGAIN") that neither thanks nor cheers.
 
-    Thanks in capitals are loud joy ("HAPPY NEW YEAR, THANKS FOR ALL YOUR HELP"): the
-    wider test of joy (``joyful``) lets no "help" or "please" by, which capitals often hold.
+    Some people write everything in capitals ("I LOST A VERY DEAR FRIEND", "YES I ENJOY MY
+    JOB", an ESConv seeker): capitals alone are a habit, not anger. Thanks in capitals are
+    loud joy ("HAPPY NEW YEAR, THANKS FOR ALL YOUR HELP"): the wider test of joy
+    (``joyful``) lets no "help" or "please" by, which capitals often hold.
     """
     if not shouted_throughout(text) or joyful(text):
+        return None
+    grievance = {s.kind for s in found} - _NO_GRIEVANCE
+    if not (grievance or _AT_US.search(text) or wait_strain(text) > 0.0):
         return None
     cheers = _CHEERS.search(text) is not None and _UNGRATEFUL.search(text) is None
     return None if cheers else SHOUTED
@@ -104,6 +124,8 @@ def emphasis(text: str, found: Sequence[Signal]) -> tuple[tuple[Signal, ...], bo
 
 
 def calm_ask(text: str, found: Sequence[Signal]) -> bool:
-    """No hurry, only checking, a little unsure, and nothing wrong said ("no rush")."""
-    return (not found and _CALM_ASK.search(text) is not None
+    """A short message, no hurry, only checking, a little unsure, and nothing wrong said
+    ("no rush"). In a long one the calm words are a preamble ("I am not in a hurry, but
+    you shall explain the issue clearly to customers", STC-3)."""
+    return (len(text) <= CALM_ASK_CHARS and not found and _CALM_ASK.search(text) is not None
             and _GRIEVANCE.search(text) is None)

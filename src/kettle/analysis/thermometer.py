@@ -361,7 +361,7 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
         # "My husband died in January…": sad words about the situation, no heat at us (D29).
         negativity = min(negativity, 0.0)
     feeling = None if ceiling < BOIL_C else named_feeling(text) or angry_kept(
-        _situation(text, worried, chased), emotions)
+        _situation(text, worried, chased, found), emotions)
     if feeling is not None:  # "I am furious.": the customer's word leads
         hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
         floor = max(floor, feeling.floor)
@@ -411,13 +411,14 @@ def _vulnerable(text: str, found: tuple[Signal, ...],
     return tuple(s for s in found if s.kind != "vulnerability"), False
 
 
-def _situation(text: str, worried: bool, chased: Feeling | None) -> Feeling | None:
+def _situation(text: str, worried: bool, chased: Feeling | None,
+               found: Sequence[Signal] = ()) -> Feeling | None:
     """What the situation says when the customer names no feeling (D28, D29)."""
     if worried:
         return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if chased is not None:
         return chased
-    return AT_STAKE if at_stake(text) else demanded(text) or fed_up(text) or shouted(text)
+    return AT_STAKE if at_stake(text) else demanded(text) or fed_up(text) or shouted(text, found)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
