@@ -52,7 +52,8 @@ _UNGRATEFUL = re.compile(r"\b(?:for\s+nothing|not|never|no|still|why|where|cant|
                          r"|isnt|didnt|doesnt|havent|hasnt|wasnt)\b|n['’]t\b", re.IGNORECASE)
 
 #: Signals that say nothing against us by themselves.
-_NO_GRIEVANCE = frozenset(["shouting", "repeated_punctuation", "vulnerability"])
+#: Swearing may be joy ("YOU'VE BLOODY WELL GOT MY VOTE").
+_NO_GRIEVANCE = frozenset(["shouting", "repeated_punctuation", "vulnerability", "profanity"])
 #: Said at us: a question why, where, how long; an order to stop; a count of tries or a
 #: chase ("I HAVE ASKED YOU THREE TIMES", "STILL", "AGAIN", "BEEN CALLING ALL DAY").
 _AT_US = re.compile(r"(?:^|[.!?]\s*)\W*(?:why|where|when|how\s+(?:come|long|many\s+times)"

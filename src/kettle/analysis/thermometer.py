@@ -375,7 +375,8 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     ceiling = min(ceiling, ENQUIRY_C) if not feeling and asks_about_fault(text, kinds) else ceiling
     # Relief leads, or a question after the praise does ("Damn, you lot are quick! … Can I
     # order another?", D29).
-    cheering = (_top(emotions) in ("relief", "confusion", "neutral") and bool(kinds & _CHEERS)
+    cheering = (_top(emotions) in ("relief", "confusion", "neutral")
+                and (bool(kinds & _CHEERS) or stressed)
                 and not kinds - _CHEERS - _QUIET and joyful(text))
     if cheering:  # "holy shit that was fast, thanks": swearing for joy escalates nothing
         hot, ceiling = min(hot, MILD_HOT), min(ceiling, MILD_C)
@@ -384,7 +385,7 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     # A vulnerability without a problem asks for care, not for heat (D29).
     loud = [s for s in found if not (cheering and s.kind in _CHEERS)
             and (worried or s.kind != "vulnerability")]
-    stress = EMPHASIS_WEIGHT if stressed else 0.0
+    stress = EMPHASIS_WEIGHT if stressed and not cheering else 0.0  # "THANK YOU": joy
     arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - wait_strain(text)) * (1.0 - stress)
     return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
 
