@@ -130,6 +130,11 @@ def test_one_stressed_word_is_no_shouting_but_a_run_is(text: str) -> None:
     assert ("shouting" in kinds) == ("NEXT DAY" in text), text
 
 
+def test_three_stressed_words_in_one_message_are_a_raised_voice() -> None:
+    text = "I am FURIOUS. You billed me TWICE again and I want it back TODAY."
+    assert "shouting" in {s.kind for s in read(text).signals}
+
+
 def test_a_stressed_word_still_adds_a_little_heat() -> None:
     stressed = read("Please can you call me back TODAY").temperature
     plain = read("Please can you call me back today").temperature
