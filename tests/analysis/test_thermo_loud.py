@@ -56,6 +56,7 @@ def test_service_failures_in_everyday_words_are_found(text: str) -> None:
     "What happens if my flight is cancelled?",
     "If the train is cancelled do I get my money back?",
     "The council have no power to change the bin days, apparently",
+    "the regulator has no power or influence over pricing",
     "Can I cancel my booking and rebook for May?",
     "The parcel arrived safe and sound, thank you",
     "I'd like my order cancelled please, I found it cheaper",
