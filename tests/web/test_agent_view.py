@@ -31,7 +31,9 @@ def test_case_page_shows_gauges_signals_and_the_next_move(
     temps = [float(t) for t in re.findall(r'aria-valuenow="([\d.]+)"', html)]
     assert temps and all(30 <= t <= 100 for t in temps)
     assert max(temps) >= 85  # the shoe-return customer is boiling over
-    assert 'data-signal="shouting"' in html  # "YOUR" in capitals
+    assert 'data-signal="cancel_threat"' in html  # "Forget it, I'm done with this company"
+    # One stressed word ("YOUR damaged box") is emphasis, not shouting (D42).
+    assert 'data-signal="shouting"' not in html
     assert 'id="next-move"' in html and "Next:" in html
     assert "customer time zone <strong>America/New_York</strong>" in html
     assert html.count('class="insert"') >= 3  # reflection, plan, follow-up suggestions

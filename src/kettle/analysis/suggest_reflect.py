@@ -119,8 +119,10 @@ _WORRY = re.compile(
     r"\b(?:can['’]?t\s+(?:afford|pay|make)|cannot\s+(?:afford|pay)|debt|overdrawn|evict\w*|fraud\w*"
     r"|scam\w*|stolen|hacked|taken\s+(?:money|£|\$)|not\s+(?:safe|secure)|lost\s+my\s+job)\b",
     re.IGNORECASE)
-#: Signals that tell of a customer who has had to chase.
-_CHASED = frozenset(["repeat_contact", "manager_demand", "shouting", "repeated_punctuation"])
+#: Signals that tell of a customer who has had to chase, or walks out ("Forget it, I'm done
+#: with this company": frustrated; D42, where one stressed word stopped being shouting).
+_CHASED = frozenset(["repeat_contact", "manager_demand", "shouting", "repeated_punctuation",
+                     "hang_up"])
 #: Signals whose clause must never be repeated back.
 _NOT_ECHOED = frozenset(
     ["cancel_threat", "legal_threat", "public_threat", "manager_demand", "hang_up", "sarcasm",

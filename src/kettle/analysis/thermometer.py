@@ -65,6 +65,7 @@ from kettle.analysis.thermo_feelings import (
     sarcastic,
     threatened,
 )
+from kettle.analysis.thermo_loud import EMPHASIS_WEIGHT, calm_ask, emphasis, shouted
 from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, annoyance, said_mildly
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.thermo_situations import (
@@ -341,6 +342,7 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     threat, a named feeling, a vulnerable customer, a fault asked about and a wait."""
     negativity = -row[_COMPOUND]
     ceiling = BOIL_C
+    found, stressed = emphasis(text, found)  # "charged me TWICE": a stressed word (D42)
     # "hello???? anyone????" (D29): a chaser, however many question marks.
     chased = None if {s.kind for s in found} - _CHEERS - _CHASING else chaser_feeling(text)
     if any(s.kind == "sarcasm" for s in found):
@@ -351,13 +353,15 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
         hot, emotions, ceiling = min(hot, MILD_HOT), annoyance(emotions), MILD_C
     elif praised_in_slang(text, found):  # "dark mode is killer 🔥" (thermo_calm)
         hot, emotions, negativity = min(hot, MILD_HOT), praised(emotions), -abs(negativity)
+    if calm_ask(text, found):  # "no rush", "just checking", "a bit confused" (D42)
+        hot, ceiling = min(hot, MILD_HOT), min(ceiling, ENQUIRY_C)
     floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
     found, worried = _vulnerable(text, found, negativity)
     if not worried and any(s.kind == "vulnerability" for s in found):
         # "My husband died in January…": sad words about the situation, no heat at us (D29).
         negativity = min(negativity, 0.0)
     feeling = None if ceiling < BOIL_C else named_feeling(text) or angry_kept(
-        _situation(text, worried, chased), emotions)
+        _situation(text, worried, chased, found), emotions)
     if feeling is not None:  # "I am furious.": the customer's word leads
         hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
         floor = max(floor, feeling.floor)
@@ -371,7 +375,8 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     ceiling = min(ceiling, ENQUIRY_C) if not feeling and asks_about_fault(text, kinds) else ceiling
     # Relief leads, or a question after the praise does ("Damn, you lot are quick! … Can I
     # order another?", D29).
-    cheering = (_top(emotions) in ("relief", "confusion", "neutral") and bool(kinds & _CHEERS)
+    cheering = (_top(emotions) in ("relief", "confusion", "neutral")
+                and (bool(kinds & _CHEERS) or stressed)
                 and not kinds - _CHEERS - _QUIET and joyful(text))
     if cheering:  # "holy shit that was fast, thanks": swearing for joy escalates nothing
         hot, ceiling = min(hot, MILD_HOT), min(ceiling, MILD_C)
@@ -380,7 +385,8 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     # A vulnerability without a problem asks for care, not for heat (D29).
     loud = [s for s in found if not (cheering and s.kind in _CHEERS)
             and (worried or s.kind != "vulnerability")]
-    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - wait_strain(text))
+    stress = EMPHASIS_WEIGHT if stressed and not cheering else 0.0  # "THANK YOU": joy
+    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - wait_strain(text)) * (1.0 - stress)
     return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
 
 
@@ -406,13 +412,14 @@ def _vulnerable(text: str, found: tuple[Signal, ...],
     return tuple(s for s in found if s.kind != "vulnerability"), False
 
 
-def _situation(text: str, worried: bool, chased: Feeling | None) -> Feeling | None:
+def _situation(text: str, worried: bool, chased: Feeling | None,
+               found: Sequence[Signal] = ()) -> Feeling | None:
     """What the situation says when the customer names no feeling (D28, D29)."""
     if worried:
         return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if chased is not None:
         return chased
-    return AT_STAKE if at_stake(text) else fed_up(text) or pressed(text)
+    return AT_STAKE if at_stake(text) else fed_up(text) or shouted(text, found) or pressed(text)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
