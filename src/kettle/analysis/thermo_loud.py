@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kettle.analysis.signals import ACRONYMS
 from kettle.analysis.thermo_feelings import Feeling
@@ -87,8 +88,16 @@ def loud_words(text: str) -> list[str]:
     return [w for w in _LOUD.findall(text) if w not in ACRONYMS]
 
 
+#: Deletes the lower-case ASCII letters: a message with many of them is not shouted, and
+#: they are counted in C, not character by character in Python (most messages stop there).
+_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=64)  # asked twice a reading, by shouted() and emphasis()
 def shouted_throughout(text: str) -> bool:
     """Most of the letters are capitals, over several loud words ("WHERE IS MY PARCEL")."""
+    if len(text) - len(text.translate(_NO_LOWER)) > (1.0 - SHOUTED_SHARE) * len(text):
+        return False  # more lower-case letters than the capitals could outweigh
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < SHOUTED_SHARE * len(letters):
         return False
