@@ -65,6 +65,7 @@ from kettle.analysis.thermo_feelings import (
     sarcastic,
     threatened,
 )
+from kettle.analysis.thermo_heated import heated
 from kettle.analysis.thermo_loud import EMPHASIS_WEIGHT, calm_ask, emphasis, shouted
 from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, annoyance, said_mildly
 from kettle.analysis.thermo_model import heads
@@ -113,9 +114,9 @@ _THREATS = frozenset(["legal_threat", "public_threat"])
 #: said in relief.
 _THREATENING = signals.BOILED_OVER
 #: A vulnerable customer (a baby, an elderly or ill person, no money for food,
-#: stranded) who names no feeling is worried, and at least warm: the situation
-#: frightens even when the words are plain.
-VULNERABLE = Feeling("anxiety", 0.55, 0.0, 58.0)
+#: stranded) who names no feeling is worried, and hot: the situation frightens even
+#: when the words are plain (just over the hot line of 60 °C, D44; 58 °C before).
+VULNERABLE = Feeling("anxiety", 0.55, 0.0, 61.0)
 #: Something wrong in the message: without it a vulnerable person is only mentioned
 #: ("I love my baby so much"), and no vulnerability is reported.
 _PROBLEM = re.compile(
@@ -386,8 +387,14 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     loud = [s for s in found if not (cheering and s.kind in _CHEERS)
             and (worried or s.kind != "vulnerability")]
     stress = EMPHASIS_WEIGHT if stressed and not cheering else 0.0  # "THANK YOU": joy
-    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - wait_strain(text)) * (1.0 - stress)
-    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
+    strain = wait_strain(text)
+    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - strain) * (1.0 - stress)
+    base = _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
+    if feeling is not None or cheering or ceiling < BOIL_C:
+        return base
+    # A grievance that reads warm is not calm: the heated emotion leads (D44).
+    return replace(base, emotions=heated(emotions, text, kinds, base.temperature(),
+                                         waited=strain > 0.0, negative=negativity > 0.0))
 
 
 def _top(emotions: tuple[tuple[str, float], ...]) -> str:

@@ -1,0 +1,74 @@
+"""A grievance that reads warm is not calm: the heated emotion leads (D44).
+
+In three blind probes of short customer messages the thermometer's band was
+right far more often than its top emotion (lead set: 52 of 60 bands, 26 of 60
+emotions): the linear heads put "neutral" (or "relief", "confusion") on top of
+plainly upset messages that read warm or hot ("Double charged on my card again.
+£89.99 x2. Sort it out." 54 °C, neutral; "Worst customer service I've ever had.
+Leaving after 12 years." 89 °C, neutral). The models read the plain wording of a
+complaint as neutral; a support lead reads the grievance.
+
+So when a message reads at least warm (:data:`WARM_C`) and carries a grievance
+(an escalation signal other than loudness, or a stated wait) or negative
+wording, and no named feeling or calm ask already decides, the calm emotions'
+share moves to the heated emotion its words point to (:func:`heated`). Only
+the emotions move: the hot probability and the temperature of the default tier
+do not read them (D20). Product rules, not fits: no train_ok data labels them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from collections.abc import Set as AbstractSet
+
+#: The band line a support lead reads as warm (``scripts/probe_short_messages.py``).
+WARM_C = 45.0
+#: Emotions that say nothing is wrong, or that the customer only asks.
+_CALM = ("neutral", "relief")
+#: Signals that hold a grievance against us. Not loudness alone (capitals and "!!!"
+#: are often joy, D43), nor a vulnerability (a situation, not a grievance, D29).
+GRIEVANCE = frozenset(["cancel_threat", "legal_threat", "public_threat", "manager_demand",
+                       "repeat_contact", "hang_up", "profanity", "sarcasm", "service_failure"])
+#: A threat or swearing is anger rather than annoyance.
+_ANGRY_KINDS = frozenset(["cancel_threat", "legal_threat", "public_threat", "profanity"])
+#: Insults said of us or of the service ("Stop lying to me", "useless useless useless").
+_INSULT = re.compile(
+    r"\b(?:liars?|lying|lied\s+to|useless|worst|disgrace(?:ful)?|pathetic|incompetent|shambles"
+    r"|clowns|cowboys|scammers|thieves|rip[- ]?off|an?\s+(?:absolute\s+|complete\s+)?joke)\b",
+    re.IGNORECASE)
+#: Let-down wording: the customer expected better of us ("gutted tbh").
+_LET_DOWN = re.compile(
+    r"\b(?:gutted|let\s+(?:me|us)\s+down|expected\s+(?:better|more)|disappointing"
+    r"|(?:such\s+a|what\s+a)\s+(?:shame|pity)|why\s+(?:do\s+)?i\s+(?:even\s+)?bother)\b",
+    re.IGNORECASE)
+
+
+def heated_emotion(text: str, kinds: AbstractSet[str]) -> str:
+    """The heated emotion the evidence points to: anger with a threat, swearing or an
+    insult; anxiety with a vulnerable customer; disappointment with let-down wording;
+    frustration otherwise."""
+    if kinds & _ANGRY_KINDS or _INSULT.search(text):
+        return "anger"
+    if "vulnerability" in kinds:
+        return "anxiety"
+    return "disappointment" if _LET_DOWN.search(text) else "frustration"
+
+
+def heated(emotions: tuple[tuple[str, float], ...], text: str, kinds: Collection[str],
+           temperature: float, *, waited: bool, negative: bool
+           ) -> tuple[tuple[str, float], ...]:
+    """``emotions`` with the calm emotions' share moved to the heated one when a calm
+    emotion leads a message that reads at least warm and holds a grievance (a signal
+    of :data:`GRIEVANCE` or a stated wait) or negative wording. Confusion leads such a
+    message only without a grievance ("Why was I charged £5?" may be a question)."""
+    top = max(emotions, key=lambda item: item[1])[0]
+    grievance = bool(set(kinds) & GRIEVANCE) or waited
+    calm_led = top in _CALM and (grievance or negative)
+    if temperature < WARM_C or not (calm_led or (top == "confusion" and grievance)):
+        return emotions
+    sources = (*_CALM, "confusion") if top == "confusion" else _CALM
+    target = heated_emotion(text, set(kinds))
+    moved = sum(p for name, p in emotions if name in sources)
+    return tuple((name, 0.0 if name in sources else p + moved if name == target else p)
+                 for name, p in emotions)
