@@ -19,8 +19,11 @@ do not read them (D20). Product rules, not fits: no train_ok data labels them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from collections.abc import Set as AbstractSet
+
+from kettle.analysis.thermo_feelings import Feeling
+from kettle.analysis.types import Signal
 
 #: The band line a support lead reads as warm (``scripts/probe_short_messages.py``).
 WARM_C = 45.0
@@ -43,6 +46,24 @@ _LET_DOWN = re.compile(
     r"|(?:such\s+a|what\s+a)\s+(?:shame|pity)|why\s+(?:do\s+)?i\s+(?:even\s+)?bother)\b",
     re.IGNORECASE)
 
+#: Money taken twice (or more) is a service failure that a lead reads warm or hot, with
+#: frustration, however calmly it is said ("You've charged me twice for the same order."
+#: had read 46-57 °C, neutral).
+DOUBLE_CHARGE = Feeling("frustration", 0.5, 0.0, 50.0)
+_TWICE = re.compile(r"\b(?:twice|double|times)\b")
+_MONEY = ("charg", "bill", "debit", "taken", "took", "payment", "fee", "money")
+
+
+def double_charged(found: Sequence[Signal]) -> Feeling | None:
+    """:data:`DOUBLE_CHARGE` when a service failure the customer reports is money taken
+    twice or more ("charged me 3 times", "double charged", "went out twice")."""
+    for mark in found:
+        words = mark.span.text.lower()
+        if (mark.kind == "service_failure" and _TWICE.search(words)
+                and any(w in words for w in _MONEY)):
+            return DOUBLE_CHARGE
+    return None
+
 
 def heated_emotion(text: str, kinds: AbstractSet[str]) -> str:
     """The heated emotion the evidence points to: anger with a threat, swearing or an
@@ -56,19 +77,21 @@ def heated_emotion(text: str, kinds: AbstractSet[str]) -> str:
 
 
 def heated(emotions: tuple[tuple[str, float], ...], text: str, kinds: Collection[str],
-           temperature: float, *, waited: bool, negative: bool
+           temperature: float, *, waited: bool, negative: bool, into: str | None = None
            ) -> tuple[tuple[str, float], ...]:
     """``emotions`` with the calm emotions' share moved to the heated one when a calm
     emotion leads a message that reads at least warm and holds a grievance (a signal
     of :data:`GRIEVANCE` or a stated wait) or negative wording. Confusion leads such a
-    message only without a grievance ("Why was I charged £5?" may be a question)."""
+    message only without a grievance ("Why was I charged £5?" may be a question).
+    ``into``: the emotion the situation already points to (a chaser's frustration, D29),
+    whose share was too small to lead."""
     top = max(emotions, key=lambda item: item[1])[0]
     grievance = bool(set(kinds) & GRIEVANCE) or waited
     calm_led = top in _CALM and (grievance or negative)
     if temperature < WARM_C or not (calm_led or (top == "confusion" and grievance)):
         return emotions
     sources = (*_CALM, "confusion") if top == "confusion" else _CALM
-    target = heated_emotion(text, set(kinds))
+    target = into or heated_emotion(text, set(kinds))
     moved = sum(p for name, p in emotions if name in sources)
     return tuple((name, 0.0 if name in sources else p + moved if name == target else p)
                  for name, p in emotions)

@@ -65,7 +65,7 @@ from kettle.analysis.thermo_feelings import (
     sarcastic,
     threatened,
 )
-from kettle.analysis.thermo_heated import heated
+from kettle.analysis.thermo_heated import double_charged, heated
 from kettle.analysis.thermo_loud import EMPHASIS_WEIGHT, calm_ask, emphasis, shouted
 from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, annoyance, said_mildly
 from kettle.analysis.thermo_model import heads
@@ -164,9 +164,11 @@ class _Base:
     ceiling: float = BOIL_C  # MILD_C for a mild annoyance
     floor: float = CALM_C  # THREAT_C for a legal or public threat
     english: bool = True  # False: another language, read as if it were English
+    anger: float | None = None  # the models' anger, for the heat, once D44 moved the emotions
 
     def temperature(self, carried: float = 0.0) -> float:
-        temp = temperature_of(self.hot, self.negativity, self.emotions[_ANGER][1], self.arousal,
+        anger = self.emotions[_ANGER][1] if self.anger is None else self.anger
+        temp = temperature_of(self.hot, self.negativity, anger, self.arousal,
                               carried, scale=self.scale)
         return min(max(temp, self.floor), self.ceiling)
 
@@ -289,7 +291,7 @@ def _with_hottest(whole: _Base, parts: list[_Base]) -> _Base:
     hottest = max(parts, key=lambda b: b.temperature())
     if hottest.temperature() <= whole.temperature():
         return whole
-    return replace(whole, hot=hottest.hot, emotions=hottest.emotions,
+    return replace(whole, hot=hottest.hot, emotions=hottest.emotions, anger=hottest.anger,
                    negativity=max(whole.negativity, hottest.negativity),
                    venting=max(whole.venting, hottest.venting),
                    floor=max(whole.floor, hottest.floor))
@@ -390,11 +392,14 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     strain = wait_strain(text)
     arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - strain) * (1.0 - stress)
     base = _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
-    if feeling is not None or cheering or ceiling < BOIL_C:
+    if cheering or ceiling < BOIL_C:
         return base
     # A grievance that reads warm is not calm: the heated emotion leads (D44).
+    # The heat keeps the models' anger: the accurate tier weighs it (D20).
     return replace(base, emotions=heated(emotions, text, kinds, base.temperature(),
-                                         waited=strain > 0.0, negative=negativity > 0.0))
+                                         waited=strain > 0.0, negative=negativity > 0.0,
+                                         into=feeling.emotion if feeling else None),
+                   anger=emotions[_ANGER][1])
 
 
 def _top(emotions: tuple[tuple[str, float], ...]) -> str:
@@ -426,7 +431,9 @@ def _situation(text: str, worried: bool, chased: Feeling | None,
         return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if chased is not None:
         return chased
-    return AT_STAKE if at_stake(text) else fed_up(text) or shouted(text, found) or pressed(text)
+    if at_stake(text):
+        return AT_STAKE
+    return fed_up(text) or shouted(text, found) or pressed(text) or double_charged(found)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
