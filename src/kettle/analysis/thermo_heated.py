@@ -77,21 +77,19 @@ def heated_emotion(text: str, kinds: AbstractSet[str]) -> str:
 
 
 def heated(emotions: tuple[tuple[str, float], ...], text: str, kinds: Collection[str],
-           temperature: float, *, waited: bool, negative: bool, into: str | None = None
+           temperature: float, *, waited: bool, negative: bool
            ) -> tuple[tuple[str, float], ...]:
     """``emotions`` with the calm emotions' share moved to the heated one when a calm
     emotion leads a message that reads at least warm and holds a grievance (a signal
     of :data:`GRIEVANCE` or a stated wait) or negative wording. Confusion leads such a
-    message only without a grievance ("Why was I charged £5?" may be a question).
-    ``into``: the emotion the situation already points to (a chaser's frustration, D29),
-    whose share was too small to lead."""
+    message only without a grievance ("Why was I charged £5?" may be a question)."""
     top = max(emotions, key=lambda item: item[1])[0]
     grievance = bool(set(kinds) & GRIEVANCE) or waited
     calm_led = top in _CALM and (grievance or negative)
     if temperature < WARM_C or not (calm_led or (top == "confusion" and grievance)):
         return emotions
     sources = (*_CALM, "confusion") if top == "confusion" else _CALM
-    target = into or heated_emotion(text, set(kinds))
+    target = heated_emotion(text, set(kinds))
     moved = sum(p for name, p in emotions if name in sources)
     return tuple((name, 0.0 if name in sources else p + moved if name == target else p)
                  for name, p in emotions)

@@ -267,7 +267,17 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
             point = _read_words([tail], playbook, tier)[0]
             bases[i] = replace(bases[i], floor=max(bases[i].floor,
                                                    min(point.temperature(), point.ceiling)))
+        if not parts and bases[i].ceiling >= BOIL_C:  # a letter is shaped by its own rules
+            bases[i] = _heated(bases[i], text)
     return bases
+
+
+def _heated(base: _Base, text: str) -> _Base:
+    """A grievance that reads warm is not calm: the heated emotion leads (D44). The heat
+    keeps the models' anger, which the accurate tier weighs (D20)."""
+    emotions = heated(base.emotions, text, {s.kind for s in base.signals}, base.temperature(),
+                      waited=wait_strain(text) > 0.0, negative=base.negativity > 0.0)
+    return replace(base, emotions=emotions, anger=base.emotions[_ANGER][1])
 
 
 def _letter(whole: _Base, text: str, parts: list[_Base], said: list[str]) -> _Base:
@@ -291,7 +301,7 @@ def _with_hottest(whole: _Base, parts: list[_Base]) -> _Base:
     hottest = max(parts, key=lambda b: b.temperature())
     if hottest.temperature() <= whole.temperature():
         return whole
-    return replace(whole, hot=hottest.hot, emotions=hottest.emotions, anger=hottest.anger,
+    return replace(whole, hot=hottest.hot, emotions=hottest.emotions,
                    negativity=max(whole.negativity, hottest.negativity),
                    venting=max(whole.venting, hottest.venting),
                    floor=max(whole.floor, hottest.floor))
@@ -389,17 +399,8 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     loud = [s for s in found if not (cheering and s.kind in _CHEERS)
             and (worried or s.kind != "vulnerability")]
     stress = EMPHASIS_WEIGHT if stressed and not cheering else 0.0  # "THANK YOU": joy
-    strain = wait_strain(text)
-    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - strain) * (1.0 - stress)
-    base = _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
-    if cheering or ceiling < BOIL_C:
-        return base
-    # A grievance that reads warm is not calm: the heated emotion leads (D44).
-    # The heat keeps the models' anger: the accurate tier weighs it (D20).
-    return replace(base, emotions=heated(emotions, text, kinds, base.temperature(),
-                                         waited=strain > 0.0, negative=negativity > 0.0,
-                                         into=feeling.emotion if feeling else None),
-                   anger=emotions[_ANGER][1])
+    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - wait_strain(text)) * (1.0 - stress)
+    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
 
 
 def _top(emotions: tuple[tuple[str, float], ...]) -> str:
