@@ -41,6 +41,9 @@ def test_a_warm_grievance_leads_with_the_heated_emotion(text: str, emotion: str)
     ("How do I change the name on my account?", "confusion"),
     ("Why has my bill gone up this month?", "confusion"),
     ("No rush at all, but could you check my meter reading went through?", "neutral"),
+    # Swearing alone is no grievance: it is often joy.
+    ("Damn, I'd love it if you brought the blue one back.", "relief"),
+    ("Bloody hell, that was quick, thanks for sorting it.", "relief"),
 ])
 def test_calm_messages_keep_the_calm_emotion(text: str, emotion: str) -> None:
     assert _top(text) == emotion, text

@@ -29,10 +29,10 @@ from kettle.analysis.types import Signal
 WARM_C = 45.0
 #: Emotions that say nothing is wrong, or that the customer only asks.
 _CALM = ("neutral", "relief")
-#: Signals that hold a grievance against us. Not loudness alone (capitals and "!!!"
-#: are often joy, D43), nor a vulnerability (a situation, not a grievance, D29).
+#: Signals that hold a grievance against us. Not loudness or swearing alone (capitals,
+#: "!!!" and "damn" are often joy, D29, D43), nor a vulnerability (a situation, D29).
 GRIEVANCE = frozenset(["cancel_threat", "legal_threat", "public_threat", "manager_demand",
-                       "repeat_contact", "hang_up", "profanity", "sarcasm", "service_failure"])
+                       "repeat_contact", "hang_up", "sarcasm", "service_failure"])
 #: A threat or swearing is anger rather than annoyance.
 _ANGRY_KINDS = frozenset(["cancel_threat", "legal_threat", "public_threat", "profanity"])
 #: Insults said of us or of the service ("Stop lying to me", "useless useless useless").
