@@ -62,6 +62,11 @@ def test_the_calm_share_moves_only_when_warm() -> None:
     asked = (("anger", 0.0), ("frustration", 0.1), ("anxiety", 0.0), ("disappointment", 0.0),
              ("confusion", 0.6), ("relief", 0.1), ("neutral", 0.2))
     assert heated(asked, "Why?", set(), 50.0, waited=False, negative=True) == asked
+    # Relief said with a hard word, no grievance, is still thanks.
+    thanks = (("anger", 0.0), ("frustration", 0.0), ("anxiety", 0.0), ("disappointment", 0.0),
+              ("confusion", 0.0), ("relief", 0.9), ("neutral", 0.1))
+    assert heated(thanks, "Thanks for the trouble!", set(), 50.0, waited=False,
+                  negative=True) == thanks
 
 
 @pytest.mark.parametrize("text", [

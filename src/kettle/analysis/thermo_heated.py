@@ -80,13 +80,15 @@ def heated(emotions: tuple[tuple[str, float], ...], text: str, kinds: Collection
            temperature: float, *, waited: bool, negative: bool
            ) -> tuple[tuple[str, float], ...]:
     """``emotions`` with the calm emotions' share moved to the heated one when a calm
-    emotion leads a message that reads at least warm and holds a grievance (a signal
-    of :data:`GRIEVANCE` or a stated wait) or negative wording. Confusion leads such a
-    message only without a grievance ("Why was I charged £5?" may be a question)."""
+    emotion or confusion leads a message that reads at least warm and holds a grievance
+    (a signal of :data:`GRIEVANCE` or a stated wait). Negative wording alone moves only
+    neutral: relief said with a hard word is still thanks ("OK… Thanks for the
+    trouble!"), and confusion a question ("Why was I charged £5?")."""
     top = max(emotions, key=lambda item: item[1])[0]
+    if top not in (*_CALM, "confusion"):
+        return emotions
     grievance = bool(set(kinds) & GRIEVANCE) or waited
-    calm_led = top in _CALM and (grievance or negative)
-    if temperature < WARM_C or not (calm_led or (top == "confusion" and grievance)):
+    if temperature < WARM_C or not (grievance or (top == "neutral" and negative)):
         return emotions
     sources = (*_CALM, "confusion") if top == "confusion" else _CALM
     target = heated_emotion(text, set(kinds))
