@@ -10,7 +10,13 @@ from __future__ import annotations
 import pytest
 
 from kettle.analysis import read
-from kettle.analysis.thermo_heated import DOUBLE_CHARGE, WARM_C, double_charged, heated
+from kettle.analysis.thermo_heated import (
+    DOUBLE_CHARGE,
+    SHORT_OF_MONEY,
+    WARM_C,
+    double_charged,
+    heated,
+)
 
 
 def _top(text: str) -> str:
@@ -77,7 +83,7 @@ def test_the_calm_share_moves_only_when_warm() -> None:
 ])
 def test_a_double_charge_reads_warm_with_frustration(text: str) -> None:
     reading = read(text)
-    assert double_charged(reading.signals) is DOUBLE_CHARGE, text
+    assert double_charged(text, reading.signals) is DOUBLE_CHARGE, text
     assert reading.temperature >= DOUBLE_CHARGE.floor, text
     assert _top(text) == "frustration", text
 
@@ -89,7 +95,7 @@ def test_a_double_charge_reads_warm_with_frustration(text: str) -> None:
     "My payment went through fine, thanks.",
 ])
 def test_no_double_charge_without_money_taken_twice(text: str) -> None:
-    assert double_charged(read(text).signals) is None, text
+    assert double_charged(text, read(text).signals) is None, text
 
 
 @pytest.mark.parametrize("text", [
@@ -100,3 +106,10 @@ def test_a_vulnerable_customer_with_a_problem_reads_hot(text: str) -> None:
     reading = read(text)
     assert "vulnerability" in {s.kind for s in reading.signals}, text
     assert reading.temperature >= 60.0, text
+
+
+def test_a_double_charge_to_someone_short_of_money_is_worrying() -> None:
+    text = "You've taken my phone bill out twice and now I'm overdrawn."
+    reading = read(text)
+    assert double_charged(text, reading.signals) is SHORT_OF_MONEY
+    assert _top(text) == "anxiety"

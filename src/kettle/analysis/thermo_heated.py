@@ -50,18 +50,24 @@ _LET_DOWN = re.compile(
 #: frustration, however calmly it is said ("You've charged me twice for the same order."
 #: had read 46-57 °C, neutral).
 DOUBLE_CHARGE = Feeling("frustration", 0.5, 0.0, 50.0)
+#: Money taken twice from someone who is short of it frightens more than it annoys
+#: ("You took my rent money twice. I have £3 left until payday"): anxiety leads.
+SHORT_OF_MONEY = Feeling("anxiety", 0.5, 0.0, 55.0)
+_SHORT = re.compile(r"\b(?:rent|payday|overdrawn|overdraft|can['’]?t\s+afford|to\s+feed"
+                    r"|[£$€]\s?\d+\s+left|no\s+money\s+left)\b", re.IGNORECASE)
 _TWICE = re.compile(r"\b(?:twice|double|times)\b")
 _MONEY = ("charg", "bill", "debit", "taken", "took", "payment", "fee", "money")
 
 
-def double_charged(found: Sequence[Signal]) -> Feeling | None:
+def double_charged(text: str, found: Sequence[Signal]) -> Feeling | None:
     """:data:`DOUBLE_CHARGE` when a service failure the customer reports is money taken
-    twice or more ("charged me 3 times", "double charged", "went out twice")."""
+    twice or more ("charged me 3 times", "double charged", "went out twice");
+    :data:`SHORT_OF_MONEY` when the customer is short of money for it."""
     for mark in found:
         words = mark.span.text.lower()
         if (mark.kind == "service_failure" and _TWICE.search(words)
                 and any(w in words for w in _MONEY)):
-            return DOUBLE_CHARGE
+            return SHORT_OF_MONEY if _SHORT.search(text) else DOUBLE_CHARGE
     return None
 
 

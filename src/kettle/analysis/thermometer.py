@@ -434,7 +434,7 @@ def _situation(text: str, worried: bool, chased: Feeling | None,
         return chased
     if at_stake(text):
         return AT_STAKE
-    return fed_up(text) or shouted(text, found) or pressed(text) or double_charged(found)
+    return fed_up(text) or shouted(text, found) or pressed(text) or double_charged(text, found)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:
