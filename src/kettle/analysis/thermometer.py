@@ -65,6 +65,7 @@ from kettle.analysis.thermo_feelings import (
     sarcastic,
     threatened,
 )
+from kettle.analysis.thermo_heated import double_charged, heated
 from kettle.analysis.thermo_loud import EMPHASIS_WEIGHT, calm_ask, emphasis, shouted
 from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, annoyance, said_mildly
 from kettle.analysis.thermo_model import heads
@@ -113,9 +114,9 @@ _THREATS = frozenset(["legal_threat", "public_threat"])
 #: said in relief.
 _THREATENING = signals.BOILED_OVER
 #: A vulnerable customer (a baby, an elderly or ill person, no money for food,
-#: stranded) who names no feeling is worried, and at least warm: the situation
-#: frightens even when the words are plain.
-VULNERABLE = Feeling("anxiety", 0.55, 0.0, 58.0)
+#: stranded) who names no feeling is worried, and hot: the situation frightens even
+#: when the words are plain (just over the hot line of 60 °C, D44; 58 °C before).
+VULNERABLE = Feeling("anxiety", 0.55, 0.0, 61.0)
 #: Something wrong in the message: without it a vulnerable person is only mentioned
 #: ("I love my baby so much"), and no vulnerability is reported.
 _PROBLEM = re.compile(
@@ -163,9 +164,11 @@ class _Base:
     ceiling: float = BOIL_C  # MILD_C for a mild annoyance
     floor: float = CALM_C  # THREAT_C for a legal or public threat
     english: bool = True  # False: another language, read as if it were English
+    anger: float | None = None  # the models' anger, for the heat, once D44 moved the emotions
 
     def temperature(self, carried: float = 0.0) -> float:
-        temp = temperature_of(self.hot, self.negativity, self.emotions[_ANGER][1], self.arousal,
+        anger = self.emotions[_ANGER][1] if self.anger is None else self.anger
+        temp = temperature_of(self.hot, self.negativity, anger, self.arousal,
                               carried, scale=self.scale)
         return min(max(temp, self.floor), self.ceiling)
 
@@ -264,7 +267,17 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
             point = _read_words([tail], playbook, tier)[0]
             bases[i] = replace(bases[i], floor=max(bases[i].floor,
                                                    min(point.temperature(), point.ceiling)))
+        if not parts and bases[i].ceiling >= BOIL_C:  # a letter is shaped by its own rules
+            bases[i] = _heated(bases[i], text)
     return bases
+
+
+def _heated(base: _Base, text: str) -> _Base:
+    """A grievance that reads warm is not calm: the heated emotion leads (D44). The heat
+    keeps the models' anger, which the accurate tier weighs (D20)."""
+    emotions = heated(base.emotions, text, {s.kind for s in base.signals}, base.temperature(),
+                      waited=wait_strain(text) > 0.0, negative=base.negativity > 0.0)
+    return replace(base, emotions=emotions, anger=base.emotions[_ANGER][1])
 
 
 def _letter(whole: _Base, text: str, parts: list[_Base], said: list[str]) -> _Base:
@@ -419,7 +432,9 @@ def _situation(text: str, worried: bool, chased: Feeling | None,
         return VULNERABLE  # "My mother is 87 and has had no heating since Friday."
     if chased is not None:
         return chased
-    return AT_STAKE if at_stake(text) else fed_up(text) or shouted(text, found) or pressed(text)
+    if at_stake(text):
+        return AT_STAKE
+    return fed_up(text) or shouted(text, found) or pressed(text) or double_charged(text, found)
 
 
 def _cached_base(text: str, playbook: Playbook | None, tier: Tier = "fast") -> _Base:

@@ -1,0 +1,103 @@
+"""A grievance that reads warm is not calm: the heated emotion leads (D44).
+
+In three blind probes of short customer messages the thermometer's band was
+right far more often than its top emotion (lead set: 52 of 60 bands, 26 of 60
+emotions): the linear heads put "neutral" (or "relief", "confusion") on top of
+plainly upset messages that read warm or hot ("Double charged on my card again.
+£89.99 x2. Sort it out." 54 °C, neutral; "Worst customer service I've ever had.
+Leaving after 12 years." 89 °C, neutral). The models read the plain wording of a
+complaint as neutral; a support lead reads the grievance.
+
+So when a message reads at least warm (:data:`WARM_C`) and carries a grievance
+(an escalation signal other than loudness, or a stated wait) or negative
+wording, and no named feeling or calm ask already decides, the calm emotions'
+share moves to the heated emotion its words point to (:func:`heated`). Only
+the emotions move: the hot probability and the temperature of the default tier
+do not read them (D20). Product rules, not fits: no train_ok data labels them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
+
+from kettle.analysis.thermo_feelings import Feeling
+from kettle.analysis.types import Signal
+
+#: The band line a support lead reads as warm (``scripts/probe_short_messages.py``).
+WARM_C = 45.0
+#: Emotions that say nothing is wrong, or that the customer only asks.
+_CALM = ("neutral", "relief")
+#: Signals that hold a grievance against us. Not loudness or swearing alone (capitals,
+#: "!!!" and "damn" are often joy, D29, D43), nor a vulnerability (a situation, D29).
+GRIEVANCE = frozenset(["cancel_threat", "legal_threat", "public_threat", "manager_demand",
+                       "repeat_contact", "hang_up", "sarcasm", "service_failure"])
+#: A threat or swearing is anger rather than annoyance.
+_ANGRY_KINDS = frozenset(["cancel_threat", "legal_threat", "public_threat", "profanity"])
+#: Insults said of us or of the service ("Stop lying to me", "useless useless useless").
+_INSULT = re.compile(
+    r"\b(?:liars?|lying|lied\s+to|useless|worst|disgrace(?:ful)?|pathetic|incompetent|shambles"
+    r"|clowns|cowboys|scammers|thieves|rip[- ]?off|an?\s+(?:absolute\s+|complete\s+)?joke)\b",
+    re.IGNORECASE)
+#: Let-down wording: the customer expected better of us ("gutted tbh").
+_LET_DOWN = re.compile(
+    r"\b(?:gutted|let\s+(?:me|us)\s+down|expected\s+(?:better|more)|disappointing"
+    r"|(?:such\s+a|what\s+a)\s+(?:shame|pity)|why\s+(?:do\s+)?i\s+(?:even\s+)?bother)\b",
+    re.IGNORECASE)
+
+#: Money taken twice (or more) is a service failure that a lead reads warm or hot, with
+#: frustration, however calmly it is said ("You've charged me twice for the same order."
+#: had read 46-57 °C, neutral).
+DOUBLE_CHARGE = Feeling("frustration", 0.5, 0.0, 50.0)
+#: Money taken twice from someone who is short of it frightens more than it annoys
+#: ("You took my rent money twice. I have £3 left until payday"): anxiety leads.
+SHORT_OF_MONEY = Feeling("anxiety", 0.5, 0.0, 55.0)
+_SHORT = re.compile(r"\b(?:rent|payday|overdrawn|overdraft|can['’]?t\s+afford|to\s+feed"
+                    r"|[£$€]\s?\d+\s+left|no\s+money\s+left)\b", re.IGNORECASE)
+_TWICE = re.compile(r"\b(?:twice|double|times)\b")
+_MONEY = ("charg", "bill", "debit", "taken", "took", "payment", "fee", "money")
+
+
+def double_charged(text: str, found: Sequence[Signal]) -> Feeling | None:
+    """:data:`DOUBLE_CHARGE` when a service failure the customer reports is money taken
+    twice or more ("charged me 3 times", "double charged", "went out twice");
+    :data:`SHORT_OF_MONEY` when the customer is short of money for it."""
+    for mark in found:
+        words = mark.span.text.lower()
+        if (mark.kind == "service_failure" and _TWICE.search(words)
+                and any(w in words for w in _MONEY)):
+            return SHORT_OF_MONEY if _SHORT.search(text) else DOUBLE_CHARGE
+    return None
+
+
+def heated_emotion(text: str, kinds: AbstractSet[str]) -> str:
+    """The heated emotion the evidence points to: anger with a threat, swearing or an
+    insult; anxiety with a vulnerable customer; disappointment with let-down wording;
+    frustration otherwise."""
+    if kinds & _ANGRY_KINDS or _INSULT.search(text):
+        return "anger"
+    if "vulnerability" in kinds:
+        return "anxiety"
+    return "disappointment" if _LET_DOWN.search(text) else "frustration"
+
+
+def heated(emotions: tuple[tuple[str, float], ...], text: str, kinds: Collection[str],
+           temperature: float, *, waited: bool, negative: bool
+           ) -> tuple[tuple[str, float], ...]:
+    """``emotions`` with the calm emotions' share moved to the heated one when a calm
+    emotion or confusion leads a message that reads at least warm and holds a grievance
+    (a signal of :data:`GRIEVANCE` or a stated wait). Negative wording alone moves only
+    neutral: relief said with a hard word is still thanks ("OK… Thanks for the
+    trouble!"), and confusion a question ("Why was I charged £5?")."""
+    top = max(emotions, key=lambda item: item[1])[0]
+    if top not in (*_CALM, "confusion"):
+        return emotions
+    grievance = bool(set(kinds) & GRIEVANCE) or waited
+    if temperature < WARM_C or not (grievance or (top == "neutral" and negative)):
+        return emotions
+    sources = (*_CALM, "confusion") if top == "confusion" else _CALM
+    target = heated_emotion(text, set(kinds))
+    moved = sum(p for name, p in emotions if name in sources)
+    return tuple((name, 0.0 if name in sources else p + moved if name == target else p)
+                 for name, p in emotions)
