@@ -178,3 +178,11 @@ def test_the_blind_set_scores_at_least_what_it_ended_with() -> None:
     assert figures["flawed_caught"] >= FINAL["flawed_caught"]
     assert figures["good_flagged"] <= FINAL["good_flagged"]
     assert figures["other_marked"] >= FINAL["other_marked"]
+
+
+def test_bad_input_is_an_error_whatever_the_replys_language() -> None:
+    from kettle.errors import UnknownTimeZone
+
+    with pytest.raises(UnknownTimeZone):
+        check("Lo siento mucho por las molestias, le enviaremos un reembolso mañana.",
+              conversation=[], tz="Mars/Olympus")

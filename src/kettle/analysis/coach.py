@@ -43,12 +43,13 @@ def check(
     A reply in another language is not judged (:data:`NOT_ENGLISH`).
     """
     text = clean_text(reply, field="reply")
-    if not looks_english(text):
-        return NOT_ENGLISH
     book = playbook if playbook is not None else default_playbook()
     turns = as_turns(conversation)
-    context = read_context(turns, book)
     tz = tz if tz is not None else zone_hint(turns)  # the zone the turns' times are in
+    zone = zone_of(tz)  # an unknown zone is an error, whatever the reply's language
+    if not looks_english(text):
+        return NOT_ENGLISH
+    context = read_context(turns, book)
     # Phrases are written with straight quotes; phones type curly ones. The
     # translation keeps every offset, and spans are cut from the original text.
     parts = sentences(straight_quotes(text))
@@ -58,7 +59,7 @@ def check(
     flagged = _in(text, antipatterns.find(parts, book, hot=context.hot, acknowledged_from=ack_at))
     flagged = _not_echoed(flagged, customer)
     flagged += _in(text, coach_asked.find(parts, customer, book))
-    sent = reference_time(now, zone_of(tz))
+    sent = reference_time(now, zone)
     promises = commitments.extract(text, now=sent, tz=tz, playbook=book)
     found = _with_promised_times(text, found, promises, book)
     judgement = advice.judge(found, flagged, promises, context, sent, text)
