@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from kettle.analysis.signals import ACRONYMS
 from kettle.analysis.thermo_feelings import Feeling
+from kettle.analysis.thermo_gate import may_hold
 from kettle.analysis.thermo_situations import joyful
 from kettle.analysis.types import Signal
 from kettle.analysis.waits import wait_strain
@@ -75,6 +76,9 @@ _CALM_ASK = re.compile(
     r"|\bjust\s+checking\b"
     r"|\b(?:a\s+(?:little\s+)?bit|a\s+little|slightly|bit|a\s+tad)\s+(?:confused|unsure|lost|puzzled)\b",
     re.IGNORECASE)
+#: One of these is in every match of :data:`_CALM_ASK` (a cheap first test).
+_CALM_WORDS = ("rush", "hurry", "pressure", "panic", "urgent", "whenever", "own", "chance",
+               "moment", "minute", "sec", "checking", "confused", "unsure", "lost", "puzzled")
 #: Something wrong beside the calm words: then the ask is a complaint put politely.
 _GRIEVANCE = re.compile(
     r"\b(?:still\s+(?:not|no|nothing|waiting|broken|down|out)|never|again|wrong|broken|refund\w*"
@@ -141,5 +145,5 @@ def calm_ask(text: str, found: Sequence[Signal]) -> bool:
     """A short message, no hurry, only checking, a little unsure, and nothing wrong said
     ("no rush"). In a long one the calm words are a preamble ("I am not in a hurry, but
     you shall explain the issue clearly to customers", STC-3)."""
-    return (len(text) <= CALM_ASK_CHARS and not found and _CALM_ASK.search(text) is not None
-            and _GRIEVANCE.search(text) is None)
+    return (len(text) <= CALM_ASK_CHARS and not found and may_hold(text, _CALM_WORDS)
+            and _CALM_ASK.search(text) is not None and _GRIEVANCE.search(text) is None)
