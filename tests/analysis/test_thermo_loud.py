@@ -1,4 +1,4 @@
-"""The lead's probe, second pass (D42): service failures said in everyday words, a message
+"""The lead's probe, second pass (D43): service failures said in everyday words, a message
 shouted throughout against one stressed word, and calm asks ("no rush", "just checking").
 
 The sentences are new, not the blind set's; each rule has negatives that use its words.

@@ -32,7 +32,7 @@ def test_case_page_shows_gauges_signals_and_the_next_move(
     assert temps and all(30 <= t <= 100 for t in temps)
     assert max(temps) >= 85  # the shoe-return customer is boiling over
     assert 'data-signal="cancel_threat"' in html  # "Forget it, I'm done with this company"
-    # One stressed word ("YOUR damaged box") is emphasis, not shouting (D42).
+    # One stressed word ("YOUR damaged box") is emphasis, not shouting (D43).
     assert 'data-signal="shouting"' not in html
     assert 'id="next-move"' in html and "Next:" in html
     assert "customer time zone <strong>America/New_York</strong>" in html

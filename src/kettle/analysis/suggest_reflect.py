@@ -120,7 +120,7 @@ _WORRY = re.compile(
     r"|scam\w*|stolen|hacked|taken\s+(?:money|£|\$)|not\s+(?:safe|secure)|lost\s+my\s+job)\b",
     re.IGNORECASE)
 #: Signals that tell of a customer who has had to chase, or walks out ("Forget it, I'm done
-#: with this company": frustrated; D42, where one stressed word stopped being shouting).
+#: with this company": frustrated; D43, where one stressed word stopped being shouting).
 _CHASED = frozenset(["repeat_contact", "manager_demand", "shouting", "repeated_punctuation",
                      "hang_up"])
 #: Signals whose clause must never be repeated back.

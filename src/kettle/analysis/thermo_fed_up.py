@@ -88,21 +88,16 @@ _DEMAND = re.compile(r"(?<!on )\bi\s+(?:demand|insist\s+on)\b", re.IGNORECASE)
 
 def fed_up(text: str) -> Feeling | None:
     """The feeling of a customer whose patience is gone, if the text says so."""
-    lower = text.lower() if text.isascii() else None
-
-    def may(words: tuple[str, ...]) -> bool:  # one lower-casing for every family
-        return any(w in lower for w in words) if lower is not None else may_hold(text, words)
-
-    if may(_PATIENCE_WORDS) and _PATIENCE.search(text):
+    if may_hold(text, _PATIENCE_WORDS) and _PATIENCE.search(text):
         return OUT_OF_PATIENCE
     if len(text) > 400:
         return None
-    if may(("demand", "insist")) and _DEMAND.search(text):
+    if may_hold(text, ("demand", "insist")) and _DEMAND.search(text):
         return SCORNED
-    if may(_CONTEMPT_WORDS) and _CONTEMPT.search(text):
+    if may_hold(text, _CONTEMPT_WORDS) and _CONTEMPT.search(text):
         return SCORNED
-    if may(_BROKEN_WORDS) and _BROKEN.search(text):
+    if may_hold(text, _BROKEN_WORDS) and _BROKEN.search(text):
         return SCORNED
-    if may(("hold", "queue", "waiting on the")) and _HOLD.search(text):
+    if may_hold(text, ("hold", "queue", "waiting on the")) and _HOLD.search(text):
         return ON_HOLD
     return None

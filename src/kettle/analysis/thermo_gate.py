@@ -225,7 +225,7 @@ class LiteralGated:
     def __call__(self, text: str) -> bool:
         if text.isascii():
             # may_hold's test on the text lower-cased once, then the faster twin.
-            lower = text.lower()
+            lower = _lowered(text)
             if self.literals and not any(word in lower for word in self.literals):
                 return False
             return self.twinned.found(text, lower)

@@ -1,4 +1,4 @@
-"""Capitals and calm asks: a message shouted throughout, a word stressed, an unhurried ask (D42).
+"""Capitals and calm asks: a message shouted throughout, a word stressed, an unhurried ask (D43).
 
 A support lead's blind probe (D40) found three families the thermometer read wrong:
 

@@ -165,6 +165,7 @@ class _Base:
     floor: float = CALM_C  # THREAT_C for a legal or public threat
     english: bool = True  # False: another language, read as if it were English
     anger: float | None = None  # the models' anger, for the heat, once D44 moved the emotions
+    waited: bool = False  # a stated wait (waits.wait_strain > 0)
 
     def temperature(self, carried: float = 0.0) -> float:
         anger = self.emotions[_ANGER][1] if self.anger is None else self.anger
@@ -276,7 +277,7 @@ def _heated(base: _Base, text: str) -> _Base:
     """A grievance that reads warm is not calm: the heated emotion leads (D44). The heat
     keeps the models' anger, which the accurate tier weighs (D20)."""
     emotions = heated(base.emotions, text, {s.kind for s in base.signals}, base.temperature(),
-                      waited=wait_strain(text) > 0.0, negative=base.negativity > 0.0)
+                      waited=base.waited, negative=base.negativity > 0.0)
     return replace(base, emotions=emotions, anger=base.emotions[_ANGER][1])
 
 
@@ -355,7 +356,7 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     threat, a named feeling, a vulnerable customer, a fault asked about and a wait."""
     negativity = -row[_COMPOUND]
     ceiling = BOIL_C
-    found, stressed = emphasis(text, found)  # "charged me TWICE": a stressed word (D42)
+    found, stressed = emphasis(text, found)  # "charged me TWICE": a stressed word (D43)
     # "hello???? anyone????" (D29): a chaser, however many question marks.
     chased = None if {s.kind for s in found} - _CHEERS - _CHASING else chaser_feeling(text)
     if any(s.kind == "sarcasm" for s in found):
@@ -366,7 +367,7 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
         hot, emotions, ceiling = min(hot, MILD_HOT), annoyance(emotions), MILD_C
     elif praised_in_slang(text, found):  # "dark mode is killer 🔥" (thermo_calm)
         hot, emotions, negativity = min(hot, MILD_HOT), praised(emotions), -abs(negativity)
-    if calm_ask(text, found):  # "no rush", "just checking", "a bit confused" (D42)
+    if calm_ask(text, found):  # "no rush", "just checking", "a bit confused" (D43)
         hot, ceiling = min(hot, MILD_HOT), min(ceiling, ENQUIRY_C)
     floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
     found, worried = _vulnerable(text, found, negativity)
@@ -399,8 +400,10 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     loud = [s for s in found if not (cheering and s.kind in _CHEERS)
             and (worried or s.kind != "vulnerability")]
     stress = EMPHASIS_WEIGHT if stressed and not cheering else 0.0  # "THANK YOU": joy
-    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - wait_strain(text)) * (1.0 - stress)
-    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor)
+    strain = wait_strain(text)
+    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - strain) * (1.0 - stress)
+    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor,
+                 waited=strain > 0.0)
 
 
 def _top(emotions: tuple[tuple[str, float], ...]) -> str:
