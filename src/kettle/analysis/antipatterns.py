@@ -238,7 +238,7 @@ def _jargon(sentence: Sentence, table: _JargonTable) -> list[Finding]:
         return []
     # The regex tries every term at every position; most sentences hold none.
     folded = sentence.folded if sentence.folded is not None else sentence.text.lower()
-    if not any(term in folded for term in plain):
+    if not any(map(folded.__contains__, plain)):
         return []
     matches = list(regex.finditer(sentence.text))
     # One rewrite for the sentence, every term in it in plain words.

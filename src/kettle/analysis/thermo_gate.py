@@ -226,7 +226,7 @@ class LiteralGated:
         if text.isascii():
             # may_hold's test on the text lower-cased once, then the faster twin.
             lower = _lowered(text)
-            if self.literals and not any(word in lower for word in self.literals):
+            if self.literals and not any(map(lower.__contains__, self.literals)):
                 return False
             return self.twinned.found(text, lower)
         if self.literals and self.any_text and not may_hold(text, self.literals):
@@ -247,7 +247,7 @@ def may_hold(text: str, words: Iterable[str]) -> bool:
     regex that needs one of the words can match.
     """
     lower = _lowered(text)
-    if any(word in lower for word in words):
+    if any(map(lower.__contains__, words)):  # no generator frame: ~14 calls a reading
         return True
     return not text.isascii() and any(c in lower for c in _FOLDED)
 

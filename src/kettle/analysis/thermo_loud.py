@@ -134,8 +134,9 @@ def emphasis(text: str, found: Sequence[Signal]) -> tuple[tuple[Signal, ...], bo
     ("I am absolutely FURIOUS. For the FIFTH time … TODAY"), the capitals are a raised voice:
     nothing is dropped.
     """
-    if shouted_throughout(text) or len(loud_words(text)) >= SHOUTED_WORDS:
-        return tuple(found), False
+    if (all(s.kind != "shouting" for s in found) or shouted_throughout(text)
+            or len(loud_words(text)) >= SHOUTED_WORDS):
+        return tuple(found), False  # the first test: nothing to drop (most messages)
     kept = tuple(s for s in found
                  if s.kind != "shouting" or len(loud_words(s.span.text)) >= 2)
     return kept, len(kept) < len(found)
