@@ -194,3 +194,38 @@ def test_no_thing_asked_done_leaves_the_plan_to_the_rest(said: str) -> None:
     plan = _kinds([{"role": "customer", "text": said}])["plan"]
     assert not plan.startswith(("I will get the engineer", "I will track down your nearest",
                                 "I will get the tap to", "I will get your pakage"))
+
+
+# --- 2026-12-08: what was promised is the topic; the bank they turn to is not ----------------
+
+def test_a_promised_thing_is_the_topic_not_the_bank_the_customer_turns_to() -> None:
+    turns = [
+        {"role": "customer", "text": "I was promised a refund by Friday. It's Tuesday. "
+                                     "Where is my money?"},
+        {"role": "agent", "text": "Our records show the refund was processed."},
+        {"role": "customer", "text": "That's not what I was told. Forget it, I'll dispute it "
+                                     "with my bank."},
+    ]
+    assert topic(as_turns(turns)) == "your refund"
+    kinds = _kinds(turns)
+    assert "your refund" in kinds["plan"] and "bank" not in kinds["plan"]
+    # The clause said back starts in lower case after "because" ("That's" -> "that's").
+    assert "because that's not what you were told" in kinds["reflection"]
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("My bank account was charged twice for one order.", "your bank account"),
+    ("We were promised a replacement boiler last month and nothing has happened.",
+     "your replacement"),
+])
+def test_the_bank_account_and_a_promised_thing_stay_topics(said: str, expected: str) -> None:
+    assert topic(as_turns([{"role": "customer", "text": said}])) == expected
+
+
+@pytest.mark.parametrize("said", [
+    "Forget it, I'll dispute it with my bank.",
+    "I was promised a call back yesterday and nobody rang.",
+])
+def test_the_bank_alone_and_a_promised_call_are_not_topics(said: str) -> None:
+    assert topic(as_turns([{"role": "customer", "text": said}])) not in (
+        "your bank", "your call")

@@ -361,7 +361,8 @@ def _lower_first(text: str) -> str:
     """The clause's first word in lower case, unless it is "I", a name or an acronym."""
     first = text.split(" ", 1)[0]
     bare = first.lower().strip(",.")
-    if (bare in _LOWER_FIRST or bare in _DONE_BY_YOU or bare in _DEGREE
+    stem = bare.replace("’", "'").split("'")[0]  # "That's" as "that"
+    if (bare in _LOWER_FIRST or stem in _LOWER_FIRST or bare in _DONE_BY_YOU or bare in _DEGREE
             or (first[:1].isupper() and first[1:].islower() and bare.endswith(("ed", "ly", "ing"))
                 and len(bare) > 4)):
         return text[:1].lower() + text[1:]

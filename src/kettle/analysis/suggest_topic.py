@@ -22,6 +22,15 @@ _TOPIC = re.compile(r"\b(?:my|our)\s+([a-z]{3,}(?:\s+[a-z]{3,}){0,2})", re.IGNOR
 _PROMISED = re.compile(
     r"\b(?:the|my|our)\s+([a-z]{3,})\s+(?:you|your\s+\w+|they|we)\s+(?:promised|said|quoted"
     r"|booked|arranged|sent|agreed|delivered|installed|fitted|sold|supplied)\b", re.IGNORECASE)
+#: What we promised them ("I was promised a refund by Friday"): the thing itself.
+_PROMISED_ME = re.compile(
+    r"\b(?:i|we)\s+(?:was|were|had\s+been|have\s+been|'ve\s+been)\s+promised\s+(?:a|an|my|our"
+    r"|the)\s+([a-z]{3,})\b", re.IGNORECASE)
+#: A promised contact is not a thing to track down ("I was promised a call back").
+_CONTACT = frozenset(["call", "callback", "phone", "ring", "email", "visit", "text", "letter"])
+#: Who the customer turns to when we fail them ("I'll dispute it with my bank"): not the
+#: problem when named alone ("my bank account" still is).
+_TURNED_TO = frozenset(["bank", "insurer", "ombudsman", "mp", "councillor", "union"])
 #: What the customer needed: the thing right after the need ("I needed the truck").
 _NEEDED = re.compile(
     NEED_LEAD + r"\s+(the|my|our)\s+([a-z]{3,})"
@@ -163,6 +172,10 @@ def _failed_thing(text: str) -> str:
     promised = _PROMISED.search(text)
     if promised is not None and promised.group(1).lower() not in _NOT_PROMISED:
         return f"the {promised.group(1).lower()}"
+    promised = _PROMISED_ME.search(text)
+    if promised is not None and promised.group(1).lower() not in (
+            _NOT_PROMISED | _GENERAL | _CONTACT):
+        return f"your {promised.group(1).lower()}"  # "I was promised a refund" (2026-12-08)
     for m in _FAILED.finditer(text):
         owner = (m.group("mine") or m.group("the")).lower()
         word = " ".join(w if w.isupper() and len(w) <= 4 else w.lower()
@@ -224,7 +237,8 @@ def _owned_thing(text: str) -> str:
         words = m.group(1).lower().split()
         # "my acount" is not said back (D36): the words before the first slip, if any.
         words = words[:next((i for i, w in enumerate(words) if misspelt(w)), len(words))]
-        if not words or _not_topic(words[0]) or words[0] in _GENERAL:
+        if not words or _not_topic(words[0]) or words[0] in _GENERAL or (
+                words[0] in _TURNED_TO and (len(words) == 1 or words[1] in _NOT_SECOND)):
             continue
         second = words[1] if len(words) >= 2 else ""
         if second and second not in _NOT_SECOND and (
