@@ -12,6 +12,7 @@ Product rules, not fits: no train_ok data labels them.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kettle.analysis.thermo_gate import LiteralGated, may_hold
@@ -42,6 +43,23 @@ class Feeling:
 #: The least hot probability of a sarcastic message: mock praise reads as praise
 #: to the model (D23).
 SARCASM_HOT = 0.3
+#: How much of mock praise's positive wording counts as negative. All of it (D23) made the
+#: praise-laden jibe the hottest: "Oh great, another update email. Love it." read 85 °C, and
+#: a lead's sarcasm about a failure ("Your 'next day delivery' took 9 days. Wow.
+#: Impressive.") 84 °C where the lead reads warm: sarcasm is a cooler register than abuse.
+SARCASM_FLIP = 0.4
+#: Sarcasm about a harm (a service failure, a threat, repeat contact, a walk-out or a
+#: vulnerable customer beside it) reads at least this, °C: hot ("Congratulations, you've
+#: just lost my business" had read 54 °C).
+SARCASM_HARM_C = 66.0
+#: Sarcasm and nothing else (no other signal, no feeling named) reads at most this, °C: warm
+#: or just hot, never boiling.
+MOCK_C = 70.0
+#: Signals beside sarcasm that say the jibe is about a harm.
+_HARMS = frozenset(["service_failure", "cancel_threat", "legal_threat", "public_threat",
+                    "manager_demand", "repeat_contact", "hang_up", "vulnerability"])
+#: Signals that leave sarcasm mild ("again?? Lovely.").
+_MILD_BESIDE = frozenset(["sarcasm", "repeated_punctuation"])
 _HEATED = frozenset(["anger", "frustration", "disappointment"])
 
 
@@ -190,17 +208,30 @@ def to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
     )
 
 
-def sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
-              negativity: float) -> tuple[float, tuple[tuple[str, float], ...], float]:
+def sarcastic(hot: float, emotions: tuple[tuple[str, float], ...], negativity: float, *,
+              letter: bool = False) -> tuple[float, tuple[tuple[str, float], ...], float]:
     """A sarcastic message's praise is mock praise ("Thanks for nothing.").
 
     The model and VADER read its words at face value, so the positive
-    wording counts as negative (``|negativity|``), the relief the model
-    reads is frustration, and the message is at least :data:`SARCASM_HOT`
-    likely to be hot. Each step only raises the heat.
+    wording counts as negative (:data:`SARCASM_FLIP` of it; all of it in a
+    ``letter`` or its paragraphs, which the letters' rules shape, D37), the
+    relief the model reads is frustration, and the message is at least
+    :data:`SARCASM_HOT` likely to be hot. Each step only raises the heat.
     """
     moved = to_frustration(emotions, "relief", dict(emotions)["relief"])
-    return max(hot, SARCASM_HOT), moved, abs(negativity)
+    flip = 1.0 if letter else SARCASM_FLIP
+    return max(hot, SARCASM_HOT), moved, max(negativity, flip * abs(negativity))
+
+
+def mocked(kinds: AbstractSet[str], named: bool) -> tuple[float, float]:
+    """The least and the most a sarcastic message reads, °C: at least
+    :data:`SARCASM_HARM_C` beside a harm (:data:`_HARMS`), at most :data:`MOCK_C` when
+    the sarcasm is all there is and no feeling is named; else no bound (30, 100)."""
+    if "sarcasm" not in kinds:
+        return 30.0, 100.0
+    if kinds & _HARMS:
+        return SARCASM_HARM_C, 100.0
+    return 30.0, (100.0 if named or kinds - _MILD_BESIDE else MOCK_C)
 
 
 def threatened(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
