@@ -11,7 +11,7 @@ import pytest
 
 from kettle.analysis import read
 from kettle.analysis.signals import detect
-from kettle.analysis.thermo_feelings import MOCK_C, SARCASM_HARM_C, mocked
+from kettle.analysis.thermo_feelings import SARCASM_HARM_C, mocked
 from kettle.analysis.thermo_harm import HARMED_C, harmed
 from kettle.analysis.thermo_heated import WARM_C, aimed
 
@@ -97,7 +97,7 @@ def test_you_lost_my_business_is_no_service_failure() -> None:
 def test_mild_sarcasm_reads_warm_not_boiling(text: str) -> None:
     reading = read(text)
     assert "sarcasm" in {s.kind for s in reading.signals}, text
-    assert WARM_C <= reading.temperature <= MOCK_C, text
+    assert WARM_C <= reading.temperature <= 70.0, text  # not boiling (they read 72-85 °C)
 
 
 @pytest.mark.parametrize("text", [
@@ -111,13 +111,18 @@ def test_sarcasm_about_a_harm_reads_hot(text: str) -> None:
     assert reading.temperature >= SARCASM_HARM_C, text
 
 
-def test_the_sarcasm_bounds() -> None:
-    assert mocked({"sarcasm"}, named=False) == (30.0, MOCK_C)
-    assert mocked({"sarcasm", "repeated_punctuation"}, named=False) == (30.0, MOCK_C)
-    assert mocked({"sarcasm"}, named=True) == (30.0, 100.0)  # "I'm livid. Great job."
-    assert mocked({"sarcasm", "profanity"}, named=False) == (30.0, 100.0)
-    assert mocked({"sarcasm", "service_failure"}, named=False) == (SARCASM_HARM_C, 100.0)
-    assert mocked({"service_failure"}, named=False) == (30.0, 100.0)
+def test_the_sarcasm_floor() -> None:
+    assert mocked({"sarcasm", "service_failure"}) == SARCASM_HARM_C
+    assert mocked({"sarcasm", "vulnerability"}) == SARCASM_HARM_C
+    assert mocked({"sarcasm"}) == 30.0
+    assert mocked({"sarcasm", "profanity", "shouting"}) == 30.0
+    assert mocked({"service_failure"}) == 30.0
+
+
+def test_a_hot_message_with_a_jibe_stays_hot() -> None:
+    # The models read it hot on their own; the damped flip takes away only the jibe's part.
+    text = "Are you kidding me? This is the worst company I have ever dealt with."
+    assert read(text).temperature > 85
 
 
 @pytest.mark.parametrize("text", [

@@ -52,14 +52,9 @@ SARCASM_FLIP = 0.4
 #: vulnerable customer beside it) reads at least this, °C: hot ("Congratulations, you've
 #: just lost my business" had read 54 °C).
 SARCASM_HARM_C = 66.0
-#: Sarcasm and nothing else (no other signal, no feeling named) reads at most this, °C: warm
-#: or just hot, never boiling.
-MOCK_C = 70.0
 #: Signals beside sarcasm that say the jibe is about a harm.
 _HARMS = frozenset(["service_failure", "cancel_threat", "legal_threat", "public_threat",
                     "manager_demand", "repeat_contact", "hang_up", "vulnerability"])
-#: Signals that leave sarcasm mild ("again?? Lovely.").
-_MILD_BESIDE = frozenset(["sarcasm", "repeated_punctuation"])
 _HEATED = frozenset(["anger", "frustration", "disappointment"])
 
 
@@ -223,15 +218,12 @@ def sarcastic(hot: float, emotions: tuple[tuple[str, float], ...], negativity: f
     return max(hot, SARCASM_HOT), moved, max(negativity, flip * abs(negativity))
 
 
-def mocked(kinds: AbstractSet[str], named: bool) -> tuple[float, float]:
-    """The least and the most a sarcastic message reads, °C: at least
-    :data:`SARCASM_HARM_C` beside a harm (:data:`_HARMS`), at most :data:`MOCK_C` when
-    the sarcasm is all there is and no feeling is named; else no bound (30, 100)."""
-    if "sarcasm" not in kinds:
-        return 30.0, 100.0
-    if kinds & _HARMS:
-        return SARCASM_HARM_C, 100.0
-    return 30.0, (100.0 if named or kinds - _MILD_BESIDE else MOCK_C)
+def mocked(kinds: AbstractSet[str]) -> float:
+    """The least a sarcastic message reads, °C: :data:`SARCASM_HARM_C` beside a harm
+    (:data:`_HARMS`), else no bound (30). Mild sarcasm needs no cap: with
+    :data:`SARCASM_FLIP` its jibe reads warm to just hot, and where the models read a
+    message hot on their own ("Are you kidding me? I want home delivery now.") it stays so."""
+    return SARCASM_HARM_C if "sarcasm" in kinds and kinds & _HARMS else 30.0
 
 
 def threatened(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:

@@ -380,10 +380,8 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     if any(s.kind in _THREATENING for s in found):
         emotions = threatened(emotions)
     kinds = {s.kind for s in found}
-    # Sarcasm in a chat: warm, hot about a harm. A letter's sarcasm is considered, and the
-    # letters' rules shape it (the long-e-mail probes label such letters very hot).
-    least, most = (CALM_C, BOIL_C) if letter else mocked(kinds, named is not None)
-    floor, ceiling = max(floor, least), min(ceiling, most)
+    if not letter:  # sarcasm about a harm reads hot; a letter's rules shape its own (D37)
+        floor = max(floor, mocked(kinds))
     if harmed(text, kinds):  # "your engineer flooded my kitchen" (thermo_harm)
         floor = max(floor, HARMED_C)
     # "Hello?? Sorry, not sure if this is working." is unsure, not loud (D29).
