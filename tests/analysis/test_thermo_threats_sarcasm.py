@@ -174,3 +174,17 @@ def test_stranded_in_a_story_is_no_service_failure(text: str) -> None:
 ])
 def test_stranded_now_is_a_service_failure(text: str) -> None:
     assert "service_failure" in _kinds(text), text
+
+
+def test_a_sneer_sets_the_boil_floor_only_when_hot() -> None:
+    # Sarcasm reads cooler in a chat, so the forecast's floor for scorn said only as sarcasm
+    # is forecast.SNEERING_C (66 °C) rather than 80 °C.
+    from kettle.analysis.forecast import SEETHING, SNEERING_C, boiled_floor
+
+    hot = read("Brilliant. The engineer didn't turn up again.")
+    assert hot.temperature >= SNEERING_C
+    assert boiled_floor([hot]) == SEETHING
+    mild = read("Oh wonderful, another price change letter.")
+    assert mild.temperature < SNEERING_C
+    assert boiled_floor([mild]) == 0.0
+    assert boiled_floor([hot], served=False) == 0.0  # a peer debate (D29)

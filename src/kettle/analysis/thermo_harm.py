@@ -69,6 +69,9 @@ def harmed(text: str, kinds: AbstractSet[str]) -> bool:
     thanked for, or, beside a grievance (a signal of :data:`_GRIEVANCE`, a grievance told in
     a letter, or something owed and not done), that damage or what it cost
     (:data:`_COST`)."""
+    damage = _DONE_BY_US(text)
+    if not damage and not _COST(text):  # most messages: a few literal tests
+        return False
     if kinds & _GRIEVANCE or undone(text):
-        return _DONE_BY_US(text) or _COST(text)
-    return _DONE_BY_US(text) and not _PUT_RIGHT.search(text)
+        return True
+    return damage and not _PUT_RIGHT.search(text)
