@@ -54,7 +54,7 @@ from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.language import english_tokens
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
-from kettle.analysis.thermo_calm import ENQUIRY_C, asks_about_fault, praised, praised_in_slang
+from kettle.analysis.thermo_calm import ENQUIRY_C, asked, praised, praised_in_slang
 from kettle.analysis.thermo_fed_up import fed_up
 from kettle.analysis.thermo_feelings import (
     Feeling,
@@ -72,7 +72,6 @@ from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, annoyance, said_mildly
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.thermo_situations import (
     AT_STAKE,
-    CONFUSED_C,
     VULNERABLE,
     angry_kept,
     at_stake,
@@ -80,7 +79,6 @@ from kettle.analysis.thermo_situations import (
     contrast_tail,
     joyful,
     pressed,
-    unsure,
     vulnerable,
 )
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
@@ -366,8 +364,8 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
         hot, emotions, negativity = min(hot, MILD_HOT), praised(emotions), -abs(negativity)
     if calm_ask(text, found):  # "no rush", "just checking", "a bit confused" (D43)
         hot, ceiling = min(hot, MILD_HOT), min(ceiling, ENQUIRY_C)
-    floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
     found, worried = vulnerable(text, found, negativity)
+    floor = _least(text, found, letter)
     if not worried and any(s.kind == "vulnerability" for s in found):
         # "My husband died in January…": sad words about the situation, no heat at us (D29).
         negativity = min(negativity, 0.0)
@@ -380,15 +378,8 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     if any(s.kind in _THREATENING for s in found):
         emotions = threatened(emotions)
     kinds = {s.kind for s in found}
-    if not letter:  # sarcasm about a harm reads hot; a letter's rules shape its own (D37)
-        floor = max(floor, mocked(kinds))
-    if harmed(text, kinds):  # "your engineer flooded my kitchen" (thermo_harm)
-        floor = max(floor, HARMED_C)
-    # "Hello?? Sorry, not sure if this is working." is unsure, not loud (D29).
-    if (feeling is None and not kinds & signals.ESCALATING - {"repeated_punctuation"}
-            and _top(emotions) == "confusion" and hot < 0.5 and unsure(text)):
-        ceiling = min(ceiling, CONFUSED_C)  # "Am I doing something wrong?" (D29)
-    ceiling = min(ceiling, ENQUIRY_C) if not feeling and asks_about_fault(text, kinds) else ceiling
+    if feeling is None:  # "Am I doing something wrong?", "Is the app down?" (D29, D40)
+        ceiling = min(ceiling, asked(text, kinds, emotions, hot))
     # Relief leads, or a question after the praise does ("Damn, you lot are quick! … Can I
     # order another?", D29).
     cheering = (_top(emotions) in ("relief", "confusion", "neutral")
@@ -397,15 +388,33 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     if cheering:  # "holy shit that was fast, thanks": swearing for joy escalates nothing
         hot, ceiling = min(hot, MILD_HOT), min(ceiling, MILD_C)
     venting = _venting(hot, emotions[EMOTIONS.index("neutral")][1], found, row)
-    # A stated wait strains like a signal does: "waiting three weeks".
-    # A vulnerability without a problem asks for care, not for heat (D29).
+    arousal, strain = _aroused(text, found, worried=worried, cheering=cheering,
+                               stressed=stressed)
+    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor,
+                 waited=strain > 0.0, named=named is not None)
+
+
+def _least(text: str, found: Sequence[Signal], letter: bool) -> float:
+    """The least the words say a message reads, before a feeling's floor: a legal or public
+    threat (D25); sarcasm about a harm, in a chat (a letter's rules shape its own, D37); a
+    serious harm told ("your engineer flooded my kitchen", :mod:`thermo_harm`)."""
+    kinds = {s.kind for s in found}
+    floor = THREAT_C if kinds & _THREATS else CALM_C
+    if not letter:
+        floor = max(floor, mocked(kinds))
+    return max(floor, HARMED_C) if harmed(text, kinds) else floor
+
+
+def _aroused(text: str, found: Sequence[Signal], *, worried: bool, cheering: bool,
+             stressed: bool) -> tuple[float, float]:
+    """The arousal of step 4 and the wait's strain. A stated wait strains like a signal
+    does ("waiting three weeks"); a vulnerability without a problem asks for care, not for
+    heat (D29); swearing and stressed words for joy escalate nothing."""
     loud = [s for s in found if not (cheering and s.kind in _CHEERS)
             and (worried or s.kind != "vulnerability")]
     stress = EMPHASIS_WEIGHT if stressed and not cheering else 0.0  # "THANK YOU": joy
     strain = wait_strain(text)
-    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - strain) * (1.0 - stress)
-    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor,
-                 waited=strain > 0.0, named=named is not None)
+    return 1.0 - (1.0 - arousal_of(loud)) * (1.0 - strain) * (1.0 - stress), strain
 
 
 def _top(emotions: tuple[tuple[str, float], ...]) -> str:
