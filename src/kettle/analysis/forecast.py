@@ -206,7 +206,12 @@ _BOILING_KINDS = frozenset({"cancel_threat", "manager_demand"})
 #: here and wait. Great. Thanks for nothing." read 0.06 in a 2026-12-07 probe (D29).
 SEETHING = 0.5
 SEETHING_C = 80.0
+#: The same for scorn said only as sarcasm, which reads cooler in a chat since mock praise
+#: counts at 0.4 of its strength (thermo_feelings.SARCASM_FLIP): a jibe that read 80 °C
+#: reads about 66 °C.
+SNEERING_C = 66.0
 _SCORN_KINDS = frozenset({"sarcasm", "profanity", "shouting"})
+_LOUD_KINDS = frozenset({"profanity", "shouting"})
 
 
 def boiled_floor(readings: Sequence[Reading], *, served: bool = True) -> float:
@@ -223,7 +228,8 @@ def boiled_floor(readings: Sequence[Reading], *, served: bool = True) -> float:
     if kinds & _BOILING_KINDS:
         return BOILING
     scorned = served and bool(kinds & _SCORN_KINDS)
-    return SEETHING if scorned and readings[-1].temperature >= SEETHING_C else 0.0
+    hot = SEETHING_C if kinds & _LOUD_KINDS else SNEERING_C
+    return SEETHING if scorned and readings[-1].temperature >= hot else 0.0
 
 
 #: A promise broken (overdue) and the customer warm or hotter when they last wrote: "It's

@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
+from kettle.analysis import signals
 from kettle.analysis.thermo_feelings import calmed
 from kettle.analysis.thermo_gate import may_hold
-from kettle.analysis.thermo_situations import soured
+from kettle.analysis.thermo_situations import CONFUSED_C, soured, unsure
 from kettle.analysis.types import Signal
 from kettle.analysis.waits import wait_strain
 
@@ -91,3 +92,16 @@ def asks_about_fault(text: str, kinds: Set[str]) -> bool:
         return False
     return (_FAULT_QUESTION.search(text) is not None and _PRESSED.search(text) is None
             and wait_strain(text) == 0.0)
+
+
+def asked(text: str, kinds: Set[str], emotions: tuple[tuple[str, float], ...],
+          hot: float) -> float:
+    """The most a message that names no feeling reads when it only asks (thermometer): unsure,
+    not loud ("Hello?? Sorry, not sure if this is working.", D29), or whether there is a
+    fault (:func:`asks_about_fault`); 100 otherwise."""
+    ceiling = 100.0
+    top = max(emotions, key=lambda item: item[1])[0]
+    if (not kinds & signals.ESCALATING - {"repeated_punctuation"}
+            and top == "confusion" and hot < 0.5 and unsure(text)):
+        ceiling = CONFUSED_C  # "Am I doing something wrong?" (D29)
+    return min(ceiling, ENQUIRY_C) if asks_about_fault(text, kinds) else ceiling

@@ -12,6 +12,7 @@ Product rules, not fits: no train_ok data labels them.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kettle.analysis.thermo_gate import LiteralGated, may_hold
@@ -42,6 +43,18 @@ class Feeling:
 #: The least hot probability of a sarcastic message: mock praise reads as praise
 #: to the model (D23).
 SARCASM_HOT = 0.3
+#: How much of mock praise's positive wording counts as negative. All of it (D23) made the
+#: praise-laden jibe the hottest: "Oh great, another update email. Love it." read 85 °C, and
+#: a lead's sarcasm about a failure ("Your 'next day delivery' took 9 days. Wow.
+#: Impressive.") 84 °C where the lead reads warm: sarcasm is a cooler register than abuse.
+SARCASM_FLIP = 0.4
+#: Sarcasm about a harm (a service failure, a threat, repeat contact, a walk-out or a
+#: vulnerable customer beside it) reads at least this, °C: hot ("Congratulations, you've
+#: just lost my business" had read 54 °C).
+SARCASM_HARM_C = 66.0
+#: Signals beside sarcasm that say the jibe is about a harm.
+_HARMS = frozenset(["service_failure", "cancel_threat", "legal_threat", "public_threat",
+                    "manager_demand", "repeat_contact", "hang_up", "vulnerability"])
 _HEATED = frozenset(["anger", "frustration", "disappointment"])
 
 
@@ -190,17 +203,27 @@ def to_frustration(emotions: tuple[tuple[str, float], ...], source: str,
     )
 
 
-def sarcastic(hot: float, emotions: tuple[tuple[str, float], ...],
-              negativity: float) -> tuple[float, tuple[tuple[str, float], ...], float]:
+def sarcastic(hot: float, emotions: tuple[tuple[str, float], ...], negativity: float, *,
+              letter: bool = False) -> tuple[float, tuple[tuple[str, float], ...], float]:
     """A sarcastic message's praise is mock praise ("Thanks for nothing.").
 
     The model and VADER read its words at face value, so the positive
-    wording counts as negative (``|negativity|``), the relief the model
-    reads is frustration, and the message is at least :data:`SARCASM_HOT`
-    likely to be hot. Each step only raises the heat.
+    wording counts as negative (:data:`SARCASM_FLIP` of it; all of it in a
+    ``letter`` or its paragraphs, which the letters' rules shape, D37), the
+    relief the model reads is frustration, and the message is at least
+    :data:`SARCASM_HOT` likely to be hot. Each step only raises the heat.
     """
     moved = to_frustration(emotions, "relief", dict(emotions)["relief"])
-    return max(hot, SARCASM_HOT), moved, abs(negativity)
+    flip = 1.0 if letter else SARCASM_FLIP
+    return max(hot, SARCASM_HOT), moved, max(negativity, flip * abs(negativity))
+
+
+def mocked(kinds: AbstractSet[str]) -> float:
+    """The least a sarcastic message reads, °C: :data:`SARCASM_HARM_C` beside a harm
+    (:data:`_HARMS`), else no bound (30). Mild sarcasm needs no cap: with
+    :data:`SARCASM_FLIP` its jibe reads warm to just hot, and where the models read a
+    message hot on their own ("Are you kidding me? I want home delivery now.") it stays so."""
+    return SARCASM_HARM_C if "sarcasm" in kinds and kinds & _HARMS else 30.0
 
 
 def threatened(emotions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:

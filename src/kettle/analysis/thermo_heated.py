@@ -23,6 +23,7 @@ from collections.abc import Collection, Sequence
 from collections.abc import Set as AbstractSet
 
 from kettle.analysis.thermo_feelings import Feeling
+from kettle.analysis.thermo_gate import may_hold
 from kettle.analysis.types import Signal
 
 #: The band line a support lead reads as warm (``scripts/probe_short_messages.py``).
@@ -83,21 +84,70 @@ def heated_emotion(text: str, kinds: AbstractSet[str]) -> str:
 
 
 def heated(emotions: tuple[tuple[str, float], ...], text: str, kinds: Collection[str],
-           temperature: float, *, waited: bool, negative: bool
+           temperature: float, *, waited: bool, negative: bool, threat: bool = False
            ) -> tuple[tuple[str, float], ...]:
     """``emotions`` with the calm emotions' share moved to the heated one when a calm
     emotion or confusion leads a message that reads at least warm and holds a grievance
     (a signal of :data:`GRIEVANCE` or a stated wait). Negative wording alone moves only
     neutral: relief said with a hard word is still thanks ("OK… Thanks for the
-    trouble!"), and confusion a question ("Why was I charged £5?")."""
+    trouble!"), and confusion a question ("Why was I charged £5?").
+
+    A ``threat`` aimed at us (:func:`aimed`) makes anger lead over frustration too: the
+    threat is the anger, however plainly it is put ("… or I'm reporting you to Ofcom")."""
     top = max(emotions, key=lambda item: item[1])[0]
+    if threat and temperature >= WARM_C and top in _THREAT_SOURCES:
+        return _moved(emotions, _THREAT_SOURCES, "anger")
     if top not in (*_CALM, "confusion"):
         return emotions
     grievance = bool(set(kinds) & GRIEVANCE) or waited
     if temperature < WARM_C or not (grievance or (top == "neutral" and negative)):
         return emotions
     sources = (*_CALM, "confusion") if top == "confusion" else _CALM
-    target = heated_emotion(text, set(kinds))
+    return _moved(emotions, sources, heated_emotion(text, set(kinds)))
+
+
+def _moved(emotions: tuple[tuple[str, float], ...], sources: Collection[str],
+           target: str) -> tuple[tuple[str, float], ...]:
+    """``emotions`` with the share of ``sources`` given to ``target``."""
     moved = sum(p for name, p in emotions if name in sources)
     return tuple((name, 0.0 if name in sources else p + moved if name == target else p)
                  for name, p in emotions)
+
+
+#: What a threat's anger takes over: annoyance and the calm emotions; not worry nor
+#: let-down, which say more of the customer.
+_THREAT_SOURCES = ("frustration", *_CALM, "confusion")
+#: Threats aimed at us whatever their wording: a lawyer, a court, a regulator, the press or
+#: the public named as the next step.
+_AIMED = frozenset(["legal_threat", "public_threat"])
+#: A cancel threat said as an ultimatum: "… or I'm cancelling", "otherwise", "unless", "if
+#: this isn't fixed…", "until"; not a plain request to cancel ("Please close my account").
+_CONDITION = re.compile(
+    r"\b(?:or\s+(?:else\s+)?(?:i|we|it|this)\b|otherwise|unless|until"
+    r"|if\b[^.!?\n]{0,80}?(?:\bnot\b|\bno\b|n['’]?t\b))",
+    re.IGNORECASE)
+_STOPS = re.compile(r"[.!?\n]")
+_THREATS = frozenset(["legal_threat", "public_threat", "cancel_threat"])
+#: Thanks beside a threat: the threat is put coldly (see :func:`aimed`).
+_POLITE = ("thank", "grateful", "appreciat")
+
+
+def aimed(text: str, found: Sequence[Signal]) -> bool:
+    """Whether the customer threatens us outright (anger leads, :func:`heated`): a legal
+    or public threat; a cancel threat said as an ultimatum in its sentence ("Fix it by
+    Monday or I'm cancelling") or with sarcasm ("Congratulations, you've just lost my
+    business"). Not one said with thanks ("Thank you for your reply. I have now raised a
+    chargeback with my bank."): considered and cold, it stays frustration (D25)."""
+    kinds = {mark.kind for mark in found}
+    if not kinds & _THREATS or may_hold(text, _POLITE):
+        return False
+    if kinds & _AIMED or ("cancel_threat" in kinds and "sarcasm" in kinds):
+        return True
+    for mark in found:
+        if mark.kind == "cancel_threat":
+            stops = [m.end() for m in _STOPS.finditer(text, 0, mark.span.start)]
+            after = _STOPS.search(text, mark.span.end)
+            end = after.start() if after else len(text)
+            if _CONDITION.search(text, stops[-1] if stops else 0, end):
+                return True
+    return False

@@ -73,7 +73,8 @@ CHASED_LETTER_C = 60.0
 #: The least a letter that tells a grievance in words reads, °C: warm (a polite "my refund has
 #: still not arrived", thanks then "However, …"; :mod:`thermo_letter_grievance`).
 TOLD_LETTER_C = 48.0
-#: A vulnerable customer in trouble who names no feeling is worried (as thermometer.VULNERABLE).
+#: A vulnerable customer in trouble who names no feeling is worried (as
+#: thermo_situations.VULNERABLE).
 _WORRIED = Feeling("anxiety", 0.55, 0.0, 58.0)
 #: Anger named as a noun: "to express our anger at the way…", "my disgust".
 _ANGER_NOUN = re.compile(r"\b(?:my|our)\s+(?:anger|outrage|fury|disgust)\b", re.IGNORECASE)

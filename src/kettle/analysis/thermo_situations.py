@@ -31,6 +31,7 @@ from dataclasses import replace
 from kettle.analysis.thermo_feelings import Feeling
 from kettle.analysis.thermo_gate import LiteralFinder, may_hold
 from kettle.analysis.thermo_letter_grievance import undone
+from kettle.analysis.types import Signal
 
 #: A chaser: the customer is kept waiting and asks whether anyone is there.
 CHASED = Feeling("frustration", 0.5, 0.4, 55.0)
@@ -324,3 +325,38 @@ _TROUBLE = re.compile(
 def trouble(text: str) -> bool:
     """Something is actually wrong ("no heating", "declined", "left the front door open")."""
     return _TROUBLE.search(text) is not None
+
+
+#: A vulnerable customer (a baby, an elderly or ill person, no money for food,
+#: stranded) who names no feeling is worried, and hot: the situation frightens even
+#: when the words are plain (just over the hot line of 60 °C, D44; 58 °C before).
+VULNERABLE = Feeling("anxiety", 0.55, 0.0, 61.0)
+#: Something wrong in the message: without it a vulnerable person is only mentioned
+#: ("I love my baby so much"), and no vulnerability is reported.
+_PROBLEM = re.compile(
+    r"\b(?:no|not|never|nothing|nobody|without|broken|missed|cancel+ed|late|stuck|frozen|failed"
+    r"|stopped|off|left|lost|taken|wrong|cut|ran\s+out|run\s+out|help|urgent|emergency|nowhere"
+    r"|double[- ]booked|declined|missing)\b|n['’]t\b",
+    re.IGNORECASE)
+#: Vulnerability said of someone who need not be vulnerable ("I love my baby so much"):
+#: reported only with a problem or negative words (D28).
+_MENTION_ONLY = re.compile(r"\b(?:baby|babies|newborn|new-born|toddler|twins|daughter|child|girl"
+                           r"|grand\w+)\b", re.IGNORECASE)
+
+
+def vulnerable(text: str, found: tuple[Signal, ...],
+                negativity: float) -> tuple[tuple[Signal, ...], bool]:
+    """The signals, less a vulnerability that is only a mention ("I love my baby so much"),
+    and whether the vulnerable customer faces a problem (then worried and warm, D28).
+
+    A bereavement, a disability, an illness or old age is reported even in a calm
+    message ("My husband died in January. What documents do you need?", D29), so the
+    agent takes care; only with something wrong does it make the customer worried.
+    """
+    marks = [s for s in found if s.kind == "vulnerability"]
+    if not marks:
+        return found, False
+    problem = _PROBLEM.search(text) is not None
+    if problem or negativity > 0.0 or any(not _MENTION_ONLY.search(s.span.text) for s in marks):
+        return found, trouble(text)
+    return tuple(s for s in found if s.kind != "vulnerability"), False

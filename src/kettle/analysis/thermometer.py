@@ -41,7 +41,6 @@ e-mail are read, and a long e-mail as hot as its hottest paragraph
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -55,31 +54,32 @@ from kettle.analysis.conversation import Conversation, as_turns, clean_text
 from kettle.analysis.language import english_tokens
 from kettle.analysis.playbook import Playbook, default_playbook
 from kettle.analysis.thermo_answers import BARE_HOT, answer_feeling, bare
-from kettle.analysis.thermo_calm import ENQUIRY_C, asks_about_fault, praised, praised_in_slang
+from kettle.analysis.thermo_calm import ENQUIRY_C, asked, praised, praised_in_slang
 from kettle.analysis.thermo_fed_up import fed_up
 from kettle.analysis.thermo_feelings import (
     Feeling,
     calmed,
     lead_with,
+    mocked,
     named_feeling,
     sarcastic,
     threatened,
 )
-from kettle.analysis.thermo_heated import double_charged, heated
+from kettle.analysis.thermo_harm import HARMED_C, harmed
+from kettle.analysis.thermo_heated import aimed, double_charged, heated
 from kettle.analysis.thermo_loud import EMPHASIS_WEIGHT, calm_ask, emphasis, shouted
 from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, annoyance, said_mildly
 from kettle.analysis.thermo_model import heads
 from kettle.analysis.thermo_situations import (
     AT_STAKE,
-    CONFUSED_C,
+    VULNERABLE,
     angry_kept,
     at_stake,
     chaser_feeling,
     contrast_tail,
     joyful,
     pressed,
-    trouble,
-    unsure,
+    vulnerable,
 )
 from kettle.analysis.types import EMOTIONS, TIERS, Mode, Reading, Signal, Tier
 from kettle.analysis.waits import wait_strain
@@ -113,21 +113,6 @@ _THREATS = frozenset(["legal_threat", "public_threat"])
 #: change to other broadband in 2 years." and "I will call my customer manager" can be
 #: said in relief.
 _THREATENING = signals.BOILED_OVER
-#: A vulnerable customer (a baby, an elderly or ill person, no money for food,
-#: stranded) who names no feeling is worried, and hot: the situation frightens even
-#: when the words are plain (just over the hot line of 60 °C, D44; 58 °C before).
-VULNERABLE = Feeling("anxiety", 0.55, 0.0, 61.0)
-#: Something wrong in the message: without it a vulnerable person is only mentioned
-#: ("I love my baby so much"), and no vulnerability is reported.
-_PROBLEM = re.compile(
-    r"\b(?:no|not|never|nothing|nobody|without|broken|missed|cancel+ed|late|stuck|frozen|failed"
-    r"|stopped|off|left|lost|taken|wrong|cut|ran\s+out|run\s+out|help|urgent|emergency|nowhere"
-    r"|double[- ]booked|declined|missing)\b|n['’]t\b",
-    re.IGNORECASE)
-#: Vulnerability said of someone who need not be vulnerable ("I love my baby so much"):
-#: reported only with a problem or negative words (D28).
-_MENTION_ONLY = re.compile(r"\b(?:baby|babies|newborn|new-born|toddler|twins|daughter|child|girl"
-                           r"|grand\w+)\b", re.IGNORECASE)
 #: Swearing and loudness that may be joy ("no fucking way, you found it?? thank you!!").
 _CHEERS = signals.EXCITED
 #: Signals a chaser carries ("still waiting" is a repeat contact too).
@@ -166,6 +151,7 @@ class _Base:
     english: bool = True  # False: another language, read as if it were English
     anger: float | None = None  # the models' anger, for the heat, once D44 moved the emotions
     waited: bool = False  # a stated wait (waits.wait_strain > 0)
+    named: bool = False  # the customer names their feeling ("I am furious"), which leads
 
     def temperature(self, carried: float = 0.0) -> float:
         anger = self.emotions[_ANGER][1] if self.anger is None else self.anger
@@ -254,11 +240,14 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
     """The reading of each text: its own words (no quoted history or footer), and for
     a long e-mail its hottest paragraph when that reads hotter than the whole."""
     own = [email_text.own_words(t) for t in texts]
-    bases = _read_words(own, playbook, tier)
+    split = [[p for _, p in email_text.paragraphs(text)] for text in own]
+    bases = _read_words(own, playbook, tier, letters=[bool(parts) for parts in split])
     for i, text in enumerate(own):
-        parts = [p for _, p in email_text.paragraphs(text)]
+        parts = split[i]
         if parts:
-            bases[i] = _letter(bases[i], text, _read_words(parts, playbook, tier), parts)
+            bases[i] = _letter(bases[i], text,
+                               _read_words(parts, playbook, tier, letters=[True] * len(parts)),
+                               parts)
         tail = contrast_tail(text)  # "Thanks for sorting it, but it took three weeks." (D29)
         if tail is not None:
             # The point after the thanks sets how warm the message is at least; the
@@ -277,7 +266,8 @@ def _heated(base: _Base, text: str) -> _Base:
     """A grievance that reads warm is not calm: the heated emotion leads (D44). The heat
     keeps the models' anger, which the accurate tier weighs (D20)."""
     emotions = heated(base.emotions, text, {s.kind for s in base.signals}, base.temperature(),
-                      waited=base.waited, negative=base.negativity > 0.0)
+                      waited=base.waited, negative=base.negativity > 0.0,
+                      threat=not base.named and aimed(text, base.signals))
     return replace(base, emotions=emotions, anger=base.emotions[_ANGER][1])
 
 
@@ -288,7 +278,8 @@ def _letter(whole: _Base, text: str, parts: list[_Base], said: list[str]) -> _Ba
     base = whole if letters.grateful(text, kinds) else _with_hottest(whole, parts)
     heats = [p.temperature() for p, words in zip(parts, said, strict=True) if letters.body(words)]
     emotions, top, low = letters.shaped(base.emotions, kinds, text, heats, base.floor)
-    top = min(base.ceiling, top)
+    # A serious harm told (thermo_harm) reads hot whatever the letter's tone allows.
+    top = min(base.ceiling, max(top, HARMED_C) if harmed(text, kinds) else top)
     return replace(base, emotions=emotions, ceiling=top, floor=min(low, top))
 
 
@@ -308,7 +299,10 @@ def _with_hottest(whole: _Base, parts: list[_Base]) -> _Base:
                    floor=max(whole.floor, hottest.floor))
 
 
-def _read_words(texts: list[str], playbook: Playbook | None, tier: Tier) -> list[_Base]:
+def _read_words(texts: list[str], playbook: Playbook | None, tier: Tier,
+                letters: Sequence[bool] | None = None) -> list[_Base]:
+    """The reading of each text (:func:`_words_read`); ``letters`` marks a letter or one of
+    its paragraphs, which keep the letters' own reading of sarcasm."""
     model = heads()
     fast = tier == "fast"
     all_signals, ids, words, rows, spelt, english = [], [], [], [], [], []
@@ -344,13 +338,14 @@ def _read_words(texts: list[str], playbook: Playbook | None, tier: Tier) -> list
     scale = heat_scale(tier)
     return [replace(_words_read(text, found, float(hot[i]),
                                 tuple(zip(EMOTIONS, map(float, emotions[i]), strict=True)),
-                                rows[i], scale), english=english[i])
+                                rows[i], scale, letter=bool(letters and letters[i])),
+                    english=english[i])
             for i, (text, found) in enumerate(zip(texts, all_signals, strict=True))]
 
 
 def _words_read(text: str, found: tuple[Signal, ...], hot: float,
                 emotions: tuple[tuple[str, float], ...], row: list[float],
-                scale: tuple[float, ...]) -> _Base:
+                scale: tuple[float, ...], *, letter: bool = False) -> _Base:
     """The models' reading of one message, with what its words say on top of it (see
     the module doc): sarcasm, a bare answer, a mild annoyance or slip, slang praise, a
     threat, a named feeling, a vulnerable customer, a fault asked about and a wait."""
@@ -360,7 +355,7 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     # "hello???? anyone????" (D29): a chaser, however many question marks.
     chased = None if {s.kind for s in found} - _CHEERS - _CHASING else chaser_feeling(text)
     if any(s.kind == "sarcasm" for s in found):
-        hot, emotions, negativity = sarcastic(hot, emotions, negativity)
+        hot, emotions, negativity = sarcastic(hot, emotions, negativity, letter=letter)
     elif chased is None and not found and bare(text):  # "no", "ok": the question decides
         hot, emotions, negativity = min(hot, BARE_HOT), calmed(emotions), min(negativity, 0.0)
     elif said_mildly(text, found):
@@ -369,24 +364,22 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
         hot, emotions, negativity = min(hot, MILD_HOT), praised(emotions), -abs(negativity)
     if calm_ask(text, found):  # "no rush", "just checking", "a bit confused" (D43)
         hot, ceiling = min(hot, MILD_HOT), min(ceiling, ENQUIRY_C)
-    floor = THREAT_C if any(s.kind in _THREATS for s in found) else CALM_C
-    found, worried = _vulnerable(text, found, negativity)
+    found, worried = vulnerable(text, found, negativity)
+    floor = _least(text, found, letter)
     if not worried and any(s.kind == "vulnerability" for s in found):
         # "My husband died in January…": sad words about the situation, no heat at us (D29).
         negativity = min(negativity, 0.0)
-    feeling = None if ceiling < BOIL_C else named_feeling(text) or angry_kept(
-        _situation(text, worried, chased, found), emotions)
+    named = named_feeling(text) if ceiling >= BOIL_C else None
+    feeling = named or (None if ceiling < BOIL_C else angry_kept(
+        _situation(text, worried, chased, found), emotions))
     if feeling is not None:  # "I am furious.": the customer's word leads
         hot, emotions = max(hot, feeling.hot), lead_with(emotions, feeling)
         floor = max(floor, feeling.floor)
     if any(s.kind in _THREATENING for s in found):
         emotions = threatened(emotions)
     kinds = {s.kind for s in found}
-    # "Hello?? Sorry, not sure if this is working." is unsure, not loud (D29).
-    if (feeling is None and not kinds & signals.ESCALATING - {"repeated_punctuation"}
-            and _top(emotions) == "confusion" and hot < 0.5 and unsure(text)):
-        ceiling = min(ceiling, CONFUSED_C)  # "Am I doing something wrong?" (D29)
-    ceiling = min(ceiling, ENQUIRY_C) if not feeling and asks_about_fault(text, kinds) else ceiling
+    if feeling is None:  # "Am I doing something wrong?", "Is the app down?" (D29, D40)
+        ceiling = min(ceiling, asked(text, kinds, emotions, hot))
     # Relief leads, or a question after the praise does ("Damn, you lot are quick! … Can I
     # order another?", D29).
     cheering = (_top(emotions) in ("relief", "confusion", "neutral")
@@ -395,37 +388,37 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
     if cheering:  # "holy shit that was fast, thanks": swearing for joy escalates nothing
         hot, ceiling = min(hot, MILD_HOT), min(ceiling, MILD_C)
     venting = _venting(hot, emotions[EMOTIONS.index("neutral")][1], found, row)
-    # A stated wait strains like a signal does: "waiting three weeks".
-    # A vulnerability without a problem asks for care, not for heat (D29).
+    arousal, strain = _aroused(text, found, worried=worried, cheering=cheering,
+                               stressed=stressed)
+    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor,
+                 waited=strain > 0.0, named=named is not None)
+
+
+def _least(text: str, found: Sequence[Signal], letter: bool) -> float:
+    """The least the words say a message reads, before a feeling's floor: a legal or public
+    threat (D25); sarcasm about a harm, in a chat (a letter's rules shape its own, D37); a
+    serious harm told ("your engineer flooded my kitchen", :mod:`thermo_harm`)."""
+    kinds = {s.kind for s in found}
+    floor = THREAT_C if kinds & _THREATS else CALM_C
+    if not letter:
+        floor = max(floor, mocked(kinds))
+    return max(floor, HARMED_C) if harmed(text, kinds) else floor
+
+
+def _aroused(text: str, found: Sequence[Signal], *, worried: bool, cheering: bool,
+             stressed: bool) -> tuple[float, float]:
+    """The arousal of step 4 and the wait's strain. A stated wait strains like a signal
+    does ("waiting three weeks"); a vulnerability without a problem asks for care, not for
+    heat (D29); swearing and stressed words for joy escalate nothing."""
     loud = [s for s in found if not (cheering and s.kind in _CHEERS)
             and (worried or s.kind != "vulnerability")]
     stress = EMPHASIS_WEIGHT if stressed and not cheering else 0.0  # "THANK YOU": joy
     strain = wait_strain(text)
-    arousal = 1.0 - (1.0 - arousal_of(loud)) * (1.0 - strain) * (1.0 - stress)
-    return _Base(hot, emotions, found, negativity, arousal, venting, scale, ceiling, floor,
-                 waited=strain > 0.0)
+    return 1.0 - (1.0 - arousal_of(loud)) * (1.0 - strain) * (1.0 - stress), strain
 
 
 def _top(emotions: tuple[tuple[str, float], ...]) -> str:
     return max(emotions, key=lambda item: item[1])[0]
-
-
-def _vulnerable(text: str, found: tuple[Signal, ...],
-                negativity: float) -> tuple[tuple[Signal, ...], bool]:
-    """The signals, less a vulnerability that is only a mention ("I love my baby so much"),
-    and whether the vulnerable customer faces a problem (then worried and warm, D28).
-
-    A bereavement, a disability, an illness or old age is reported even in a calm
-    message ("My husband died in January. What documents do you need?", D29), so the
-    agent takes care; only with something wrong does it make the customer worried.
-    """
-    marks = [s for s in found if s.kind == "vulnerability"]
-    if not marks:
-        return found, False
-    problem = _PROBLEM.search(text) is not None
-    if problem or negativity > 0.0 or any(not _MENTION_ONLY.search(s.span.text) for s in marks):
-        return found, trouble(text)
-    return tuple(s for s in found if s.kind != "vulnerability"), False
 
 
 def _situation(text: str, worried: bool, chased: Feeling | None,
