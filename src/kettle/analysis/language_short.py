@@ -26,11 +26,9 @@ language's (``SHARED``: "no", "mal"), everyday international words ("internet",
 
 from __future__ import annotations
 
-import json
 import re
 import string
-from functools import cache
-from importlib import resources
+from collections.abc import Container
 
 from kettle.analysis.language_words import ENGLISH, OTHERS, SHARED
 
@@ -113,11 +111,19 @@ def _one_off(word: str) -> set[str]:
             | {a + c + b for a, b in splits for c in letters})
 
 
-@cache
-def _lexicon() -> frozenset[str]:
-    """The thermometer's words (training texts, VADER's lexicon, MiniLM's whole words),
-    less the listed languages' common words; loaded the first time a short message
-    needs it."""
-    folder = resources.files("kettle.analysis") / "data" / "models"
-    words = json.loads((folder / "thermometer.json").read_text(encoding="utf-8"))["words"]
-    return frozenset(w for w in words if w.isalpha()) - _ANY_OTHER
+class _Lexicon:
+    """The thermometer's words (its training texts, VADER's lexicon, MiniLM's whole
+    words), less the listed languages' common words. The model's own table is used,
+    so a process that reads messages pays nothing more for it."""
+
+    def __init__(self, words: Container[str]) -> None:
+        self.words = words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words and word not in _ANY_OTHER
+
+
+def _lexicon() -> _Lexicon:
+    from kettle.analysis.thermo_model import heads
+
+    return _Lexicon(heads().words)
