@@ -219,3 +219,37 @@ def test_repair_replaces_the_offending_sentence_with_the_rewrite() -> None:
     assert repair(draft, [finding]) == (
         "I'm sorry about the delay. I understand how upsetting this is. I will call you by 5 pm."
     )
+
+
+# D42's mark on LLM drafts: a draft in another language went through the coach unjudged
+# (D38's not_checked), and any draft for a customer who wrote in another language is
+# English they cannot be assumed to read: both carry english=False, as the embedded do.
+SPANISH = [{"role": "customer", "text": "Llevo tres semanas esperando mi reembolso y nadie "
+            "me responde. Es una vergüenza."}]
+SPANISH_DRAFT = ("Lamentamos mucho la espera. Voy a revisar su reembolso hoy y le llamo "
+                 "antes de las 15:00.")
+
+
+def test_english_draft_for_english_customer_is_english(fake: FakeServer) -> None:
+    backend = OpenAICompatibleBackend(fake.url, "fake-model")
+    shown = suggest(CONVERSATION, backend=backend, tz="UTC")
+    assert [s.english for s in shown if s.source == "llm"] and all(s.english for s in shown)
+
+
+def test_foreign_draft_for_english_customer_is_marked(fake: FakeServer) -> None:
+    fake.answer(200, _completion(SPANISH_DRAFT))
+    backend = OpenAICompatibleBackend(fake.url, "fake-model")
+    shown = suggest(CONVERSATION, backend=backend, tz="UTC")
+    drafts = [s for s in shown if s.source == "llm"]
+    assert drafts and all(s.text == SPANISH_DRAFT and not s.english for s in drafts)
+    assert all(s.english for s in shown if s.source == "embedded")
+
+
+@pytest.mark.parametrize("draft", [SPANISH_DRAFT, CLEAN], ids=["spanish-draft", "english-draft"])
+def test_any_draft_for_a_foreign_customer_is_marked(fake: FakeServer, draft: str) -> None:
+    fake.answer(200, _completion(draft))
+    backend = OpenAICompatibleBackend(fake.url, "fake-model")
+    shown = suggest(SPANISH, backend=backend, tz="UTC")
+    assert any(s.source == "llm" for s in shown)
+    assert all(not s.english for s in shown)
+    assert all(s.to_dict()["english"] is False for s in shown if s.source == "llm")

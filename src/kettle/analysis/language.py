@@ -11,6 +11,8 @@ words of one of the languages of European and American support desks
 (Spanish, Portuguese, French, German, Italian, Dutch, Polish), and more of
 them than are common English words. Words are compared without their accents
 ("não" as "nao"), as people type on phones, and without links and handles.
+A message of two to six words is judged on all of its words instead
+(:mod:`kettle.analysis.language_short`): "Muy mal servicio", "Très déçu".
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ import unicodedata
 from collections.abc import Sequence
 
 from kettle.analysis.features import tokens
+from kettle.analysis.language_short import (
+    PLAIN_ENGLISH,
+    SHORT_LETTERS,
+    SHORT_WORDS,
+    short_english,
+)
 from kettle.analysis.language_words import COURTESY, ENGLISH, OTHERS, SHARED
 
 _OTHERS = {lang: common - ENGLISH - SHARED for lang, common in OTHERS.items()}
@@ -49,12 +57,14 @@ _NOT_ELIDED = frozenset(("c'mon", "d'oh", "d'you", "m'lady", "m'kay"))
 #: like its common words ("dziękuję", "přeložit", "não"); names ("Łódź", "São") do not.
 _UNUSUAL = re.compile("[ãõ\u0100-\u017f]")
 _WORD = re.compile(r"[^\W\d_]+")
+_CASED = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def looks_english(text: str) -> bool:
     """False when ``text`` is mostly in another script, or when at least three of its
     words, and three in ten, are one other language's common words, and more of them
-    than are English's."""
+    than are English's, or when a message of two to six words has no English in it
+    (:func:`kettle.analysis.language_short.short_english`)."""
     return english_tokens(text, tokens(text))
 
 
@@ -68,8 +78,24 @@ def english_tokens(text: str, toks: Sequence[str]) -> bool:
             return False
         marked = _MARKED.search(text) is not None
     words = [t for t in toks if t.isalpha() or "'" in t]
-    if sum(map(len, words)) < MIN_LETTERS:
+    size = sum(map(len, words))
+    if size >= MIN_LETTERS and not _counted_english(text, words, marked):
+        return False
+    if (len(words) > (3 * SHORT_WORDS if marked else SHORT_WORDS + 4)
+            or (size < MIN_LETTERS and not marked) or any(w in PLAIN_ENGLISH for w in words)):
+        # Too long for the short test (tokens split accented words, and links and handles
+        # are tokens: the message is counted again below), or a plain English word in it.
         return True
+    cased = _cased_words(text, marked)
+    if len(cased) > SHORT_WORDS or sum(len(w) for w, _ in cased) < (
+            SHORT_LETTERS if marked else MIN_LETTERS):
+        return True
+    return short_english(cased, _unusual(text) if marked else frozenset())
+
+
+def _counted_english(text: str, words: list[str], marked: bool) -> bool:
+    """D41's test: fewer than three common words of one other language, or than three
+    in ten of the words, or than the English ones."""
     # One look-up a word for most messages: no language can reach three words
     # unless all the other languages' common words together do. Accented words
     # are split by the tokens, so such a message is always looked at closely.
@@ -110,6 +136,17 @@ def _words(text: str, marked: bool) -> list[str]:
             continue
         words.append(word)
     return words
+
+
+def _cased_words(text: str, marked: bool) -> list[tuple[str, bool]]:
+    """A short message's words, accents left off, elisions cut and lower-cased, each
+    with whether it is a name (capitalised, not where a sentence starts: "Rue de la Paix")."""
+    if marked:
+        text = _fold(text)
+    text = _NOISE.sub(" ", text.replace("’", "'"))
+    return [(_elided(m[0].lower()), m[0].istitle() and len(m[0]) > 1
+             and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "¿", "¡", ":"))
+            for m in _CASED.finditer(text)]
 
 
 def _unusual(text: str) -> frozenset[str]:

@@ -92,7 +92,9 @@ OTHERS: dict[str, frozenset[str]] = {
         " linea contrasena clave suscripcion paquete producto roto rota equivocado danado"
         " correo numero telefono cancelen cancele devolucion queja reclamo tecnico"
         " repartidor entregado entregaron aparece ayudar ayudenme urgente nuevo nueva"
-        " caro precio plata porfa porfavor"),
+        " caro precio plata porfa porfavor"
+        " pesimo pesima harto harta contesta contestan responde responden decepcionado"
+        " decepcionada inaceptable estafa"),
     "pt": _words(
         "de que em uma meu minha meus minhas por para nao se da dos das mas muito muita"
         " muitos ja esta estou estao estamos isso isto esse essa nada sem seu sua seus"
@@ -113,7 +115,8 @@ OTHERS: dict[str, frozenset[str]] = {
         " entregador correio correios codigo confirmacao aplicativo sinal tecnico visita"
         " errado errada atrasado atraso reclamacao problema nenhum nenhuma mim comigo"
         " pedi compra comprei loja devolver devolucao troca trocar estorno resolver"
-        " resolvido gente"),
+        " resolvido gente"
+        " cade pessimo pessima absurdo demora decepcionado decepcionada inaceitavel"),
     "fr": _words(
         "de le la les des et est que je pas une mon ma mes pour dans ce qui il elle vous"
         " nous avec sur du au aux ne mais tres j' c' n' l' d' qu' s' m' rien votre vos notre"
@@ -128,7 +131,8 @@ OTHERS: dict[str, frozenset[str]] = {
         " rembourse remboursez resilier resiliation abonnement connecter connexion"
         " probleme marche fonctionne panne ligne appel appele appeler rappel deux trois"
         " fois vraiment inadmissible honteux scandale arnaque conseiller clients"
-        " commandee envoyer expedie suivi numero adresse"),
+        " commandee envoyer expedie suivi numero adresse"
+        " nul nulle decu decue decus decevant inacceptable honte toujours"),
     "de": _words(
         "der das und ist nicht ich mein meine meinen meiner meinem ein eine einen einem"
         " einer mit auf fur fuer sie wir zu dem des sich auch noch schon kein keine keinen"
@@ -147,7 +151,8 @@ OTHERS: dict[str, frozenset[str]] = {
         " bezahlt bezahlen abbuchung kundigung kuendigung gekundigt tarif leitung"
         " anschluss storung stoerung gehen passwort anmelden einloggen zugang bestellt"
         " warte warten gewartet antwort antworten geantwortet anruf rufen termin nachste"
-        " naechste monat monaten jahr unverschamt sauerei katastrophe unmoglich scheisse"),
+        " naechste monat monaten jahr unverschamt sauerei katastrophe unmoglich scheisse"
+        " akzeptabel inakzeptabel enttauscht schlecht schlechter schlechteste mies"),
     "it": _words(
         "il lo la gli le che una uno mio mia miei mie per non si del della dello dei delle"
         " alla allo ai nel nella nei sul sulla ma molto gia sono sei siamo siete hanno"
@@ -163,7 +168,8 @@ OTHERS: dict[str, frozenset[str]] = {
         " riesce accedere accesso funziona funzionare bolletta addebitato addebito pagato"
         " pagare disdetta disdire annullare contratto linea guasto tecnico appuntamento"
         " chiamare chiamata risposta risponde vergogna assurdo schifo pessimo aspetto"
-        " aspettando attesa cortesemente gentilmente favore"),
+        " aspettando attesa cortesemente gentilmente favore"
+        " deluso delusa inaccettabile"),
     "nl": _words(
         "de het een en niet ik mijn met voor zij wij te dat maar nog geen sinds weken"
         " alstublieft bedankt hallo heb hebt heeft hebben bent zijn waren wordt worden werd"
@@ -179,7 +185,8 @@ OTHERS: dict[str, frozenset[str]] = {
         " opzeggen opgezegd doet werkt kapot storing bezorger bezorging pakketje"
         " aangebeld aangekomen ontvangen betaald betalen afgeschreven terugbetaling"
         " klantenservice wachten wacht gewacht reageert antwoord afspraak inloggen"
-        " wachtwoord besteld verkeerd fout schandalig belachelijk alsjeblieft hoi doei"),
+        " wachtwoord besteld verkeerd fout schandalig belachelijk alsjeblieft hoi doei"
+        " teleurgesteld waardeloos onacceptabel"),
     "pl": _words(
         "nie jest sie mam mamy masz moja moj moje mojego mojej jak juz ale tak czy od za"
         " przez dla przy tylko jeszcze bardzo dzien dobry dobrze dziekuje dzieki prosze"
@@ -194,7 +201,8 @@ OTHERS: dict[str, frozenset[str]] = {
         " przyszla przyszlo kurier kuriera paczkomat odebrac odebralem dostalem dostalam"
         " dostawa zwrocic zaplacilem zaplacilam rachunek umowa umowe rezygnacja anulowac"
         " anulowanie haslo zalogowac technik serwis reklamacja czekamy czekac pilne"
-        " skandal zenada beznadzieja porazka miesiac miesiaca zlotych"),
+        " skandal zenada beznadzieja porazka miesiac miesiaca zlotych"
+        " fatalny fatalna tragedia rozczarowany rozczarowana"),
 }
 
 #: The words of greetings, thanks and good wishes ("muchas gracias", "bom dia",

@@ -5,7 +5,10 @@ The engine never talks to a network. A *draft backend* (any object with a
 :class:`kettle.integrations.llm.OpenAICompatibleBackend`) is passed in by the
 caller; the engine builds the prompt, and every draft goes through the reply
 coach before it may be shown: a draft that breaks the method is repaired with
-the coach's own rewrites, or dropped.
+the coach's own rewrites, or dropped. The coach reads English only: a draft in another
+language passes it unjudged, so the suggestion it becomes is marked ``english=False``
+(:mod:`kettle.analysis.suggestions`), as is any draft for a customer who wrote in
+another language.
 """
 
 from __future__ import annotations

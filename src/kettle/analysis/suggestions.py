@@ -160,7 +160,15 @@ def _first_clean(
 def _llm_drafts(
     backend: DraftBackend, turns: tuple[Turn, ...], kinds: Sequence[DraftKind],
     playbook: Playbook, now: datetime | None, tz: str | None, problems: list[str],
+    foreign: bool = False,
 ) -> list[Suggestion]:
+    """The backend's drafts of each kind that pass the coach (or pass once repaired).
+
+    A draft is marked ``english=False`` as the embedded wordings are (D42) when the
+    customer wrote in another language, and also when the draft itself is not English:
+    the coach reads English only, so such a draft went through unjudged (D38's
+    ``not_checked``) and a speaker of that language should read it before it is sent.
+    """
     out: list[Suggestion] = []
     for kind in kinds:
         try:
@@ -176,7 +184,8 @@ def _llm_drafts(
             if text is None:
                 problems.append(f"dropped an LLM {kind} draft that broke the method")
             else:
-                out.append(Suggestion(kind=kind, text=text, source="llm"))
+                out.append(Suggestion(kind=kind, text=text, source="llm",
+                                      english=not foreign and looks_english(text)))
     return out
 
 
@@ -257,7 +266,8 @@ def suggest_report(
     case = _Case(when, "this" if foreign else topic(turns), late=late, closed=closed)
     wordings = _foreign(case) if foreign else _wordings(turns, last, case, book)
     problems: list[str] = []
-    out = _llm_drafts(backend, turns, kinds, book, moment, tz, problems) if backend else []
+    out = (_llm_drafts(backend, turns, kinds, book, moment, tz, problems, foreign)
+           if backend else [])
     for kind in kinds:
         text = _first_clean([*wordings[kind], _SAFE[kind]], turns, book, moment, tz)
         if text is not None:
