@@ -94,7 +94,11 @@ _CUSTOMER_DONE = re.compile(
 #: the customer off ("Mistakes happen. These things are out of our control.", 2026-12-08
 #: chat probe).
 _DISMISSING = frozenset({"minimising", "defensiveness", "passing_the_buck"})
-_DOES = frozenset({"plan", "ownership"})
+_DOES = frozenset({"plan", "ownership", "suggestion", "question_open", "question_closed"})
+#: The agent's own story (a defensiveness finding) tells the customer about us, but does not
+#: turn them away: ESConv supporters share one ("I had the same issue with my friends").
+_OWN_STORY = re.compile(r"happened\s+to\s+me|\bi\s+had\s+the\s+(?:exact\s+)?same|\bmy\s+own\b",
+                        re.IGNORECASE)
 _SIDES = frozenset({"apology", "empathy", "reflection"})
 _HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
 _MOVES = frozenset(
@@ -197,7 +201,8 @@ def closes_early(
     plan, fix, answer or promise? ("Sorry about that. Is there anything else I can help
     with?" to a customer whose engineer failed to come, for the third time.) What the
     closing line itself holds ("I can help") does not count as a move."""
-    if context.situation not in ("hot", "calmer") or commitments or context.asks:
+    warm = context.temperature is not None and context.temperature >= WARM_C
+    if not (context.hot or (context.situation == "calmer" and warm)) or commitments or context.asks:
         return False
     closings = [m.span() for m in CLOSING.finditer(text)]
     if not closings or _CUSTOMER_DONE.search(context.customer_text):
@@ -225,15 +230,17 @@ def brush_off(
             and not context.venting)
     if context.situation not in ("hot", "calmer") or calm or commitments:
         return None
-    dismissing = [f for f in anti_patterns if f.name in _DISMISSING]
+    dismissing = [f for f in anti_patterns
+                  if f.name in _DISMISSING and not _OWN_STORY.search(f.span.text)]
     if not dismissing:
         return None
     from kettle.analysis.coach_text import sentences
 
     away = [(f.span.start, f.span.end) for f in anti_patterns]
     away += [m.span() for m in CLOSING.finditer(text)]
-    aside = away + [(s.start, s.end) for s in sentences(text)
-                    if any(s.start <= f.span.start < s.end for f in dismissing)]
+    # A "sorry" after the dismissal in its sentence is part of it ("Not my department, sorry").
+    aside = away + [(f.span.end, s.end) for s in sentences(text) for f in dismissing
+                    if s.start <= f.span.start < s.end]
     for f in techniques:
         span = (f.span.start, f.span.end)
         if ((f.name in _DOES and not _overlaps(span, away))
