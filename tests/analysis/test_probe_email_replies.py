@@ -107,7 +107,7 @@ FLAGGED = [
     ("insulting", "That's a little rich coming from someone who cancelled twice."),
     ("insulting", "I don't understand why you're making such a fuss about a late pizza."),
     ("defensiveness", "I'm sure the driver did not scratch it deliberately."),
-    ("defensiveness", "I don't know what else you expect me to do."),
+    ("policy_shield", "I don't know what else you expect me to do."),
     ("false_promise", "I will guarantee that the replacement arrives in perfect condition."),
     ("false_promise", "Please rest assured that it won't be repeated."),
     ("canned_phrase", "We truly value your business."),

@@ -1,9 +1,12 @@
 """Verdict, missing techniques and the next move, given where the conversation stands.
 
 Verdict: ``dont_send`` when the reply breaks step 2 of the method outright
-(doubt, blame, policy shield, scolding, "calm down", sarcasm, insults) or uses a
-phrase the organisation forbids; ``improve`` when the situation calls for a
-technique the reply lacks, or for a milder anti-pattern (defensiveness, passing
+(doubt, blame, policy shield, scolding, "calm down", sarcasm, insults), uses a
+phrase the organisation forbids, or to an upset customer is nothing but a brush-off
+(playing it down, defending, handing it on, with nothing on their side or done:
+:func:`brush_off`); ``improve`` when the situation calls for a
+technique the reply lacks (a plan, when the reply closes on an open problem:
+:func:`closes_early`), or for a milder anti-pattern (defensiveness, passing
 the buck, jargon, a canned line, a premature request for information or one for
 what the customer already gave) or promises a time already past when it is sent
 ("by 3 pm today" at 15:30); ``send`` otherwise. The reason and the advice name
@@ -70,6 +73,45 @@ PASSIVE_VAGUE = re.compile(
     r"|shortly|soon|at\s+the\s+earliest\s+(?:opportunity|convenience)|when(?:ever)?\s+possible"
     r"|in\s+the\s+(?:near\s+)?future|at\s+some\s+point|in\s+the\s+coming\s+(?:days|weeks))\b",
     re.IGNORECASE)
+#: A closing line (2026-12-08 chat probe): "Is there anything else I can help with?", "Have a
+#: great day!", "Hope the rest of your day goes better". Said while the customer's problem is
+#: still open, with no plan, fix or promise beside it, it ends the conversation before
+#: anything has been done (step 3 of the method: say what you will do, and when).
+CLOSING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    # Each behind a literal the lower-cased reply must hold (a regex over a long e-mail
+    # costs some 30 µs; the literal test well under one).
+    (literal, re.compile(pattern, re.IGNORECASE)) for literal, pattern in (
+        ("anything else", r"\banything\s+else(?:\s+(?:that\s+)?(?:i|we)\s+(?:can|could|may)"
+         r"\s+(?:help|do|assist)(?:\s+you)?(?:\s+with)?(?:\s+today)?)?\s*(?=[?.!]|$)"),
+        ("have a", r"\bhave\s+a\s+(?:(?:very|really)\s+)?(?:nice|great|good|lovely|wonderful"
+         r"|pleasant|fantastic)\s+(?:day|evening|weekend|night|afternoon|morning|one)\b"),
+        ("hope the rest", r"\bhope\s+the\s+rest\s+of\s+your\s+(?:day|evening|week|weekend)\b"),
+        ("enjoy", r"\benjoy\s+(?:the\s+rest\s+of\s+)?your\s+(?:day|evening|weekend)\b"),
+    ))
+
+
+def closings(text: str) -> list[tuple[int, int]]:
+    """The spans of the closing lines in ``text`` (:data:`CLOSING`)."""
+    low = text.lower()
+    return [m.span() for literal, pattern in CLOSING if literal in low
+            for m in pattern.finditer(text)]
+
+
+#: The customer closing themselves ("No, that's all", "nothing else, bye"): a goodbye is right.
+_CUSTOMER_DONE = re.compile(
+    r"\b(?:that['’]?s\s+(?:all|everything|it)|nothing\s+else|no\s+thanks?|bye|goodbye)\b",
+    re.IGNORECASE)
+#: Kinds that play the problem down or turn it away; with nothing else in the reply that
+#: takes the customer's side or does something (:data:`_SIDES`, :data:`_DOES`), they brush
+#: the customer off ("Mistakes happen. These things are out of our control.", 2026-12-08
+#: chat probe).
+_DISMISSING = frozenset({"minimising", "defensiveness", "passing_the_buck"})
+_DOES = frozenset({"plan", "ownership", "suggestion", "question_open", "question_closed"})
+#: The agent's own story (a defensiveness finding) tells the customer about us, but does not
+#: turn them away: ESConv supporters share one ("I had the same issue with my friends").
+_OWN_STORY = re.compile(r"happened\s+to\s+me|\bi\s+had\s+the\s+(?:exact\s+)?same|\bmy\s+own\b",
+                        re.IGNORECASE)
+_SIDES = frozenset({"apology", "empathy", "reflection"})
 _HEARD = frozenset({"acknowledgement", "apology", "empathy", "reflection", "restatement"})
 _MOVES = frozenset(
     {"plan", "ownership", "question_open", "question_closed", "suggestion", "information"}
@@ -150,11 +192,73 @@ def missing(
     if (context.situation == "calmer" and not names & (_MOVES | _HEARD) and not commitments
             and not context.asks and not calm):
         out.append("plan")
+    if "plan" not in out and closes_early(techniques, commitments, context, text):
+        out.append("plan")
     # "Great, glad that's sorted. Is there anything else I can help with?" closes well.
     if context.situation == "resolved" and not names & {"thanks", "question_open",
                                                         "question_closed"}:
         out.append("thanks")
     return tuple(out)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
+
+
+def closes_early(
+    techniques: tuple[Finding, ...], commitments: tuple[Commitment, ...], context: Context,
+    text: str,
+) -> bool:
+    """Does the reply close (:data:`CLOSING`) while the customer's problem is open, with no
+    plan, fix, answer or promise? ("Sorry about that. Is there anything else I can help
+    with?" to a customer whose engineer failed to come, for the third time.) What the
+    closing line itself holds ("I can help") does not count as a move."""
+    warm = context.temperature is not None and context.temperature >= WARM_C
+    if not (context.hot or (context.situation == "calmer" and warm)) or commitments or context.asks:
+        return False
+    closed = closings(text)
+    if not closed or _CUSTOMER_DONE.search(context.customer_text):
+        return False
+    return not any(f.name in _MOVES and not _overlaps((f.span.start, f.span.end), closed)
+                   for f in techniques)
+
+
+def brush_off(
+    techniques: tuple[Finding, ...], anti_patterns: tuple[Finding, ...],
+    commitments: tuple[Commitment, ...], context: Context, text: str = "",
+) -> Finding | None:
+    """The finding that makes the reply a brush-off, or None.
+
+    A reply to an upset customer (hot, or warm or venting) whose only content is
+    playing it down, defending ourselves or handing it on (:data:`_DISMISSING`), with
+    no apology, empathy or reflection (:data:`_SIDES`), plan or ownership (:data:`_DOES`) or
+    promise, tells the customer it is not our problem: that is unfit to send,
+    though each kind alone only asks to improve a reply that also helps (D32).
+    What the dismissing words or a closing line hold ("you're not the only one",
+    "anything else I can help with") does not count, nor a "sorry" said in the
+    dismissing sentence ("Not really my department, sorry.").
+    """
+    calm = (context.temperature is not None and context.temperature < WARM_C
+            and not context.venting)
+    if context.situation not in ("hot", "calmer") or calm or commitments:
+        return None
+    dismissing = [f for f in anti_patterns
+                  if f.name in _DISMISSING and not _OWN_STORY.search(f.span.text)]
+    if not dismissing:
+        return None
+    from kettle.analysis.coach_text import sentences
+
+    away = [(f.span.start, f.span.end) for f in anti_patterns]
+    away += closings(text)
+    # A "sorry" after the dismissal in its sentence is part of it ("Not my department, sorry").
+    aside = away + [(f.span.end, s.end) for s in sentences(text) for f in dismissing
+                    if s.start <= f.span.start < s.end]
+    for f in techniques:
+        span = (f.span.start, f.span.end)
+        if ((f.name in _DOES and not _overlaps(span, away))
+                or (f.name in _SIDES and not _overlaps(span, aside))):
+            return None
+    return dismissing[0]
 
 
 def _vague(commitments: tuple[Commitment, ...], context: Context, text: str) -> bool:
@@ -199,8 +303,13 @@ def judge(
     anti_patterns = by_severity(anti_patterns)
     blocking = [f for f in anti_patterns if f.name in DONT_SEND]
     verdict: Verdict
+    dismissal = None if blocking else brush_off(techniques, anti_patterns, commitments,
+                                                 context, text)
     if blocking:
         verdict, reason = "dont_send", _finding_reason(blocking[0])
+    elif dismissal is not None:
+        verdict, reason = "dont_send", "brush-off: " + _finding_reason(dismissal) + (
+            " Nothing else in the reply takes the customer's side or says what you will do.")
     elif anti_patterns:
         verdict, reason = "improve", _finding_reason(anti_patterns[0])
     elif late:
