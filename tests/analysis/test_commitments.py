@@ -550,3 +550,29 @@ def test_the_time_asked_for_first_is_the_promises(
 ])
 def test_no_time_asked_for(text: str) -> None:
     assert all(p.due is None for p in promises(text))
+
+
+# --- 2026-12-08: the time the customer will see the promise done, said right after it ------
+
+@pytest.mark.parametrize(("text", "action", "due"), [
+    ("I'll waive the fee and you'll see it gone from your account today.", "waive the fee",
+     "2026-03-02T17:00:00+01:00"),
+    ("I'll book the engineer, and it will show in your app by 5pm.", "book the engineer",
+     "2026-03-02T17:00:00+01:00"),
+    ("I'll process the refund and you should receive it within 3 working days.",
+     "process the refund", "2026-03-05T17:00:00+01:00"),
+])
+def test_the_time_the_effect_shows_is_the_promises_due_time(
+        text: str, action: str, due: str) -> None:
+    found = promises(text)
+    assert found[0].action == action
+    assert found[0].due is not None and found[0].due.isoformat() == due
+
+
+@pytest.mark.parametrize("text", [
+    # The next clause is another act with no time, or the customer's own step.
+    "I'll send the form and you'll need to sign it.",
+    "I'll waive the fee and you can check your account.",
+])
+def test_a_following_clause_without_a_time_gives_none(text: str) -> None:
+    assert promises(text)[0].due is None

@@ -130,6 +130,8 @@ def _in_sentence(
         times = _own_times(text, start, head, times)
         if index == 0 and not times:
             times = _given(text, start, head, now, zone)
+        if not times:  # "I'll waive the fee and you'll see it gone from your account today"
+            times = _shown_by(text, clause_end, stop, now, zone, book)
         out.append(_commitment(text, head, verb, clause_end, times))
         region = clause_end
     return out
@@ -157,6 +159,29 @@ def _given(text: str, start: int, head: int, now: datetime, zone: ZoneInfo) -> l
     due = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(zone)
     phrase = text[asked.start():asked.end()].strip(_TRIM)
     return [TimePhrase(asked.end() - len(phrase), asked.end(), phrase, due, False)]
+
+
+#: The promise's effect, said next in its sentence with the time the customer will see it:
+#: "…, and you'll see it gone from your account today", "and it will show by Friday"
+#: (2026-12-08 chat probe). Its time is the promise's.
+_SHOWN = re.compile(
+    r"\s*,?\s*and\s+(?:you['’]ll|you\s+will|you\s+should|it['’]ll|it\s+will|it\s+should"
+    r"|that['’]ll|that\s+will|that\s+should)\s+(?:(?:then|also)\s+)?(?:see|get|have|receive"
+    r"|notice|show|appear|reach|arrive|land|be\s+(?:refunded|credited|back|gone|cleared"
+    r"|removed|visible|reflected|updated))\b",
+    re.IGNORECASE,
+)
+
+
+def _shown_by(text: str, clause_end: int, stop: int, now: datetime, zone: ZoneInfo,
+              book: Playbook) -> list[TimePhrase]:
+    """The time of the promise's effect said right after it (:data:`_SHOWN`), if any."""
+    shown = _SHOWN.match(text, clause_end, stop)
+    if shown is None:
+        return []
+    cut = pat.CLAUSE_END.search(text, shown.end(), stop)
+    return find_times(text, shown.end(), cut.start() if cut else stop, now=now, zone=zone,
+                      playbook=book)
 
 
 def _clause_start(text: str, start: int, head: int) -> int:
