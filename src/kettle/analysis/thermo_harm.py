@@ -12,6 +12,10 @@ So a message that tells of a serious harm (:func:`harmed`) reads at least
 flooded my kitchen", "the fitters cracked the new basin") or what it cost ("the ceiling
 came down", "beyond repair", "lost three days' pay", "taken to hospital"), told as a
 grievance. Product rules, not fits: no train_ok data labels them.
+
+Two harms read hot alone (thermo6): shame in public through us (a card refused "in front
+of everyone", "Mortifying.") and a damaged thing sent again damaged ("The jacket arrived
+ripped. Again."), neither asked about nor put right nor thanked for.
 """
 
 from __future__ import annotations
@@ -27,16 +31,23 @@ HARMED_C = 62.0
 
 _OURS = (r"(?:your|the)\s+(?:\w+\s+)?(?:engineers?|drivers?|couriers?|technicians?|fitters?"
          r"|installers?|plumbers?|electricians?|builders?|workm[ae]n|contractors?|crew|removal\s+men"
-         r"|movers|decorators?|cleaners?)")
+         r"|movers|decorators?|cleaners?|(?:delivery|removal)\s+(?:men|guys|lads|team))")
 #: Damage our people did: "your engineer flooded my kitchen", "the fitters cracked the new
 #: basin", "your driver smashed our gate post".
 _DONE_BY_US = LiteralGated(re.compile(
     rf"\b{_OURS}\s+(?:\w+\s+){{0,2}}?(?:flooded|damaged|destroyed|smashed|broke|ruined|cracked"
     r"|dropped|wrecked|burst|drilled\s+(?:through|into)|set\s+fire\s+to|scorched|burnt|burned"
-    r"|flattened|gouged|shattered)\s+(?:my|our|the|a|her|his)\b",
+    r"|flattened|gouged|shattered|scraped|scratched|dented|chipped|ripped|tore)\s+(?:my|our|the|a|her|his)\b"
+    # thermo6: "your plumber left a crack right across my new tiles".
+    rf"|\b{_OURS}\s+(?:\w+\s+){{0,2}}?(?:left|made|put)\s+(?:a|an|two|three|several|big|huge)\s+"
+    r"(?:\w+\s+)?(?:holes?|cracks?|dents?|gouges?|scratch(?:es)?|scrapes?|burns?|stains?)\b"
+    # "There's now a hole in my wall where your fitter drilled."
+    r"|\b(?:holes?|cracks?|dents?|gouges?|scratch(?:es)?|scrapes?|burns?|stains?)\s+(?:in|on|across|"
+    rf"down)\s+(?:my|our)\s+[^.!?]{{0,40}}?\b(?:where|after|because|since)\s+{_OURS}\b",
     re.IGNORECASE),
     literals=("flood", "damag", "destroy", "smash", "broke", "ruin", "crack", "dropp", "wreck",
-              "burst", "drill", "fire", "scorch", "burn", "flatten", "gouge", "shatter"))
+              "burst", "drill", "fire", "scorch", "burn", "flatten", "gouge", "shatter", "scrap",
+              "scratch", "dent", "chip", "rip", "tore", "hole", "stain"))
 #: What the harm cost, told beside a grievance: a home flooded, a thing beyond repair, pay
 #: lost, a person hurt.
 _COST = LiteralGated(re.compile(
@@ -52,6 +63,31 @@ _COST = LiteralGated(re.compile(
     re.IGNORECASE),
     literals=("flood", "repair", "write", "ceiling", "leak", "shock", "pay", "wages", "earnings",
               "income", "injured", "scalded", "electrocuted", "hospital", "a&e", "a & e"))
+#: Shamed in public through us (thermo6): a card or payment refused, told with the shame of
+#: it ("You declined my card at the supermarket in front of everyone", "…Mortifying.").
+_REFUSED = (r"\b(?:declin\w*|refus\w*|bounc\w*|froze|frozen|block\w*|rejected|stopped)\b")
+_SHAMED = LiteralGated(re.compile(
+    rf"{_REFUSED}[^.!?]{{0,80}}?(?:[.!?]\s*)?[^.!?]{{0,40}}?\bin\s+front\s+of\s+(?:everyone|everybody|the\s+(?:whole\s+)?"
+    r"(?:queue|shop|restaurant|table|staff|cashier)|(?:all\s+)?(?:my|our)\s+\w+|(?:a\s+)?(?:queue|"
+    r"customers|people|clients|colleagues|strangers))\b"
+    rf"|(?:{_REFUSED}[^.!?]{{0,80}}[.!?]?\s*[^.!?]{{0,40}}\b(?:mortif\w*|humiliat\w*|embarrass\w*"
+    r"|ashamed|shame)\b)"
+    rf"|\b(?:mortif\w*|humiliat\w*|embarrass\w*)\b[^.!?]{{0,40}}?{_REFUSED}",
+    re.IGNORECASE),
+    literals=("front of", "mortif", "humiliat", "embarrass", "ashamed", "shame"))
+#: A damaged thing sent again damaged (thermo6): "The jacket arrived ripped. Again. This is
+#: the second one.", "The replacement phone arrived cracked, just like the first one."
+_BROKEN = (r"\b(?:ripped|torn|cracked|broken|damaged|smashed|dented|scratched|shattered|snapped"
+           r"|leaking|faulty)\b")
+_AGAIN_DAMAGED = LiteralGated(re.compile(
+    rf"\b(?:arrived|came|delivered|turned\s+up|received)\s+(?:\w+\s+){{0,3}}?{_BROKEN}[^?]{{0,40}}?"
+    r"(?:\bagain\b|\b(?:the\s+)?(?:second|2nd|third|3rd)\s+(?:one|time)\b"
+    r"|\bjust\s+like\s+the\s+(?:first|last|other)\b|\bsame\s+(?:as\s+the\s+(?:first|last)|damage|fault))"
+    rf"|\b(?:replacement|second|2nd|third|3rd|another)\s+(?:\w+\s+){{0,3}}?(?:arrived|came|delivered"
+    rf"|turned\s+up)\s+(?:\w+\s+){{0,3}}?(?:with\s+(?:a|an)\s+(?:\w+\s+)?)?{_BROKEN}",
+    re.IGNORECASE),
+    literals=("again", "second", "2nd", "third", "3rd", "first", "last", "other", "same",
+              "replacement", "another"))
 #: Signals that hold a grievance against us (and a letter's grievance told in words, D42).
 _GRIEVANCE = frozenset(["service_failure", "repeat_contact", "manager_demand", "cancel_threat",
                         "legal_threat", "public_threat", "hang_up", "sarcasm", TOLD])
@@ -69,6 +105,9 @@ def harmed(text: str, kinds: AbstractSet[str]) -> bool:
     thanked for, or, beside a grievance (a signal of :data:`_GRIEVANCE`, a grievance told in
     a letter, or something owed and not done), that damage or what it cost
     (:data:`_COST`)."""
+    if (_SHAMED(text) or _AGAIN_DAMAGED(text)) and not _PUT_RIGHT.search(text) \
+            and "?" not in text:
+        return True  # shamed in public, or sent a damaged thing twice (thermo6)
     damage = _DONE_BY_US(text)
     if not damage and not _COST(text):  # most messages: a few literal tests
         return False

@@ -127,6 +127,10 @@ _CONDITION = re.compile(
     r"|if\b[^.!?\n]{0,80}?(?:\bnot\b|\bno\b|n['’]?t\b))",
     re.IGNORECASE)
 _STOPS = re.compile(r"[.!?\n]")
+#: The least a chat message that threatens to cancel as an ultimatum reads, °C: hot ("Restore
+#: my line by tonight or I'm cancelling the contract." read 54 °C). Below a legal or public
+#: threat's THREAT_C (72 °C): leaving is the customer's own step, not one aimed at us.
+ULTIMATUM_C = 65.0
 _THREATS = frozenset(["legal_threat", "public_threat", "cancel_threat"])
 #: Thanks beside a threat: the threat is put coldly (see :func:`aimed`).
 _POLITE = ("thank", "grateful", "appreciat")
@@ -151,3 +155,9 @@ def aimed(text: str, found: Sequence[Signal]) -> bool:
             if _CONDITION.search(text, stops[-1] if stops else 0, end):
                 return True
     return False
+
+
+def ultimatum(text: str, found: Sequence[Signal]) -> bool:
+    """Whether the customer threatens to cancel outright (:func:`aimed`): as an ultimatum or
+    with sarcasm, not with thanks. A plain "please close my account" is no ultimatum."""
+    return any(mark.kind == "cancel_threat" for mark in found) and aimed(text, found)

@@ -66,7 +66,7 @@ from kettle.analysis.thermo_feelings import (
     threatened,
 )
 from kettle.analysis.thermo_harm import HARMED_C, harmed
-from kettle.analysis.thermo_heated import aimed, double_charged, heated
+from kettle.analysis.thermo_heated import ULTIMATUM_C, aimed, double_charged, heated, ultimatum
 from kettle.analysis.thermo_loud import EMPHASIS_WEIGHT, calm_ask, emphasis, shouted
 from kettle.analysis.thermo_mild import MILD_C, MILD_HOT, annoyance, said_mildly
 from kettle.analysis.thermo_model import heads
@@ -396,12 +396,13 @@ def _words_read(text: str, found: tuple[Signal, ...], hot: float,
 
 def _least(text: str, found: Sequence[Signal], letter: bool) -> float:
     """The least the words say a message reads, before a feeling's floor: a legal or public
-    threat (D25); sarcasm about a harm, in a chat (a letter's rules shape its own, D37); a
-    serious harm told ("your engineer flooded my kitchen", :mod:`thermo_harm`)."""
+    threat (D25); a cancel ultimatum or sarcasm about a harm, in a chat (a letter's rules
+    shape its own, D37); a serious harm told ("your engineer flooded my kitchen",
+    :mod:`thermo_harm`)."""
     kinds = {s.kind for s in found}
     floor = THREAT_C if kinds & _THREATS else CALM_C
-    if not letter:
-        floor = max(floor, mocked(kinds))
+    if not letter:  # a cancel ultimatum in a chat reads hot (thermo_heated.ultimatum)
+        floor = max(floor, mocked(kinds), ULTIMATUM_C if ultimatum(text, found) else CALM_C)
     return max(floor, HARMED_C) if harmed(text, kinds) else floor
 
 
