@@ -106,3 +106,20 @@ def test_shame_repeated_damage_and_our_damage_read_hot(text: str) -> None:
 ])
 def test_calm_or_put_right_is_no_harm(text: str) -> None:
     assert not harmed(text, _kinds(text)), text
+
+
+# --- a harm is a grievance: the heated emotion leads, not neutral (D44 with D48) -----------
+
+@pytest.mark.parametrize("text", [
+    "You declined my card at the supermarket in front of everyone",
+    "The delivery men scraped the whole hallway and just drove off.",
+])
+def test_a_harm_told_puts_a_heated_emotion_on_top(text: str) -> None:
+    reading = read(text)
+    top = max(reading.emotions, key=reading.emotions.get)
+    assert top in ("anger", "frustration", "disappointment"), (top, reading.emotions)
+
+
+def test_a_question_about_a_declined_card_is_no_harm() -> None:
+    text = "My card was declined at the shop, can you tell me why?"
+    assert not harmed(text, _kinds(text))

@@ -265,8 +265,10 @@ def _bases(texts: list[str], playbook: Playbook | None, tier: Tier = "fast") -> 
 def _heated(base: _Base, text: str) -> _Base:
     """A grievance that reads warm is not calm: the heated emotion leads (D44). The heat
     keeps the models' anger, which the accurate tier weighs (D20)."""
-    emotions = heated(base.emotions, text, {s.kind for s in base.signals}, base.temperature(),
-                      waited=base.waited, negative=base.negativity > 0.0,
+    kinds = {s.kind for s in base.signals}
+    # A serious harm told (D48: shamed in public, damaged twice) is a grievance too.
+    emotions = heated(base.emotions, text, kinds, base.temperature(),
+                      waited=base.waited or harmed(text, kinds), negative=base.negativity > 0.0,
                       threat=not base.named and aimed(text, base.signals))
     return replace(base, emotions=emotions, anger=base.emotions[_ANGER][1])
 
