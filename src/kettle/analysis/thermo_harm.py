@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from kettle.analysis.thermo_gate import LiteralGated
 from kettle.analysis.thermo_letter_grievance import TOLD, undone
@@ -45,9 +46,11 @@ _DONE_BY_US = LiteralGated(re.compile(
     r"|\b(?:holes?|cracks?|dents?|gouges?|scratch(?:es)?|scrapes?|burns?|stains?)\s+(?:in|on|across|"
     rf"down)\s+(?:my|our)\s+[^.!?]{{0,40}}?\b(?:where|after|because|since)\s+{_OURS}\b",
     re.IGNORECASE),
-    literals=("flood", "damag", "destroy", "smash", "broke", "ruin", "crack", "dropp", "wreck",
-              "burst", "drill", "fire", "scorch", "burn", "flatten", "gouge", "shatter", "scrap",
-              "scratch", "dent", "chip", "rip", "tore", "hole", "stain"))
+    # Every match names our people (:data:`_OURS`): rarer words than the damage ones
+    # ("dent" is in "incident", "hole" in "whole"), so fewer messages reach the regex.
+    literals=("engineer", "driver", "courier", "technician", "fitter", "installer", "plumber",
+              "electrician", "builder", "workm", "contractor", "crew", "removal", "movers",
+              "decorator", "cleaner", "delivery"))
 #: What the harm cost, told beside a grievance: a home flooded, a thing beyond repair, pay
 #: lost, a person hurt.
 _COST = LiteralGated(re.compile(
@@ -61,8 +64,8 @@ _COST = LiteralGated(re.compile(
     r"|\b(?:was|were|got|been)\s+(?:badly\s+|seriously\s+)?(?:injured|scalded|electrocuted)\b"
     r"|\b(?:ended\s+up|taken|rushed)\s+(?:in|to)\s+(?:hospital|a\s*&\s*e)\b",
     re.IGNORECASE),
-    literals=("flood", "repair", "write", "ceiling", "leak", "shock", "pay", "wages", "earnings",
-              "income", "injured", "scalded", "electrocuted", "hospital", "a&e", "a & e"))
+    literals=("flood", "repair", "write-off", "write off", "ceiling", "leak", "shock", "lost",
+              "injured", "scalded", "electrocuted", "hospital", "a&e", "a & e"))
 #: Shamed in public through us (thermo6): a card or payment refused, told with the shame of
 #: it ("You declined my card at the supermarket in front of everyone", "…Mortifying.").
 _REFUSED = (r"\b(?:declin\w*|refus\w*|bounc\w*|froze|frozen|block\w*|rejected|stopped)\b")
@@ -86,8 +89,9 @@ _AGAIN_DAMAGED = LiteralGated(re.compile(
     rf"|\b(?:replacement|second|2nd|third|3rd|another)\s+(?:\w+\s+){{0,3}}?(?:arrived|came|delivered"
     rf"|turned\s+up)\s+(?:\w+\s+){{0,3}}?(?:with\s+(?:a|an)\s+(?:\w+\s+)?)?{_BROKEN}",
     re.IGNORECASE),
-    literals=("again", "second", "2nd", "third", "3rd", "first", "last", "other", "same",
-              "replacement", "another"))
+    # Every match holds a damage word (:data:`_BROKEN`), rarer than "again" or "first".
+    literals=("ripped", "torn", "cracked", "broken", "damaged", "smashed", "dented", "scratched",
+              "shattered", "snapped", "leaking", "faulty"))
 #: Signals that hold a grievance against us (and a letter's grievance told in words, D42).
 _GRIEVANCE = frozenset(["service_failure", "repeat_contact", "manager_demand", "cancel_threat",
                         "legal_threat", "public_threat", "hang_up", "sarcasm", TOLD])
@@ -100,6 +104,16 @@ _PUT_RIGHT = re.compile(r"\b(?:all\s+(?:good|sorted|fine)|no\s+(?:harm|worries|p
 
 
 def harmed(text: str, kinds: AbstractSet[str]) -> bool:
+    """:func:`told_harm`, remembered: a reading asks it twice (its floor, its emotion)."""
+    return _harmed(text, frozenset(kinds))
+
+
+@lru_cache(maxsize=16)
+def _harmed(text: str, kinds: frozenset[str]) -> bool:
+    return told_harm(text, kinds)
+
+
+def told_harm(text: str, kinds: AbstractSet[str]) -> bool:
     """Whether the message tells of a serious harm done to the customer through us, and
     holds it against us: damage our people did (:data:`_DONE_BY_US`), unless put right or
     thanked for, or, beside a grievance (a signal of :data:`_GRIEVANCE`, a grievance told in
