@@ -59,19 +59,19 @@ def test_the_calm_share_moves_only_when_warm() -> None:
     emotions = (("anger", 0.0), ("frustration", 0.1), ("anxiety", 0.0), ("disappointment", 0.0),
                 ("confusion", 0.1), ("relief", 0.2), ("neutral", 0.6))
     kinds = {"service_failure"}
-    cool = heated(emotions, "It stopped working.", kinds, 40.0, waited=False, negative=True)
+    cool = heated(emotions, "It stopped working.", kinds, 40.0, told=False, negative=True)
     assert cool == emotions
-    warm = dict(heated(emotions, "It stopped working.", kinds, 50.0, waited=False, negative=True))
+    warm = dict(heated(emotions, "It stopped working.", kinds, 50.0, told=False, negative=True))
     assert warm["frustration"] == pytest.approx(0.9)
     assert warm["neutral"] == warm["relief"] == 0.0
     # Confusion stays on top of a warm question without a grievance.
     asked = (("anger", 0.0), ("frustration", 0.1), ("anxiety", 0.0), ("disappointment", 0.0),
              ("confusion", 0.6), ("relief", 0.1), ("neutral", 0.2))
-    assert heated(asked, "Why?", set(), 50.0, waited=False, negative=True) == asked
+    assert heated(asked, "Why?", set(), 50.0, told=False, negative=True) == asked
     # Relief said with a hard word, no grievance, is still thanks.
     thanks = (("anger", 0.0), ("frustration", 0.0), ("anxiety", 0.0), ("disappointment", 0.0),
               ("confusion", 0.0), ("relief", 0.9), ("neutral", 0.1))
-    assert heated(thanks, "Thanks for the trouble!", set(), 50.0, waited=False,
+    assert heated(thanks, "Thanks for the trouble!", set(), 50.0, told=False,
                   negative=True) == thanks
 
 

@@ -28,10 +28,10 @@ from kettle.analysis.language_short import (
     SHORT_WORDS,
     short_english,
 )
-from kettle.analysis.language_words import COURTESY, ENGLISH, OTHERS, SHARED
+from kettle.analysis.language_words import ANY_DISTINCT as _ANY_OTHER
+from kettle.analysis.language_words import COURTESY, ENGLISH
+from kettle.analysis.language_words import DISTINCT as _OTHERS
 
-_OTHERS = {lang: common - ENGLISH - SHARED for lang, common in OTHERS.items()}
-_ANY_OTHER = frozenset().union(*_OTHERS.values())
 #: Another language's common words needed to call a message not English.
 OTHER_WORDS = 3
 #: ... and the share of the message's words they must be at least (three in ten).

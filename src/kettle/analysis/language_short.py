@@ -29,8 +29,10 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Container
+from functools import lru_cache
 
-from kettle.analysis.language_words import ENGLISH, OTHERS, SHARED
+from kettle.analysis.language_words import ANY_DISTINCT as _ANY_OTHER
+from kettle.analysis.language_words import ENGLISH, SHARED
 
 #: At most this many words: judged here rather than by the three-word rule.
 SHORT_WORDS = 6
@@ -38,8 +40,6 @@ SHORT_WORDS = 6
 UNKNOWN_LETTERS = 12
 #: ... and when one is a listed word (only an accented message is let in this short).
 SHORT_LETTERS = 8
-_OTHERS = {lang: common - ENGLISH - SHARED for lang, common in OTHERS.items()}
-_ANY_OTHER = frozenset().union(*_OTHERS.values())
 #: Words of everyday international use in any language's short complaint ("Sin
 #: internet", "Kein WLAN, kein Wifi"): no sign of English on their own.
 _INTERNATIONAL = frozenset(("internet", "wifi", "app", "apps", "online", "email", "ok",
@@ -123,6 +123,7 @@ class _Lexicon:
         return word in self.words and word not in _ANY_OTHER
 
 
+@lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     from kettle.analysis.thermo_model import heads
 

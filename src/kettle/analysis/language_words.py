@@ -215,3 +215,10 @@ COURTESY = _words(
     " buonasera grazie mille tante goedemorgen goedemiddag bedankt dzien dobry dziekuje"
     " bardzo witam"
 )
+
+#: Each listed language's common words that are neither English nor shared with it: the
+#: words that tell the language (the three-word test and the short-message test).
+DISTINCT: dict[str, frozenset[str]] = {
+    lang: common - ENGLISH - SHARED for lang, common in OTHERS.items()}
+#: Every listed language's telling words together.
+ANY_DISTINCT: frozenset[str] = frozenset().union(*DISTINCT.values())

@@ -84,11 +84,12 @@ def heated_emotion(text: str, kinds: AbstractSet[str]) -> str:
 
 
 def heated(emotions: tuple[tuple[str, float], ...], text: str, kinds: Collection[str],
-           temperature: float, *, waited: bool, negative: bool, threat: bool = False
+           temperature: float, *, told: bool, negative: bool, threat: bool = False
            ) -> tuple[tuple[str, float], ...]:
     """``emotions`` with the calm emotions' share moved to the heated one when a calm
     emotion or confusion leads a message that reads at least warm and holds a grievance
-    (a signal of :data:`GRIEVANCE` or a stated wait). Negative wording alone moves only
+    (a signal of :data:`GRIEVANCE`, or one ``told`` in words no signal marks: a stated
+    wait, a serious harm). Negative wording alone moves only
     neutral: relief said with a hard word is still thanks ("OK… Thanks for the
     trouble!"), and confusion a question ("Why was I charged £5?").
 
@@ -99,7 +100,7 @@ def heated(emotions: tuple[tuple[str, float], ...], text: str, kinds: Collection
         return _moved(emotions, _THREAT_SOURCES, "anger")
     if top not in (*_CALM, "confusion"):
         return emotions
-    grievance = bool(set(kinds) & GRIEVANCE) or waited
+    grievance = bool(set(kinds) & GRIEVANCE) or told
     if temperature < WARM_C or not (grievance or (top == "neutral" and negative)):
         return emotions
     sources = (*_CALM, "confusion") if top == "confusion" else _CALM

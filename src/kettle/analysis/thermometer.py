@@ -266,9 +266,10 @@ def _heated(base: _Base, text: str) -> _Base:
     """A grievance that reads warm is not calm: the heated emotion leads (D44). The heat
     keeps the models' anger, which the accurate tier weighs (D20)."""
     kinds = {s.kind for s in base.signals}
-    # A serious harm told (D48: shamed in public, damaged twice) is a grievance too.
+    # A stated wait and a serious harm told (D48: shamed in public, damaged twice) are
+    # grievances no signal marks.
     emotions = heated(base.emotions, text, kinds, base.temperature(),
-                      waited=base.waited or harmed(text, kinds), negative=base.negativity > 0.0,
+                      told=base.waited or harmed(text, kinds), negative=base.negativity > 0.0,
                       threat=not base.named and aimed(text, base.signals))
     return replace(base, emotions=emotions, anger=base.emotions[_ANGER][1])
 
